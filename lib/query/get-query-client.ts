@@ -1,4 +1,4 @@
-import { isServer, QueryClient } from "@tanstack/react-query";
+import { environmentManager, QueryClient } from "@tanstack/react-query";
 
 function makeQueryClient(): QueryClient {
   return new QueryClient({
@@ -18,7 +18,7 @@ let browserQueryClient: QueryClient | undefined;
 
 /** One client per browser tab; a fresh one per server render so requests never share data. */
 export function getQueryClient(): QueryClient {
-  if (isServer) return makeQueryClient();
+  if (environmentManager.isServer()) return makeQueryClient();
   browserQueryClient ??= makeQueryClient();
   return browserQueryClient;
 }
