@@ -1,0 +1,66 @@
+import type { IncomingMessage } from "node:http";
+import { readBody, MAX_CONTROL_BODY_BYTES } from "./read-body";
+import type { ControlRoute } from "./routes";
+import { parseScenario } from "./scenario-schema";
+import type { ScenarioStore } from "./scenario-store";
+import { jsonResponse, type SimResponse } from "./sim-response";
+
+/**
+ * The simulator's own API (not Azure's), for tests and the demo:
+ * - `POST /_sim/operations` a scenario → 201 CreatedScenario (400 names what is wrong);
+ * - `GET /_sim/operations` → `{"operations":[CreatedScenario...]}`;
+ * - `GET /_sim/operations/{id}` → CreatedScenario; `DELETE /_sim/operations/{id}` → 204;
+ * - `GET /_sim/operations/{id}/requests` → `{"requests":[...]}` (authorization values redacted).
+ * Errors use Azure's shape too, `{"error":{"code","message"}}`.
+ */
+export async function handleControlRequest(route: ControlRoute, req: IncomingMessage, store: ScenarioStore): Promise<SimResponse> {
+  const method = req.method ?? "GET";
+  switch (route.name) {
+    case "operations":
+      if (method === "GET") return ok(200, { operations: store.list() });
+      if (method === "POST") return createScenario(req, store);
+      return notAllowed(method, ["GET", "POST"]);
+    case "operation": {
+      if (method !== "GET" && method !== "DELETE") return notAllowed(method, ["GET", "DELETE"]);
+      const stored = store.get(route.id);
+      if (!stored) return scenarioNotFound(route.id);
+      if (method === "GET") return ok(200, stored.created);
+      store.delete(route.id);
+      return { status: 204, headers: { "cache-control": "no-store" } };
+    }
+    case "requests": {
+      if (method !== "GET") return notAllowed(method, ["GET"]);
+      const stored = store.get(route.id);
+      return stored ? ok(200, { requests: stored.requests }) : scenarioNotFound(route.id);
+    }
+  }
+}
+
+async function createScenario(req: IncomingMessage, store: ScenarioStore): Promise<SimResponse> {
+  const text = await readBody(req);
+  if (!text.ok) {
+    return controlError(413, "RequestTooLarge", `The scenario must be at most ${MAX_CONTROL_BODY_BYTES} bytes.`, { connection: "close" });
+  }
+  let input: unknown;
+  try {
+    input = JSON.parse(text.value);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : "parse error";
+    return controlError(400, "InvalidJson", `The request body is not valid JSON: ${detail.slice(0, 200)}`);
+  }
+  const scenario = parseScenario(input);
+  if (!scenario.ok) return controlError(400, "InvalidScenario", scenario.error);
+  return ok(201, store.create(scenario.value));
+}
+
+const ok = (status: number, body: unknown) => jsonResponse(status, body, { "cache-control": "no-store" });
+
+const controlError = (status: number, code: string, message: string, headers: Record<string, string> = {}) =>
+  jsonResponse(status, { error: { code, message } }, { "cache-control": "no-store", ...headers });
+
+const scenarioNotFound = (id: string) => controlError(404, "ScenarioNotFound", `No scenario has the id '${id.slice(0, 100)}'.`);
+
+const notAllowed = (method: string, allow: string[]) =>
+  controlError(405, "MethodNotAllowed", `The method '${method.slice(0, 20)}' is not allowed here. Allowed: ${allow.join(", ")}.`, {
+    allow: allow.join(", "),
+  });

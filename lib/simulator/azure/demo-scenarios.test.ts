@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { DEMO_SCENARIOS } from "./demo-scenarios";
+import { parseScenario, type Scenario } from "./scenario-schema";
+
+const scenarios: Scenario[] = DEMO_SCENARIOS.map((input) => {
+  const parsed = parseScenario(input);
+  if (!parsed.ok) throw new Error(parsed.error);
+  return parsed.value;
+});
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
+const bodies = (s: Scenario) => s.steps.map((step) => step.body).filter(isObject);
+const depth = (node: unknown, key: string): number => {
+  if (!isObject(node)) return 0;
+  const next = node[key];
+  const children = Array.isArray(next) ? next : [next];
+  return 1 + Math.max(0, ...children.map((c) => depth(c, key)));
+};
+const find = (predicate: (s: Scenario) => boolean) => scenarios.filter(predicate);
+
+describe("demo scenarios", () => {
+  it("all validate, use the firstRequest clock, have labels and distinct operations", () => {
+    expect(scenarios.length).toBeGreaterThanOrEqual(11);
+    for (const s of scenarios) {
+      expect(s.clock).toBe("firstRequest");
+      expect(s.label).toBeTruthy();
+    }
+    const ids = scenarios.map((s) => (s.kind === "devops" ? s.ids.operationResultId : s.ids.operationId));
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it("cover the seed examples", () => {
+    const ids = scenarios.map((s) => (s.kind === "devops" ? s.ids.operationResultId : s.ids.operationId));
+    expect(ids).toEqual(
+      expect.arrayContaining(["8d4caace-e7b3-4b3e-af99-73f76829ebcf", "4e826cf1-5c36-4808-a7d2-fb4f5170978b", "fa067167-e49d-41bd-8dd8-de719b9de3b3"]),
+    );
+  });
+
+  it("cover the richer shapes the issue asks for", () => {
+    const last = (s: Scenario) => bodies(s).at(-1) ?? {};
+    expect(find((s) => bodies(s).filter((b) => typeof b.percentComplete === "number").length >= 5)).not.toHaveLength(0);
+    expect(find((s) => bodies(s).some((b) => b.status === "InProgress" && !("percentComplete" in b)))).not.toHaveLength(0);
+    expect(find((s) => bodies(s).some((b) => depth(b, "operations") >= 3))).not.toHaveLength(0);
+    expect(find((s) => s.kind === "devops" && depth(last(s).error, "details") >= 4)).not.toHaveLength(0);
+    expect(find((s) => isObject(last(s).error) && Array.isArray((last(s).error as Json).additionalInfo))).not.toHaveLength(0);
+    expect(find((s) => s.kind === "devcenter" && depth(last(s).error, "innererror") >= 4)).not.toHaveLength(0);
+    expect(find((s) => last(s).status === "Canceled")).not.toHaveLength(0);
+    expect(find((s) => s.steps[0]?.status === 429 && s.steps[0].headers["Retry-After"] === "5" && last(s).status === "Succeeded")).toHaveLength(1);
+    expect(find((s) => s.kind === "devcenter" && s.steps[0]?.status === 503 && last(s).status === "Succeeded")).toHaveLength(1);
+  });
+});

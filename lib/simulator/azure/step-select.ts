@@ -1,0 +1,15 @@
+import type { Step } from "./scenario-schema";
+
+/**
+ * The step that answers `elapsedMs` after the clock start: the last one whose `afterMs` has passed, or the first
+ * step while none has. `steps` is sorted by `afterMs` and never empty (the schema guarantees both).
+ */
+export function selectStep(steps: readonly Step[], elapsedMs: number): Step {
+  let chosen = steps[0];
+  for (const step of steps) {
+    if (step.afterMs <= elapsedMs) chosen = step;
+    else break;
+  }
+  if (!chosen) throw new Error("a scenario has at least one step");
+  return chosen;
+}

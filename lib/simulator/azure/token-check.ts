@@ -1,0 +1,97 @@
+import { createLocalJWKSet, decodeJwt, errors, jwtVerify, type JSONWebKeySet, type JWTPayload } from "jose";
+import type { OperationKind } from "@/lib/azure/operation-ref";
+import type { TokenInfo } from "./request-log";
+
+/** The audience each API's tokens are issued for (the same with a trailing slash is accepted too). */
+export const AUDIENCES: Record<OperationKind, string> = {
+  devops: "https://management.azure.com",
+  devcenter: "https://devcenter.azure.com",
+};
+
+export interface TokenAuthConfig {
+  issuer: string;
+  jwks: JSONWebKeySet;
+}
+
+/** `reason`: why the token was refused, in ARM's wording, safe to send back (never contains the token). */
+export type TokenCheck = { info: TokenInfo; accepted: true } | { info: TokenInfo; accepted: false; missing: boolean; reason: string };
+
+export type TokenChecker = (authorization: string | undefined, kind: OperationKind) => Promise<TokenCheck>;
+
+/**
+ * With `auth`, a bearer JWT must verify against the issuer's keys, issuer, audience of the kind and expiry.
+ * Without it any non-empty bearer is accepted unverified (`valid: null`); its claims are still read for the log.
+ */
+export function createTokenChecker(auth: TokenAuthConfig | undefined, now: () => number): TokenChecker {
+  const keys = auth ? createLocalJWKSet(auth.jwks) : undefined;
+  return async (authorization, kind) => {
+    const token = bearerOf(authorization);
+    if (token === undefined) {
+      return {
+        accepted: false,
+        missing: true,
+        reason: "The authentication failed because of missing 'Authorization' header.",
+        info: { present: false, valid: false },
+      };
+    }
+    if (!auth || !keys) return { accepted: true, info: { present: true, valid: null, ...unverifiedClaims(token) } };
+    try {
+      const { payload } = await jwtVerify(token, keys, {
+        issuer: issuerVariants(auth.issuer),
+        audience: [AUDIENCES[kind], `${AUDIENCES[kind]}/`],
+        requiredClaims: ["exp"],
+        currentDate: new Date(now()),
+      });
+      return { accepted: true, info: { present: true, valid: true, ...claimsOf(payload) } };
+    } catch (error) {
+      const reason = describeFailure(error, kind);
+      return { accepted: false, missing: false, reason, info: { present: true, valid: false, ...unverifiedClaims(token), error: reason } };
+    }
+  };
+}
+
+/** Issuers are compared exactly, except that a trailing slash is tolerated (discovery documents differ on it). */
+function issuerVariants(issuer: string): string[] {
+  const bare = issuer.replace(/\/+$/, "");
+  return [bare, `${bare}/`];
+}
+
+function bearerOf(authorization: string | undefined): string | undefined {
+  const match = /^\s*Bearer\s+(\S+)\s*$/i.exec(authorization ?? "");
+  return match?.[1];
+}
+
+function claimsOf(payload: JWTPayload): Pick<TokenInfo, "audience" | "subject"> {
+  const audience = Array.isArray(payload.aud) ? payload.aud.join(" ") : payload.aud;
+  return {
+    ...(audience === undefined ? {} : { audience }),
+    ...(payload.sub === undefined ? {} : { subject: payload.sub }),
+  };
+}
+
+function unverifiedClaims(token: string): Pick<TokenInfo, "audience" | "subject"> {
+  try {
+    return claimsOf(decodeJwt(token));
+  } catch {
+    return {};
+  }
+}
+
+function describeFailure(error: unknown, kind: OperationKind): string {
+  if (error instanceof errors.JWTExpired) return "The access token has expired.";
+  if (error instanceof errors.JWTClaimValidationFailed) {
+    if (error.claim === "aud") {
+      return `The access token has been obtained for wrong audience or resource. It should exactly match with one of the allowed audiences '${AUDIENCES[kind]}','${AUDIENCES[kind]}/'.`;
+    }
+    if (error.claim === "iss") return "The access token is from the wrong issuer.";
+    if (error.reason === "missing") return `The access token lacks the '${error.claim}' claim.`;
+    return `The access token has an invalid '${error.claim}' claim.`;
+  }
+  if (error instanceof errors.JWSSignatureVerificationFailed) return "The access token signature is invalid.";
+  if (error instanceof errors.JWKSNoMatchingKey) return "The access token is signed with a key the issuer does not publish.";
+  if (error instanceof errors.JWTInvalid || error instanceof errors.JWSInvalid) return "The access token is not a well-formed JWT.";
+  if (error instanceof errors.JOSEAlgNotAllowed || error instanceof errors.JOSENotSupported) {
+    return "The access token uses an algorithm that is not accepted.";
+  }
+  return "The access token could not be validated.";
+}

@@ -1,0 +1,45 @@
+/**
+ * Starts the Azure simulator on its own (`npm run simulator`).
+ * Env: SIM_PORT (default 4010), SIM_HOST (default 127.0.0.1; loopback only), SIM_SEED_DEMO (default true),
+ * SIM_AUTH_ISSUER + SIM_AUTH_JWKS_FILE (both or neither: verify bearer tokens against that issuer's public JWKS file;
+ * without them any bearer is accepted unverified).
+ */
+import { readFileSync } from "node:fs";
+import type { JSONWebKeySet } from "jose";
+import { startSimulator, type SimulatorOptions } from "../lib/simulator/azure/server";
+import { stopOnSignal } from "./stop-on-signal";
+
+function fromEnv(env: NodeJS.ProcessEnv): SimulatorOptions {
+  const port = Number(env.SIM_PORT ?? "4010");
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`SIM_PORT must be a port number (0-65535), not "${env.SIM_PORT ?? ""}"`);
+  const host = env.SIM_HOST ?? "127.0.0.1";
+  if (!/^(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|localhost|::1)$/.test(host)) throw new Error(`SIM_HOST must be a loopback address, not "${host}"`);
+  const seed = (env.SIM_SEED_DEMO ?? "true").toLowerCase();
+  if (!["true", "false", "1", "0"].includes(seed)) throw new Error(`SIM_SEED_DEMO must be true or false, not "${seed}"`);
+  const issuer = env.SIM_AUTH_ISSUER;
+  const jwksFile = env.SIM_AUTH_JWKS_FILE;
+  if ((issuer === undefined) !== (jwksFile === undefined)) throw new Error("SIM_AUTH_ISSUER and SIM_AUTH_JWKS_FILE go together: set both or neither");
+  return { port, host, seedDemo: seed === "true" || seed === "1", ...(issuer && jwksFile ? { auth: { issuer, jwks: readJwks(jwksFile) } } : {}) };
+}
+
+function readJwks(file: string): JSONWebKeySet {
+  const parsed: unknown = JSON.parse(readFileSync(file, "utf8"));
+  if (typeof parsed !== "object" || parsed === null || !Array.isArray((parsed as { keys?: unknown }).keys)) {
+    throw new Error(`SIM_AUTH_JWKS_FILE ${file} is not a JSON Web Key Set ({"keys":[...]})`);
+  }
+  return parsed as JSONWebKeySet;
+}
+
+async function main(): Promise<void> {
+  const options = fromEnv(process.env);
+  const simulator = await startSimulator(options);
+  console.info(`Azure simulator on ${simulator.url} (${options.auth ? `tokens verified against ${options.auth.issuer}` : "tokens not verified"})`);
+  console.info(`Control API: POST ${simulator.url}/_sim/operations`);
+  for (const demo of simulator.demo) console.info(`  ${demo.permalink}  ${demo.label ?? ""}`);
+  stopOnSignal(() => simulator.close());
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
