@@ -102,9 +102,16 @@ export function refLabel(ref: OperationRef): string {
     : `${ref.operationId} · ${ref.projectName} @ ${ref.endpointHost}`;
 }
 
+/** `path` without trailing slashes (a loop: the regex /\/+$/ is quadratic on long runs of slashes). */
+export function trimTrailingSlashes(path: string): string {
+  let end = path.length;
+  while (end > 0 && path.charCodeAt(end - 1) === 47 /* "/" */) end--;
+  return path.slice(0, end);
+}
+
 /** Parses `/api/{kind}/...` or `/op/{kind}/...` (no query, no host) back into a ref. */
 export function parseAppPath(pathname: string): Result<OperationRef> {
-  const parts = pathname.replace(/\/+$/, "").split("/");
+  const parts = trimTrailingSlashes(pathname).split("/");
   const [empty, prefix, kind, ...rest] = parts;
   if (empty !== "" || (prefix !== "api" && prefix !== "op") || kind === undefined) {
     return fail({ parameter: "path", message: "an opwatch path starts with /op/{kind}/ or /api/{kind}/" });

@@ -61,16 +61,19 @@ export const paramSchemas = {
   endpointHost: z
     .string()
     .max(260, { message: "must be at most 260 characters" })
+    // Checked before lower-casing: toLowerCase maps some non-ASCII look-alikes (U+212A KELVIN SIGN) to ASCII letters.
+    .regex(/^[A-Za-z0-9.-]+(:[0-9]{1,5})?$/, {
+      message: "must be a host name with an optional :port (letters, digits, '-' and '.', no scheme or path)",
+    })
     .transform((v) => v.toLowerCase())
     .pipe(
       z
         .string()
-        .regex(/^[a-z0-9.-]+(:[0-9]{1,5})?$/, {
-          message: "must be a host name with an optional :port (letters, digits, '-' and '.', no scheme or path)",
-        })
         .refine(isHostSyntaxValid, {
           message: "must be a host name of dot-separated labels of 1-63 characters, with a port from 1 to 65535 if any",
-        }),
+        })
+        // Look-alike (IDN) hosts arrive as punycode; DevCenter and ARM endpoints are plain ASCII names.
+        .refine((v) => !/(^|\.)xn--/.test(v), { message: "must not contain punycode (xn--) labels" }),
     ),
 } as const;
 
