@@ -1,0 +1,18 @@
+import { devopsProxyGet } from "@/lib/server/proxy-routes";
+import { methodNotAllowedHandlers } from "@/lib/server/proxy-methods";
+
+export const dynamic = "force-dynamic";
+export const runtime = "nodejs";
+
+interface Params {
+  subscriptionId: string;
+  resourceGroupName: string;
+  securityConnectorName: string;
+  operationResultId: string;
+}
+
+export function GET(request: Request, context: { params: Promise<Params> }): Promise<Response> {
+  return devopsProxyGet(request, context);
+}
+
+export const { POST, PUT, PATCH, DELETE, HEAD, OPTIONS } = methodNotAllowedHandlers;

@@ -1,0 +1,56 @@
+import "server-only";
+import { proxyError } from "./errors";
+import type { UpstreamResult } from "./upstream-fetch";
+
+/**
+ * What the client gets back for an upstream result: Azure's status and bytes unchanged with the headers a client
+ * needs, or the proxy's own error. Everything else from upstream (Set-Cookie, Location, server banners) stays behind.
+ *
+ * A redirect is answered 502: neither API redirects its status GET, the proxy never follows one (the target could be
+ * any host), and passing a 3xx on would let the browser follow it instead.
+ */
+
+export const MAX_UPSTREAM_BODY_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Passed through as sent. Content-Encoding is not in the contract's list but the proxy asks for `identity`; if an
+ * upstream compresses anyway, keeping the header is what keeps the unchanged bytes readable.
+ */
+export const PASSED_HEADERS = [
+  "content-type",
+  "retry-after",
+  "x-ms-error-code",
+  "x-ms-request-id",
+  "x-ms-correlation-request-id",
+  "content-encoding",
+] as const;
+
+const NULL_BODY_STATUSES = new Set([204, 205]);
+
+export function clientResponse(result: UpstreamResult, upstreamHost: string, timeoutMs: number): Response {
+  switch (result.kind) {
+    case "timeout":
+      return proxyError("UpstreamTimeout", upstreamHost, timeoutMs);
+    case "tooLarge":
+      return proxyError("UpstreamResponseTooLarge", upstreamHost, MAX_UPSTREAM_BODY_BYTES);
+    case "unavailable":
+      return proxyError("UpstreamUnavailable", upstreamHost, result.reason);
+    case "response":
+      break;
+  }
+  const { status } = result;
+  if (status >= 300 && status < 400) {
+    return proxyError("UpstreamUnavailable", upstreamHost, `it answered with a redirect (HTTP ${status}), which the proxy does not follow`);
+  }
+  if (status < 200 || status > 599) {
+    return proxyError("UpstreamUnavailable", upstreamHost, `it answered with HTTP status ${status}`);
+  }
+  const headers = new Headers({ "Cache-Control": "no-store" });
+  for (const name of PASSED_HEADERS) {
+    const value = result.headers[name];
+    if (typeof value === "string") headers.set(name, value);
+  }
+  // Buffers from node:http sit on a plain ArrayBuffer; the type only says "or SharedArrayBuffer" in general.
+  const body = NULL_BODY_STATUSES.has(status) ? null : (result.body as Uint8Array<ArrayBuffer>);
+  return new Response(body, { status, headers });
+}

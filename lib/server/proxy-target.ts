@@ -1,0 +1,75 @@
+import "server-only";
+import { matchAllowList } from "@/lib/azure/allow-list";
+import {
+  PATH_PARAMS,
+  devcenterUpstreamUrl,
+  devopsUpstreamUrl,
+  refFromSegments,
+  type OperationKind,
+} from "@/lib/azure/operation-ref";
+import { fail, ok, type Result } from "@/lib/azure/params";
+import { proxyError } from "./errors";
+import type { ProxyEnv } from "./env";
+
+/**
+ * Turns a route's path parameters into the one upstream URL the proxy may call, or the 400 that explains why not.
+ * Nothing here touches the network.
+ *
+ * Next decodes each dynamic segment once (decodeURIComponent), so `%2F` arrives as `/` and `%252F` as `%2F`. The
+ * parameter rules already refuse `/`, `.`/`..` and any `%`; a `%` that survives decoding is refused with its own message
+ * because it means the caller encoded twice.
+ */
+
+export interface ProxyTarget {
+  url: URL;
+  /** host[:port] shown in the proxy's own error messages. */
+  upstreamHost: string;
+}
+
+const PUNYCODE_LABEL = /(^|\.)xn--/;
+
+export function resolveProxyTarget(
+  kind: OperationKind,
+  params: Readonly<Record<string, unknown>>,
+  env: ProxyEnv,
+): Result<ProxyTarget, Response> {
+  const names = PATH_PARAMS[kind];
+  const values: string[] = [];
+  for (const name of names) {
+    const value = params[name];
+    if (typeof value === "string" && value.includes("%")) {
+      return fail(
+        proxyError("InvalidParameter", {
+          parameter: name,
+          message: `${name} must not contain '%': the path is decoded once, so a double-encoded value is refused`,
+        }),
+      );
+    }
+    values.push(typeof value === "string" ? value : "");
+  }
+
+  const ref = refFromSegments(kind, values);
+  if (!ref.ok) return fail(proxyError("InvalidParameter", ref.error));
+
+  let url: URL;
+  if (ref.value.kind === "devops") {
+    url = devopsUpstreamUrl(ref.value, env.armEndpoint);
+  } else {
+    const { endpointHost } = ref.value;
+    // Look-alike hosts arrive as punycode; real DevCenter endpoints are plain ASCII, so none is ever needed.
+    if (PUNYCODE_LABEL.test(endpointHost)) {
+      return fail(
+        proxyError("InvalidParameter", {
+          parameter: "endpointHost",
+          message: "endpointHost must not contain punycode (xn--) labels",
+        }),
+      );
+    }
+    const origin = matchAllowList(endpointHost, env.devcenterAllowList);
+    if (origin === undefined) return fail(proxyError("EndpointNotAllowed", endpointHost));
+    url = devcenterUpstreamUrl(ref.value, origin);
+    // The URL parser must not have reinterpreted the host (e.g. an IP shorthand): call exactly what was allowed.
+    if (url.origin !== origin) return fail(proxyError("EndpointNotAllowed", endpointHost));
+  }
+  return ok({ url, upstreamHost: url.host });
+}

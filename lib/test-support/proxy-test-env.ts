@@ -1,0 +1,32 @@
+import { readProxyEnv, type ProxyEnv } from "@/lib/server/env";
+import { upstreamGet, type UpstreamGet, type UpstreamRequest } from "@/lib/server/upstream-fetch";
+
+/** A process environment holding only the given variables (Next's types require NODE_ENV). */
+export const processEnv = (vars: Record<string, string>): NodeJS.ProcessEnv => ({ NODE_ENV: "test", ...vars });
+
+/** A validated proxy environment pointing ARM and one allowed DevCenter origin at a loopback upstream. */
+export function loopbackProxyEnv(upstreamUrl: string, timeoutMs = 5000): ProxyEnv {
+  const env = readProxyEnv(processEnv({
+    AZURE_ARM_ENDPOINT: upstreamUrl,
+    DEVCENTER_ALLOWED_HOSTS: `*.devcenter.azure.com,${upstreamUrl}`,
+    PROXY_TIMEOUT_MS: String(timeoutMs),
+  }));
+  if (!env.ok) throw new Error(env.error);
+  return env.value;
+}
+
+/**
+ * The real transport, refusing anything but loopback so that a test which wrongly lets a request through can never
+ * reach the internet; every call is recorded.
+ */
+export function loopbackOnlyGet(): { get: UpstreamGet; calls: UpstreamRequest[] } {
+  const calls: UpstreamRequest[] = [];
+  const get: UpstreamGet = (request) => {
+    calls.push(request);
+    if (request.url.hostname !== "127.0.0.1") {
+      return Promise.resolve({ kind: "unavailable", reason: `test refused a non-loopback call to ${request.url.host}` });
+    }
+    return upstreamGet(request);
+  };
+  return { get, calls };
+}
