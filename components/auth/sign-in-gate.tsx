@@ -1,0 +1,70 @@
+"use client";
+
+import { InteractionStatus } from "@azure/msal-browser";
+import { useMsal } from "@azure/msal-react";
+import { useState, type ReactNode } from "react";
+import { describeAuthError } from "@/lib/auth/auth-errors";
+import { TOKEN_SCOPES } from "@/lib/auth/scopes";
+import { usePublicConfig } from "@/lib/config/public-config";
+import { useAuthStatus } from "./auth-status";
+
+export const buttonClass =
+  "rounded border border-blue-700 bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800 focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-amber-500 disabled:opacity-60";
+
+/**
+ * Renders its children only for a signed-in person. Signed out, it shows a sign-in prompt and nothing else, so no
+ * operation is fetched. Signing in comes back to the page it started from (a permalink stays a permalink).
+ */
+export function SignInGate({ children }: { children: ReactNode }) {
+  const { instance, inProgress, accounts } = useMsal();
+  const config = usePublicConfig();
+  const { redirectError } = useAuthStatus();
+  const [error, setError] = useState<string | null>(null);
+  const [starting, setStarting] = useState(false);
+
+  if (accounts.length > 0) return <>{children}</>;
+  if (inProgress !== InteractionStatus.None || starting) {
+    return (
+      <p role="status" className="p-6 text-slate-600 dark:text-slate-300">
+        Signing in…
+      </p>
+    );
+  }
+
+  const signIn = () => {
+    setStarting(true);
+    setError(null);
+    instance.loginRedirect({ scopes: [TOKEN_SCOPES.devops], redirectStartPage: window.location.href }).catch((reason: unknown) => {
+      setStarting(false);
+      setError(describeAuthError(reason, "devops", config).message);
+    });
+  };
+
+  const message = error ?? redirectError?.message ?? null;
+  return (
+    <main className="mx-auto max-w-xl p-6">
+      <section aria-labelledby="sign-in-heading" className="rounded-lg border border-slate-300 p-6 dark:border-slate-700">
+        <h1 id="sign-in-heading" className="text-2xl font-semibold">
+          Sign in to opwatch
+        </h1>
+        <p className="mt-2 text-slate-700 dark:text-slate-300">
+          opwatch reads Azure operations with your own account. Sign in with your work or school account to continue.
+        </p>
+        {message && (
+          <p role="alert" className="mt-3 text-red-700 dark:text-red-400">
+            {message}
+          </p>
+        )}
+        <button type="button" onClick={signIn} className={`${buttonClass} mt-4`}>
+          Sign in
+        </button>
+        {config.protocol === "OIDC" && (
+          <p className="mt-4 text-sm text-slate-600 dark:text-slate-400">
+            This server signs in with the OpenID provider at <code>{config.authority}</code>. If that is the local sign-in
+            server and signing in fails, open it once in this browser and accept its self-signed certificate.
+          </p>
+        )}
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,47 @@
+"use client";
+
+import { useMsal } from "@azure/msal-react";
+import { useState } from "react";
+import { describeAuthError } from "@/lib/auth/auth-errors";
+import { usePublicConfig } from "@/lib/config/public-config";
+
+/** The signed-in person's name and account, and Sign out (which ends the session at the sign-in service too). */
+export function UserMenu() {
+  const { instance, accounts } = useMsal();
+  const config = usePublicConfig();
+  const [error, setError] = useState<string | null>(null);
+  const account = instance.getActiveAccount() ?? accounts[0];
+  if (!account) return null;
+
+  const signOut = () => {
+    setError(null);
+    // A plain OpenID provider needs to know the client to honour the return address; Entra ID does not.
+    const extraQueryParameters = config.protocol === "OIDC" ? { client_id: config.clientId } : undefined;
+    instance.logoutRedirect({ account, ...(extraQueryParameters ? { extraQueryParameters } : {}) }).catch((reason: unknown) => {
+      setError(describeAuthError(reason, undefined, config).message);
+    });
+  };
+
+  return (
+    <div className="flex items-center gap-3 text-sm">
+      <span className="flex flex-col text-right leading-tight">
+        <span className="font-medium" data-testid="user-name">
+          {account.name ?? account.username}
+        </span>
+        {account.name && <span className="text-slate-600 dark:text-slate-400">{account.username}</span>}
+      </span>
+      <button
+        type="button"
+        onClick={signOut}
+        className="rounded border border-slate-400 px-3 py-1.5 hover:bg-slate-100 focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-amber-500 dark:hover:bg-slate-800"
+      >
+        Sign out
+      </button>
+      {error && (
+        <span role="alert" className="text-red-700 dark:text-red-400">
+          {error}
+        </span>
+      )}
+    </div>
+  );
+}

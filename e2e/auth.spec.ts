@@ -1,0 +1,171 @@
+import type { Page, Request } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import type { ScenarioInput, SimulatorClient } from "./fixtures/simulator-client";
+import { E2E } from "./fixtures/stack";
+import { ADA, GRACE, SignInPage } from "./pages/sign-in-page";
+
+/**
+ * Sign-in with the real MSAL library against the local OpenID server, and the tokens it gets checked by the Azure
+ * simulator as Azure would check them.
+ */
+
+const AUDIENCE = { devops: "https://management.azure.com", devcenter: "https://devcenter.azure.com" } as const;
+
+const running = (kind: "devops" | "devcenter"): ScenarioInput => ({
+  kind,
+  label: `sign-in test ${kind}`,
+  steps: [{ afterMs: 0, status: 200, body: { status: kind === "devops" ? "InProgress" : "Running", percentComplete: 40 } }],
+});
+
+/** Whether a request went to this path of the sign-in server (MSAL adds query parameters of its own). */
+const at = (request: Request, path: string) => {
+  const url = new URL(request.url());
+  return url.origin === E2E.issuer && url.pathname === path;
+};
+
+function watchRequests(page: Page) {
+  const seen: Request[] = [];
+  page.on("request", (request) => seen.push(request));
+  return {
+    api: () => seen.filter((r) => new URL(r.url()).pathname.startsWith("/api/")),
+    // New authorization requests (not oidc-provider's own /auth/{uid} resume step).
+    authorize: () => seen.filter((r) => at(r, "/auth")),
+    refreshGrants: () => seen.filter((r) => at(r, "/token") && r.method() === "POST" && (r.postData() ?? "").includes("grant_type=refresh_token")),
+  };
+}
+
+/** Waits until the simulator has answered a request for the scenario with a verified token; returns those requests. */
+async function verifiedRequests(sim: SimulatorClient, id: string, atLeast = 1) {
+  let valid: Awaited<ReturnType<SimulatorClient["requests"]>> = [];
+  await expect
+    .poll(async () => {
+      valid = (await sim.requests(id)).filter((r) => r.token.valid === true && r.status === 200);
+      return valid.length;
+    })
+    .toBeGreaterThanOrEqual(atLeast);
+  return valid;
+}
+
+test("signed out: a sign-in prompt and no operation request, on the dashboard and on a permalink", async ({ page, sim, signInPage }) => {
+  const watched = watchRequests(page);
+  const scenario = await sim.create(running("devops"));
+  await page.goto("/");
+  await expect(signInPage.prompt).toBeVisible();
+  await page.goto(scenario.permalink);
+  await expect(signInPage.prompt).toBeVisible();
+  await page.waitForTimeout(1_000); // a query started by mistake would have gone out by now
+  expect(watched.api().map((r) => r.url())).toEqual([]);
+  expect(await sim.requests(scenario.id)).toEqual([]);
+});
+
+test("a permalink opened signed out signs in through the local server and lands on it; each API gets its own token", async ({
+  page,
+  sim,
+  signInPage,
+}) => {
+  const devops = await sim.create(running("devops"));
+  const devcenter = await sim.create(running("devcenter"));
+  const watched = watchRequests(page);
+
+  await page.goto(devops.permalink);
+  await expect(signInPage.prompt).toBeVisible();
+  await signInPage.signIn(ADA);
+  expect(new URL(page.url()).pathname).toBe(devops.permalink);
+  await expect(signInPage.signedInName).toHaveText("Ada Lovelace");
+
+  const devopsCalls = await verifiedRequests(sim, devops.id);
+  expect(devopsCalls[0]?.token).toMatchObject({ present: true, valid: true, audience: AUDIENCE.devops });
+  expect(devopsCalls[0]?.headers.authorization).toBe("Bearer <redacted>");
+
+  // The DevCenter token comes silently from the refresh token: no second visit to the sign-in page.
+  await page.goto(devcenter.permalink);
+  const devcenterCalls = await verifiedRequests(sim, devcenter.id);
+  expect(devcenterCalls[0]?.token).toMatchObject({ present: true, valid: true, audience: AUDIENCE.devcenter });
+  expect(watched.authorize()).toHaveLength(1);
+  expect(watched.refreshGrants().length).toBeGreaterThanOrEqual(1);
+});
+
+test("a wrong password is refused by the sign-in page, then the right one signs in", async ({ page, signInPage }) => {
+  await page.goto("/");
+  await signInPage.startSignIn();
+  await signInPage.submitCredentials({ username: GRACE.username, password: "wrong" });
+  await expect(page.getByRole("alert")).toHaveText("Unknown username or wrong password.");
+  await signInPage.submitCredentials(GRACE);
+  await page.waitForURL(`${E2E.appOrigin}/`);
+  await expect(signInPage.signedInName).toHaveText("Grace Hopper");
+});
+
+test("an expired access token is renewed silently with the refresh token", async ({ page, sim, signInPage }) => {
+  expect(E2E.accessTokenTtlSeconds, "e2e/fixtures/stack.ts must make the sign-in server issue short-lived tokens").toBeLessThanOrEqual(30);
+  const scenario = await sim.create(running("devops"));
+  const watched = watchRequests(page);
+  await page.goto(scenario.permalink);
+  await signInPage.signIn(ADA);
+  await verifiedRequests(sim, scenario.id);
+  const signedInAt = Date.now();
+
+  // Let the first token really expire (the e2e stack issues short-lived tokens), then read again.
+  await page.waitForTimeout(E2E.accessTokenTtlSeconds * 1000 + 2_000);
+  await page.reload();
+  await expect(signInPage.signedInName).toBeVisible();
+  await expect
+    .poll(async () => (await sim.requests(scenario.id)).filter((r) => Date.parse(r.at) > signedInAt + E2E.accessTokenTtlSeconds * 1000).length)
+    .toBeGreaterThanOrEqual(1);
+  const after = (await sim.requests(scenario.id)).filter((r) => Date.parse(r.at) > signedInAt + E2E.accessTokenTtlSeconds * 1000);
+  expect(after.map((r) => r.token.valid)).not.toContain(false);
+  expect(after[0]?.token.audience).toBe(AUDIENCE.devops);
+  expect(watched.refreshGrants().length).toBeGreaterThanOrEqual(1);
+  expect(watched.authorize()).toHaveLength(1);
+});
+
+test("sign-out clears the session: tokens leave session storage and the next request is refused", async ({ page, sim, signInPage }) => {
+  const scenario = await sim.create(running("devops"));
+  await page.goto(scenario.permalink);
+  await signInPage.signIn(ADA);
+  await verifiedRequests(sim, scenario.id);
+  const tokenEntries = () =>
+    page.evaluate(() => Object.keys(sessionStorage).filter((k) => /accesstoken|refreshtoken|idtoken/i.test(k)).length);
+  expect(await tokenEntries()).toBeGreaterThan(0);
+  expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => /token/i.test(k)))).toEqual([]);
+
+  await signInPage.signOut();
+  expect(await tokenEntries()).toBe(0);
+
+  const okBefore = (await sim.requests(scenario.id)).filter((r) => r.status === 200).length;
+  await page.goto(scenario.permalink);
+  await expect(signInPage.prompt).toBeVisible();
+  const refused = await page.request.get(scenario.proxyPath);
+  expect(refused.status()).toBe(401);
+  expect(((await refused.json()) as { error: { code: string } }).error.code).toBe("AuthenticationRequired");
+  await page.waitForTimeout(1_000);
+  expect((await sim.requests(scenario.id)).filter((r) => r.status === 200)).toHaveLength(okBefore);
+
+  // Signing in again needs the password: the sign-in server's session ended too.
+  await signInPage.startSignIn();
+  await expect(page.getByLabel("Password")).toBeVisible();
+});
+
+test("the redirect bridge page has nothing to do when opened directly", async ({ page }) => {
+  await page.goto("/redirect-bridge");
+  await expect(page.getByText("There is no sign-in to complete here.")).toBeVisible();
+  const response = await page.request.get("/redirect-bridge");
+  expect(response.headers()["cross-origin-opener-policy"]).toBeUndefined();
+});
+
+test.describe("a fresh browser context", () => {
+  test("opening a permalink with a query signs in and returns to exactly that address", async ({ browser, sim }) => {
+    const scenario = await sim.create(running("devcenter"));
+    const context = await browser.newContext({ ignoreHTTPSErrors: true, baseURL: E2E.appOrigin });
+    try {
+      const page = await context.newPage();
+      const signIn = new SignInPage(page);
+      await page.goto(`${scenario.permalink}?from=share`);
+      await signIn.signIn(GRACE);
+      expect(page.url()).toBe(`${E2E.appOrigin}${scenario.permalink}?from=share`);
+      const calls = await verifiedRequests(sim, scenario.id);
+      expect(calls[0]?.token.audience).toBe(AUDIENCE.devcenter);
+    } finally {
+      await context.close();
+    }
+  });
+});

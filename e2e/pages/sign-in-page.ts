@@ -1,0 +1,60 @@
+import { expect, type Page } from "@playwright/test";
+
+export interface DemoCredentials {
+  username: string;
+  password: string;
+}
+
+/** A demo account of the local sign-in server (lib/simulator/signin/users.ts). */
+export const ADA: DemoCredentials = { username: "ada@opwatch.test", password: "demo-password" };
+export const GRACE: DemoCredentials = { username: "grace@opwatch.test", password: "demo-password" };
+
+/** The app's sign-in prompt, the local sign-in server's pages, and the user menu. */
+export class SignInPage {
+  constructor(readonly page: Page) {}
+
+  /** The app's signed-out prompt. */
+  get prompt() {
+    return this.page.getByRole("heading", { name: "Sign in to opwatch" });
+  }
+
+  get signedInName() {
+    return this.page.getByTestId("user-name");
+  }
+
+  private get appOrigin(): string {
+    return new URL(this.page.url()).origin;
+  }
+
+  /** Presses the app's Sign in button and waits for the sign-in server's login form. */
+  async startSignIn(): Promise<void> {
+    await this.page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await expect(this.page.getByLabel("Username")).toBeVisible();
+  }
+
+  /** Fills the sign-in server's form and submits it. */
+  async submitCredentials(user: DemoCredentials): Promise<void> {
+    await this.page.getByLabel("Username").fill(user.username);
+    await this.page.getByLabel("Password").fill(user.password);
+    await this.page.getByRole("button", { name: "Sign in", exact: true }).click();
+  }
+
+  /** From the app's prompt to signed in, back on the page the prompt was on. */
+  async signIn(user: DemoCredentials = ADA): Promise<void> {
+    const origin = this.appOrigin;
+    const startedAt = this.page.url();
+    await this.startSignIn();
+    await this.submitCredentials(user);
+    await this.page.waitForURL((url) => url.origin === origin && url.href === startedAt);
+    await expect(this.signedInName).toBeVisible();
+  }
+
+  /** Signs out in the app and confirms at the sign-in server; ends back on the app's sign-in prompt. */
+  async signOut(): Promise<void> {
+    const origin = this.appOrigin;
+    await this.page.getByRole("button", { name: "Sign out" }).click();
+    await this.page.getByRole("button", { name: "Sign out", exact: true }).click();
+    await this.page.waitForURL((url) => url.origin === origin);
+    await expect(this.prompt).toBeVisible();
+  }
+}

@@ -1,0 +1,32 @@
+import { BrowserCacheLocation, ProtocolMode } from "@azure/msal-browser";
+import { describe, expect, it } from "vitest";
+import type { PublicConfig } from "@/lib/config/public-config";
+import { buildMsalConfiguration } from "./msal-config";
+
+const base: PublicConfig = {
+  clientId: "11111111-2222-4333-8444-555555555555",
+  authority: "https://login.microsoftonline.com/organizations",
+  protocol: "AAD",
+  knownAuthorities: [],
+  redirectUri: null,
+  demoOperations: [],
+  devcenterAllowedHosts: "*.devcenter.azure.com",
+};
+
+describe("buildMsalConfiguration", () => {
+  it("uses session storage and Entra ID mode, returning to the app's root by default", () => {
+    const config = buildMsalConfiguration(base, "https://opwatch.example.com");
+    expect(config.cache?.cacheLocation).toBe(BrowserCacheLocation.SessionStorage);
+    expect(config.system?.protocolMode).toBe(ProtocolMode.AAD);
+    expect(config.auth).toMatchObject({ redirectUri: "https://opwatch.example.com/", postLogoutRedirectUri: "https://opwatch.example.com/" });
+  });
+
+  it("switches to OIDC mode with known authorities for the local sign-in server", () => {
+    const config = buildMsalConfiguration(
+      { ...base, protocol: "OIDC", authority: "https://localhost:4443", knownAuthorities: ["localhost:4443"], redirectUri: "http://localhost:3000/" },
+      "http://localhost:3000",
+    );
+    expect(config.system?.protocolMode).toBe(ProtocolMode.OIDC);
+    expect(config.auth).toMatchObject({ authority: "https://localhost:4443", knownAuthorities: ["localhost:4443"], redirectUri: "http://localhost:3000/" });
+  });
+});

@@ -1,0 +1,35 @@
+import { BrowserCacheLocation, LogLevel, ProtocolMode, type Configuration } from "@azure/msal-browser";
+import type { PublicConfig } from "@/lib/config/public-config";
+
+/** The page MSAL v5 sends popup and silent-iframe responses to (register it as a redirect URI too). */
+export const REDIRECT_BRIDGE_PATH = "/redirect-bridge";
+
+/** Where sign-in responses and sign-out return to: the configured URI, else the app's own root. */
+export function appRedirectUri(config: Pick<PublicConfig, "redirectUri">, origin: string): string {
+  return config.redirectUri ?? `${origin}/`;
+}
+
+export function buildMsalConfiguration(config: PublicConfig, origin: string): Configuration {
+  const redirectUri = appRedirectUri(config, origin);
+  return {
+    auth: {
+      clientId: config.clientId,
+      authority: config.authority,
+      knownAuthorities: config.knownAuthorities,
+      redirectUri,
+      postLogoutRedirectUri: redirectUri,
+    },
+    // Tokens live only in this tab's session storage: closing the tab forgets them.
+    cache: { cacheLocation: BrowserCacheLocation.SessionStorage },
+    system: {
+      // OIDC: endpoints from the authority's discovery document, no Entra-only parameters (the local sign-in server).
+      protocolMode: config.protocol === "OIDC" ? ProtocolMode.OIDC : ProtocolMode.AAD,
+      loggerOptions: {
+        piiLoggingEnabled: false,
+        logLevel: LogLevel.Error,
+        // MSAL's own log lines may carry URLs with authorization responses: they are not written anywhere.
+        loggerCallback: () => undefined,
+      },
+    },
+  };
+}

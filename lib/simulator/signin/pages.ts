@@ -1,0 +1,94 @@
+/**
+ * The local sign-in server's pages: plain HTML with inline styles, nothing loaded from elsewhere (the demo runs
+ * offline). Every value placed in a page is escaped.
+ */
+
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+const STYLE = `
+body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;background:#f1f5f9;color:#0f172a;margin:0}
+main{max-width:26rem;margin:4rem auto;background:#fff;border:1px solid #cbd5e1;border-radius:.5rem;padding:1.5rem 2rem}
+h1{font-size:1.35rem;margin:0 0 .5rem}
+p{line-height:1.45}
+label{display:block;font-weight:600;margin:1rem 0 .25rem}
+input{width:100%;box-sizing:border-box;padding:.5rem;border:1px solid #64748b;border-radius:.25rem;font-size:1rem}
+button{margin-top:1.25rem;padding:.55rem 1.2rem;font-size:1rem;border-radius:.25rem;border:1px solid #1d4ed8;background:#1d4ed8;color:#fff;cursor:pointer}
+button.secondary{background:#fff;color:#1d4ed8;margin-left:.5rem}
+:focus-visible{outline:3px solid #f59e0b;outline-offset:2px}
+.error{color:#b91c1c;font-weight:600}
+.hint{color:#475569;font-size:.9rem}
+code{background:#f1f5f9;padding:0 .2rem}
+`;
+
+export function page(title: string, body: string): string {
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<main>
+${body}
+</main>
+</body>
+</html>`;
+}
+
+export interface LoginPageInput {
+  action: string;
+  abortAction: string;
+  clientName: string;
+  username?: string;
+  error?: string;
+  users: readonly { username: string; password: string }[];
+}
+
+export function loginPage(input: LoginPageInput): string {
+  const error = input.error
+    ? `<p class="error" role="alert" id="login-error">${escapeHtml(input.error)}</p>`
+    : "";
+  const described = input.error ? ' aria-describedby="login-error"' : "";
+  const users = input.users
+    .map((u) => `<li><code>${escapeHtml(u.username)}</code> / <code>${escapeHtml(u.password)}</code></li>`)
+    .join("");
+  return page(
+    "Sign in - opwatch local sign-in",
+    `<h1>Sign in</h1>
+<p>to continue to <strong>${escapeHtml(input.clientName)}</strong></p>
+${error}
+<form method="post" action="${escapeHtml(input.action)}" autocomplete="off">
+<label for="username">Username</label>
+<input id="username" name="username" type="email" required autofocus value="${escapeHtml(input.username ?? "")}"${described}>
+<label for="password">Password</label>
+<input id="password" name="password" type="password" required${described}>
+<button type="submit">Sign in</button>
+</form>
+<form method="post" action="${escapeHtml(input.abortAction)}">
+<button type="submit" class="secondary">Cancel</button>
+</form>
+<p class="hint">This is the local sign-in server of the opwatch demo, not Microsoft Entra ID. Demo accounts:</p>
+<ul class="hint">${users}</ul>`,
+  );
+}
+
+export function messagePage(title: string, message: string, link?: { href: string; text: string }): string {
+  const anchor = link ? `<p><a href="${escapeHtml(link.href)}">${escapeHtml(link.text)}</a></p>` : "";
+  return page(title, `<h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p>${anchor}`);
+}
+
+/** `form` is oidc-provider's own logout form (hidden inputs, including its anti-forgery token). */
+export function logoutPage(form: string): string {
+  return page(
+    "Sign out - opwatch local sign-in",
+    `<h1>Sign out</h1>
+<p>Sign out of the opwatch local sign-in server?</p>
+${form}
+<button type="submit" form="op.logoutForm" name="logout" value="yes" autofocus>Sign out</button>
+<button type="submit" form="op.logoutForm" class="secondary">Stay signed in</button>`,
+  );
+}

@@ -1,0 +1,54 @@
+import { createHash, timingSafeEqual } from "node:crypto";
+
+/** The local directory's tenant: a fixed GUID so tokens look like Entra's (`tid`). */
+export const LOCAL_TENANT_ID = "7e1a0c00-5a1e-4d3e-9c0a-0000000071d0";
+
+export interface DemoUser {
+  username: string;
+  password: string;
+  name: string;
+  /** Object id: the account's stable id (`oid`, also used as `sub`). */
+  oid: string;
+}
+
+/** Demo accounts of the local sign-in server (documented in the README). */
+export const DEMO_USERS: readonly DemoUser[] = [
+  { username: "ada@opwatch.test", password: "demo-password", name: "Ada Lovelace", oid: "a0a0a0a0-0000-4000-8000-00000000ada1" },
+  { username: "grace@opwatch.test", password: "demo-password", name: "Grace Hopper", oid: "a0a0a0a0-0000-4000-8000-000000091ace" },
+];
+
+const digest = (value: string) => createHash("sha256").update(value).digest();
+
+/** The user with this username (case-insensitive) and password, else undefined. */
+export function checkCredentials(username: string, password: string): DemoUser | undefined {
+  const user = DEMO_USERS.find((u) => u.username === username.trim().toLowerCase());
+  // Compared as digests so the time taken says nothing about how much of the password matched.
+  const expected = digest(user?.password ?? "\u0000no-such-user");
+  const matches = timingSafeEqual(expected, digest(password));
+  return user && matches ? user : undefined;
+}
+
+export function findUserByOid(oid: string): DemoUser | undefined {
+  return DEMO_USERS.find((u) => u.oid === oid);
+}
+
+/** The claims Entra ID puts in its id tokens that MSAL reads for the account (name, username, ids). */
+export interface UserClaims {
+  sub: string;
+  oid: string;
+  tid: string;
+  upn: string;
+  preferred_username: string;
+  name: string;
+}
+
+export function userClaims(user: DemoUser): UserClaims {
+  return {
+    sub: user.oid,
+    oid: user.oid,
+    tid: LOCAL_TENANT_ID,
+    upn: user.username,
+    preferred_username: user.username,
+    name: user.name,
+  };
+}

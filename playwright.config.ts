@@ -1,0 +1,74 @@
+import { defineConfig, devices } from "@playwright/test";
+import { localAppEnv } from "./lib/simulator/local-app-env";
+import { E2E } from "./e2e/fixtures/stack";
+
+/**
+ * End-to-end tests: the real Next.js server (production build), the real MSAL library in Debian's Chromium, the
+ * local sign-in server and the Azure simulator, all on loopback. Ports differ from the demo's so both can run at once.
+ */
+const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const distDir = process.env.NEXT_DIST_DIR ?? ".next-e2e";
+
+export default defineConfig({
+  testDir: "./e2e",
+  fullyParallel: true,
+  forbidOnly: true,
+  retries: 0,
+  workers: 2,
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  use: {
+    baseURL: E2E.appOrigin,
+    ignoreHTTPSErrors: true,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    serviceWorkers: "block",
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        ...devices["Desktop Chrome"],
+        launchOptions: {
+          executablePath: chromiumPath,
+          args: [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+          ],
+        },
+      },
+    },
+  ],
+  webServer: [
+    {
+      name: "stack",
+      command: "npx tsx scripts/e2e-servers.ts",
+      url: `${E2E.simulatorOrigin}/_sim/operations`,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      gracefulShutdown: { signal: "SIGTERM", timeout: 3_000 },
+      stdout: "pipe",
+    },
+    {
+      name: "app",
+      // The build runs here so `npx playwright test` alone is enough on a fresh clone.
+      command: `npx next build && npx next start -H 127.0.0.1 -p ${new URL(E2E.appOrigin).port}`,
+      url: `${E2E.appOrigin}/api/health`,
+      timeout: 600_000,
+      reuseExistingServer: false,
+      gracefulShutdown: { signal: "SIGTERM", timeout: 3_000 },
+      env: {
+        ...(process.env as Record<string, string>),
+        NEXT_DIST_DIR: distDir,
+        NEXT_TELEMETRY_DISABLED: "1",
+        ...localAppEnv({ appOrigin: E2E.appOrigin, simulatorOrigin: E2E.simulatorOrigin, issuer: E2E.issuer }),
+      },
+    },
+  ],
+});

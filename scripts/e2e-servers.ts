@@ -1,0 +1,17 @@
+/**
+ * Starts the local sign-in server and the simulator for the Playwright run (its `webServer`), and stops them when
+ * Playwright does. The app itself is Playwright's second web server.
+ */
+import { E2E } from "../e2e/fixtures/stack";
+import { startLocalStack } from "../lib/simulator/local-stack";
+import { stopOnSignal } from "./stop-on-signal";
+
+const stack = await startLocalStack({
+  appOrigin: E2E.appOrigin,
+  simulatorPort: E2E.simulatorPort,
+  signinPort: E2E.signinPort,
+  seedDemo: false,
+  accessTokenTtlSeconds: E2E.accessTokenTtlSeconds,
+});
+console.info(`e2e stack ready: simulator ${stack.simulator.url}, sign-in ${stack.signin.issuer}`);
+stopOnSignal(() => stack.close());
