@@ -1,0 +1,38 @@
+import type { Metadata } from "next";
+import { SignInGate } from "@/components/auth/sign-in-gate";
+import { BadPermalink } from "@/components/operation/bad-permalink";
+import { OperationPage } from "@/components/operation/operation-page";
+import { refFromSegments, refLabel } from "@/lib/azure/operation-ref";
+
+interface Props {
+  params: Promise<{ kind: string; segments: string[] }>;
+}
+
+/** Segments arrive percent-encoded or not depending on the router path; valid values never contain `%` either way. */
+function decode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+async function readRef({ params }: Props) {
+  const { kind, segments } = await params;
+  return refFromSegments(decode(kind), segments.map(decode));
+}
+
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const ref = await readRef(props);
+  return { title: ref.ok ? `${refLabel(ref.value)} · opwatch` : "Invalid link · opwatch" };
+}
+
+export default async function OperationPermalinkPage(props: Props) {
+  const ref = await readRef(props);
+  if (!ref.ok) return <BadPermalink message={`This link is not valid: ${ref.error.message}.`} />;
+  return (
+    <SignInGate>
+      <OperationPage operationRef={ref.value} />
+    </SignInGate>
+  );
+}

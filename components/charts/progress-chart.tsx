@@ -1,0 +1,32 @@
+"use client";
+
+import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { formatTimestamp } from "@/lib/operations/format";
+import type { ProgressPoint } from "@/lib/operations/format-estimate";
+
+/** percentComplete over the polls, with the estimated finish drawn when the rate gives one. */
+export default function ProgressChart({ points, estimate }: { points: readonly ProgressPoint[]; estimate: number | undefined }) {
+  const first = points[0]?.at ?? 0;
+  const last = Math.max(points.at(-1)?.at ?? 0, estimate ?? 0);
+  const time = (v: number) => formatTimestamp(v).slice(11);
+  return (
+    <div className="h-56 w-full text-xs">
+      <ResponsiveContainer width="100%" height="100%">
+        <LineChart data={[...points]} margin={{ top: 8, right: 24, bottom: 8, left: 0 }}>
+          <CartesianGrid strokeDasharray="3 3" stroke="#94a3b855" />
+          <XAxis type="number" dataKey="at" domain={[first, last]} tickFormatter={time} stroke="currentColor" fontSize={11} />
+          <YAxis type="number" domain={[0, 100]} unit="%" stroke="currentColor" fontSize={11} width={44} />
+          <Tooltip
+            labelFormatter={(v) => formatTimestamp(Number(v))}
+            formatter={(v) => [`${String(v)}%`, "complete"]}
+            contentStyle={{ fontSize: 12 }}
+          />
+          <Line type="monotone" dataKey="percent" stroke="#3b82f6" strokeWidth={2} dot={{ r: 2 }} isAnimationActive={false} />
+          {estimate !== undefined ? (
+            <ReferenceLine x={estimate} stroke="#16a34a" strokeDasharray="4 4" label={{ value: "est. finish", position: "insideTopRight", fill: "currentColor", fontSize: 11 }} />
+          ) : null}
+        </LineChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+"use client";
+
+import { memo, useMemo, useState } from "react";
+import { LazyTimelineChart } from "@/components/charts/lazy-charts";
+import type { TimelineItem } from "@/components/charts/timeline-chart";
+import { useCoarseNow } from "@/components/hooks/use-coarse-now";
+import type { Observed } from "@/lib/operations/notify";
+import type { OperationSnapshot } from "@/lib/query/operation-queries";
+
+const MAX_BARS = 40;
+const REDRAW_MS = 5000;
+
+const Chart = memo(LazyTimelineChart);
+
+/** Bars for the most recently started watched operations; running ones grow every few seconds. */
+export function WatchedTimeline({
+  observed,
+  snapshots,
+}: {
+  observed: readonly Observed[];
+  snapshots: readonly (OperationSnapshot | undefined)[];
+}) {
+  const now = useCoarseNow(REDRAW_MS);
+  const computed = useMemo(() => {
+    const all: TimelineItem[] = [];
+    let withoutStart = 0;
+    observed.forEach((o, i) => {
+      const op = snapshots[i]?.operation;
+      if (!op) return;
+      if (op.startTime === undefined) {
+        withoutStart++;
+        return;
+      }
+      all.push({ key: o.key, name: o.label, start: op.startTime, end: op.endTime, category: op.category });
+    });
+    all.sort((a, b) => b.start - a.start);
+    return { items: all.slice(0, MAX_BARS), missing: withoutStart + Math.max(0, all.length - MAX_BARS) };
+  }, [observed, snapshots]);
+  const items = useSameItems(computed.items);
+  const { missing } = computed;
+
+  return (
+    <section aria-labelledby="timeline-heading" className="flex flex-col gap-2">
+      <h2 id="timeline-heading" className="text-lg font-semibold">
+        Timeline
+      </h2>
+      {items.length === 0 ? (
+        <p className="text-sm text-slate-600 dark:text-slate-400">No watched operation has reported a start time yet.</p>
+      ) : (
+        // With nothing running, time does not move the bars: a constant `now` spares the chart its redraws.
+        <Chart items={items} now={items.some((i) => i.end === undefined) ? now : 0} label="Start and end of the watched operations" />
+      )}
+      {missing > 0 ? (
+        <p className="text-xs text-slate-600 dark:text-slate-400">
+          {missing} {missing === 1 ? "operation is" : "operations are"} not drawn (no start time, or beyond the {MAX_BARS} most recent).
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+const sameItem = (a: TimelineItem, b: TimelineItem | undefined) =>
+  b?.key === a.key && a.name === b.name && a.start === b.start && a.end === b.end && a.category === b.category;
+
+/** Polls that change nothing drawn (most of them) keep the previous array, so the memoized chart does not redraw. */
+function useSameItems(items: TimelineItem[]): TimelineItem[] {
+  const [kept, setKept] = useState(items);
+  const same = kept === items || (kept.length === items.length && items.every((item, i) => sameItem(item, kept[i])));
+  // Adjusting state while rendering (React's "store information from previous renders" pattern).
+  if (!same) setKept(items);
+  return same ? kept : items;
+}

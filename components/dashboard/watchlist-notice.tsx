@@ -1,0 +1,23 @@
+"use client";
+
+import type { WatchListNotice as Notice } from "@/lib/operations/watch-list-store";
+
+export function WatchlistNotice({ notice, onDismiss }: { notice: Notice | undefined; onDismiss: () => void }) {
+  if (!notice) return null;
+  return (
+    <div
+      role="alert"
+      data-testid="watchlist-notice"
+      className="flex items-start justify-between gap-2 rounded border-l-4 border-amber-500 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:bg-amber-950/60 dark:text-amber-100"
+    >
+      <p>{notice.message}</p>
+      <button
+        type="button"
+        onClick={onDismiss}
+        className="shrink-0 rounded border border-amber-600 px-2 text-xs hover:bg-amber-100 focus-visible:outline-2 focus-visible:outline-blue-600 dark:hover:bg-amber-900"
+      >
+        Dismiss
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+import { CopyButton } from "@/components/common/copy-button";
+
+/** JSON from Azure as text in a <pre>, never as markup; strings (a body that was not JSON) are shown as they came. */
+export function JsonBlock({ value, label }: { value: unknown; label: string }) {
+  const text = typeof value === "string" ? value : safeStringify(value);
+  return (
+    <div className="relative">
+      <div className="absolute right-1 top-1">
+        <CopyButton text={text} label={`Copy ${label}`} />
+      </div>
+      <pre
+        tabIndex={0}
+        aria-label={label}
+        className="max-h-96 overflow-auto rounded bg-slate-100 p-2 pr-16 text-xs focus-visible:outline-2 focus-visible:outline-blue-600 dark:bg-slate-900"
+      >
+        {text}
+      </pre>
+    </div>
+  );
+}
+
+function safeStringify(value: unknown): string {
+  if (value === undefined) return "(empty)";
+  try {
+    return JSON.stringify(value, null, 2);
+  } catch {
+    return "(this value cannot be shown as JSON)";
+  }
+}

@@ -1,0 +1,68 @@
+"use client";
+
+import Link from "next/link";
+import { memo } from "react";
+import { useOperationQuery } from "@/components/hooks/use-operation-query";
+import { permalinkPath, refKey, refLabel } from "@/lib/azure/operation-ref";
+import type { WatchItem } from "@/lib/operations/watch-list";
+import { OperationTimes } from "./operation-times";
+import { ProgressBar } from "./progress-bar";
+import { ReadErrorLine } from "./read-error-line";
+import { StatusBadge } from "./status-badge";
+
+/** One watched operation on the dashboard. Memoized: a poll of one operation re-renders only its own row. */
+export const OperationRow = memo(function OperationRow({
+  item,
+  onRemove,
+}: {
+  item: WatchItem;
+  onRemove: (key: string) => void;
+}) {
+  const query = useOperationQuery(item.ref);
+  const snapshot = query.data;
+  const operation = snapshot?.operation;
+  const key = refKey(item.ref);
+  const title = item.label ?? refLabel(item.ref);
+
+  return (
+    <li
+      data-testid="operation-row"
+      data-status-category={operation?.category ?? "pending"}
+      data-ref-key={key}
+      className="flex flex-col gap-2 rounded-lg border border-slate-200 bg-white p-3 shadow-sm dark:border-slate-700 dark:bg-slate-900"
+    >
+      <div className="flex flex-wrap items-center gap-2">
+        <StatusBadge category={operation?.category} status={operation?.status} />
+        <Link
+          href={permalinkPath(item.ref)}
+          // 500 rows in view must not prefetch 500 pages; the page is small and opens fast without it.
+          prefetch={false}
+          className="min-w-0 flex-1 truncate font-medium text-blue-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-300"
+        >
+          {title}
+        </Link>
+        <span className="rounded bg-slate-100 px-1.5 text-xs text-slate-700 dark:bg-slate-800 dark:text-slate-300">{item.ref.kind}</span>
+        <button
+          type="button"
+          aria-label={`Remove ${title} from the watch list`}
+          onClick={() => {
+            onRemove(key);
+          }}
+          className="rounded px-2 py-0.5 text-sm text-slate-600 hover:bg-slate-100 hover:text-red-700 focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-slate-400 dark:hover:bg-slate-800 dark:hover:text-red-300"
+        >
+          Remove
+        </button>
+      </div>
+      <ProgressBar percent={operation?.percentComplete} category={operation?.category} label={`Progress of ${title}`} />
+      <OperationTimes snapshot={snapshot} compact />
+      {operation?.category === "failed" && operation.error ? (
+        <p className="truncate text-xs text-red-800 dark:text-red-300">
+          <span className="font-mono">{operation.error.code ?? "(no code)"}</span>
+          {operation.error.message ? `: ${operation.error.message}` : ""}
+        </p>
+      ) : null}
+      {snapshot ? <ReadErrorLine snapshot={snapshot} onRetry={() => void query.refetch()} /> : null}
+      {query.isPending ? <p className="text-xs text-slate-600 dark:text-slate-400">Reading status…</p> : null}
+    </li>
+  );
+});

@@ -1,0 +1,36 @@
+"use client";
+
+import { useNow } from "@/components/hooks/use-now";
+import { elapsedMs, formatAgo, formatDuration, formatIn, formatTimestamp } from "@/lib/operations/format";
+import { isTerminal } from "@/lib/operations/model";
+import { pollSchedule, type OperationSnapshot } from "@/lib/query/operation-queries";
+
+/** The live part of a row: it alone re-renders on the shared clock's tick. */
+export function OperationTimes({ snapshot, compact = false }: { snapshot: OperationSnapshot | undefined; compact?: boolean }) {
+  const now = useNow();
+  const operation = snapshot?.operation;
+  const ended = operation !== undefined && isTerminal(operation.category);
+  const elapsed = now === 0 ? undefined : elapsedMs(operation?.startTime, operation?.endTime, now);
+  const lastPolled = snapshot?.history.at(-1)?.at;
+  const schedule = snapshot ? pollSchedule(snapshot) : undefined;
+  const dueAt = schedule?.dueAt;
+
+  const items: [string, string][] = [
+    ["Started", formatTimestamp(operation?.startTime)],
+    [ended ? "Duration" : "Elapsed", elapsed === undefined ? "—" : formatDuration(elapsed)],
+  ];
+  if (!compact || ended) items.splice(1, 0, ["Ended", formatTimestamp(operation?.endTime)]);
+  items.push(["Last polled", lastPolled === undefined || now === 0 ? "—" : formatAgo(lastPolled, Math.max(now, lastPolled))]);
+  items.push(["Next poll", dueAt === undefined ? (snapshot ? "stopped" : "—") : now === 0 ? "—" : formatIn(dueAt, now)]);
+
+  return (
+    <dl className="grid grid-cols-2 gap-x-3 gap-y-0.5 text-xs sm:grid-cols-3 lg:flex lg:flex-wrap lg:gap-x-4">
+      {items.map(([term, value]) => (
+        <div key={term} className="flex gap-1">
+          <dt className="text-slate-600 dark:text-slate-400">{term}</dt>
+          <dd className="tabular-nums">{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

@@ -1,0 +1,56 @@
+import { formatPercent } from "@/lib/operations/format";
+import { isTerminal, type StatusCategory } from "@/lib/operations/model";
+
+/**
+ * A known percent is shown and announced (aria-valuenow); an unknown one is an indeterminate bar with no number, as
+ * ARIA defines it: opwatch never invents progress.
+ */
+export function ProgressBar({
+  percent,
+  category,
+  label,
+}: {
+  percent: number | undefined;
+  category: StatusCategory | undefined;
+  label: string;
+}) {
+  const ended = category !== undefined && isTerminal(category);
+  const color =
+    category === "failed" ? "bg-red-600 dark:bg-red-500" : category === "canceled" ? "bg-amber-500" : category === "succeeded" ? "bg-green-600 dark:bg-green-500" : "bg-blue-600 dark:bg-blue-400";
+  if (percent !== undefined) {
+    return (
+      <div className="flex items-center gap-2">
+        <div
+          role="progressbar"
+          aria-label={label}
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={percent}
+          aria-valuetext={formatPercent(percent)}
+          className="h-2 flex-1 overflow-hidden rounded-full bg-slate-200 dark:bg-slate-700"
+        >
+          <div className={`h-full rounded-full transition-[width] duration-500 ${color}`} style={{ width: `${percent}%` }} />
+        </div>
+        <span className="w-12 text-right text-xs tabular-nums">{formatPercent(percent)}</span>
+      </div>
+    );
+  }
+  return (
+    <div className="flex items-center gap-2">
+      <div
+        role="progressbar"
+        aria-label={label}
+        aria-valuetext={ended ? "ended, progress not reported" : "progress not reported"}
+        data-indeterminate={ended ? undefined : "true"}
+        className="relative h-2 flex-1 overflow-hidden rounded-full bg-slate-200 dark:bg-slate-700"
+      >
+        {ended ? (
+          <div className={`h-full w-full opacity-60 ${color}`} />
+        ) : (
+          <div className={`opwatch-indeterminate absolute inset-y-0 w-1/3 rounded-full ${color}`} />
+        )}
+      </div>
+      <span className="w-12 text-right text-xs text-slate-600 dark:text-slate-400">{ended ? "" : "—"}</span>
+    </div>
+  );
+}

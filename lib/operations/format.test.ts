@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { describeReadError, elapsedMs, formatDuration, formatIn, formatPercent, httpStatusName } from "./format";
+
+describe("format", () => {
+  it("formats durations at each scale", () => {
+    expect(formatDuration(0)).toBe("0 s");
+    expect(formatDuration(45_900)).toBe("45 s");
+    expect(formatDuration(185_000)).toBe("3 min 05 s");
+    expect(formatDuration(2 * 3_600_000 + 7 * 60_000)).toBe("2 h 07 min");
+    expect(formatDuration(76 * 3_600_000)).toBe("3 d 4 h");
+    expect(formatDuration(-5)).toBe("0 s");
+    expect(formatDuration(Number.NaN)).toBe("—");
+  });
+
+  it("counts down to a time", () => {
+    expect(formatIn(20_000, 0)).toBe("in 20 s");
+    expect(formatIn(19_200, 0)).toBe("in 20 s");
+    expect(formatIn(100, 0)).toBe("now");
+  });
+
+  it("measures elapsed time to the end or to now", () => {
+    expect(elapsedMs(undefined, undefined, 5)).toBeUndefined();
+    expect(elapsedMs(1000, 3000, 9000)).toBe(2000);
+    expect(elapsedMs(1000, undefined, 9000)).toBe(8000);
+  });
+
+  it("names statuses and percents", () => {
+    expect(httpStatusName(503)).toBe("ServiceUnavailable");
+    expect(httpStatusName(299)).toBeUndefined();
+    expect(formatPercent(42)).toBe("42%");
+    expect(formatPercent(42.25)).toBe("42.3%");
+  });
+});
+
+describe("describeReadError", () => {
+  const base = { responseStatus: undefined, signInNeeded: false };
+  it("says what failed and when it retries", () => {
+    expect(describeReadError({ ...base, httpStatus: 503, code: "ServiceUnavailable" }, 20_000, 0)).toBe(
+      "couldn't refresh: 503 ServiceUnavailable, retrying in 20 s",
+    );
+    expect(describeReadError({ ...base, httpStatus: 0, code: "NetworkError" }, 5_000, 0)).toBe(
+      "couldn't refresh: NetworkError, retrying in 5 s",
+    );
+    expect(describeReadError({ ...base, httpStatus: 0, responseStatus: 200, code: "MalformedResponse" }, 1_000, 0)).toBe(
+      "couldn't refresh: 200 MalformedResponse, retrying in 1 s",
+    );
+  });
+
+  it("says why polling stopped", () => {
+    expect(describeReadError({ ...base, httpStatus: 404, code: "NotFound" }, undefined, 0)).toMatch(
+      /^couldn't refresh: 404 NotFound; polling stopped: the operation id is wrong/,
+    );
+    expect(describeReadError({ ...base, httpStatus: 401, code: "SignInNeeded", signInNeeded: true }, undefined, 0)).toMatch(/sign in again/);
+    expect(describeReadError({ ...base, httpStatus: 403, code: "AuthorizationFailed" }, undefined, 0)).toMatch(/not allowed/);
+  });
+});

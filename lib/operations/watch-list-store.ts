@@ -1,0 +1,163 @@
+import { refKey, type OperationRef } from "@/lib/azure/operation-ref";
+import {
+  addWatchItem,
+  backupKey,
+  parseStoredWatchList,
+  removeWatchItems,
+  seedItems,
+  serializeWatchList,
+  WATCHLIST_KEY,
+  type WatchItem,
+} from "./watch-list";
+
+/**
+ * The watch list of this browser: localStorage behind a small external store (for useSyncExternalStore), kept in step
+ * with other tabs through the `storage` event. Storage that throws (disabled, full, private mode) degrades to a list
+ * that lives as long as the tab, with a notice saying so.
+ */
+
+export type StorageLike = Pick<Storage, "getItem" | "setItem">;
+
+export interface WatchListNotice {
+  message: string;
+  /** Where the unreadable original was copied, when it could be. */
+  backupKey: string | undefined;
+}
+
+export interface WatchListState {
+  loaded: boolean;
+  items: readonly WatchItem[];
+  notice: WatchListNotice | undefined;
+}
+
+/** Plain functions (no `this`), so they can be handed to React as they are. */
+export interface WatchListStore {
+  subscribe: (listener: () => void) => () => void;
+  getSnapshot: () => WatchListState;
+  /** Reads storage once (seeding a never-used list with the demo operations). */
+  load: (demoOperations: readonly string[]) => void;
+  /** Re-reads storage after another tab changed it. */
+  reload: () => void;
+  add: (ref: OperationRef, label?: string) => void;
+  remove: (keys: Iterable<string>) => void;
+  dismissNotice: () => void;
+}
+
+export function createWatchListStore(getStorage: () => StorageLike | undefined, now: () => number = Date.now): WatchListStore {
+  let state: WatchListState = { loaded: false, items: [], notice: undefined };
+  const listeners = new Set<() => void>();
+
+  const emit = (next: WatchListState) => {
+    state = next;
+    for (const listener of listeners) listener();
+  };
+
+  const storage = (): StorageLike | undefined => {
+    try {
+      return getStorage();
+    } catch {
+      return undefined;
+    }
+  };
+
+  const write = (items: readonly WatchItem[]): WatchListNotice | undefined => {
+    const s = storage();
+    try {
+      if (!s) throw new Error("no storage");
+      s.setItem(WATCHLIST_KEY, serializeWatchList(items));
+      return undefined;
+    } catch {
+      return {
+        message: "This browser did not let opwatch save the watch list; it will last only as long as this tab.",
+        backupKey: undefined,
+      };
+    }
+  };
+
+  const read = (demoOperations: readonly string[] | undefined): WatchListState => {
+    const s = storage();
+    let raw: string | null;
+    try {
+      if (!s) throw new Error("no storage");
+      raw = s.getItem(WATCHLIST_KEY);
+    } catch {
+      return {
+        loaded: true,
+        items: state.items,
+        notice: { message: "This browser does not let opwatch read saved data; the watch list will last only as long as this tab.", backupKey: undefined },
+      };
+    }
+    const parsed = parseStoredWatchList(raw);
+    if (parsed.status === "ok") return { loaded: true, items: parsed.items, notice: state.notice };
+    if (parsed.status === "absent") {
+      // A list that was never written is seeded once; afterwards even an empty list is a person's choice.
+      if (demoOperations === undefined) return { loaded: true, items: [], notice: state.notice };
+      const items = seedItems(demoOperations, now());
+      return { loaded: true, items, notice: write(items) ?? state.notice };
+    }
+    let saved: string | undefined = backupKey(now());
+    try {
+      s.setItem(saved, raw ?? "");
+    } catch {
+      saved = undefined;
+    }
+    const kept = parsed.items.length;
+    const writeProblem = write(parsed.items);
+    return {
+      loaded: true,
+      items: parsed.items,
+      notice: writeProblem ?? {
+        message: `The saved watch list could not be fully read (${parsed.problem}). ${kept} ${kept === 1 ? "operation was" : "operations were"} kept. ${
+          saved ? `The original was set aside in localStorage under "${saved}".` : "The original could not be set aside: storage is full."
+        }`,
+        backupKey: saved,
+      },
+    };
+  };
+
+  const update = (items: readonly WatchItem[]) => {
+    emit({ loaded: true, items, notice: write(items) ?? state.notice });
+  };
+
+  return {
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    getSnapshot: () => state,
+    load(demoOperations) {
+      if (state.loaded) return;
+      emit(read(demoOperations));
+    },
+    reload() {
+      if (!state.loaded) return;
+      emit(read(undefined));
+    },
+    add(ref, label) {
+      update(addWatchItem(state.items, ref, now(), label));
+    },
+    remove(keys) {
+      update(removeWatchItems(state.items, new Set(keys)));
+    },
+    dismissNotice() {
+      emit({ ...state, notice: undefined });
+    },
+  };
+}
+
+let browserStore: WatchListStore | undefined;
+
+/** The tab's one store; `storage` events from other tabs re-read it. */
+export function getWatchListStore(): WatchListStore {
+  if (browserStore) return browserStore;
+  const store = createWatchListStore(() => (typeof window === "undefined" ? undefined : window.localStorage));
+  if (typeof window !== "undefined") {
+    window.addEventListener("storage", (event) => {
+      if (event.key === WATCHLIST_KEY || event.key === null) store.reload();
+    });
+  }
+  browserStore = store;
+  return store;
+}
+
+export const watchItemKey = (item: WatchItem): string => refKey(item.ref);

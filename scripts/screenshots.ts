@@ -1,0 +1,81 @@
+/**
+ * `npm run screenshots`: the README's pictures, taken from the real app on the demo stack in Debian's Chromium.
+ * Builds into .next-shots (`--no-build` reuses it), signs in as a demo user, lets the demo operations move, and
+ * writes public/screenshots/{dashboard,operation,error-tree}.png. Ports 3200/4210/4643 keep clear of a running demo.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import { chromium, type Page } from "@playwright/test";
+import { SignInPage } from "../e2e/pages/sign-in-page";
+import { startLocalStack } from "../lib/simulator/local-stack";
+
+const APP_PORT = 3200;
+const appOrigin = `http://localhost:${APP_PORT}`;
+const distDir = ".next-shots";
+const outDir = "public/screenshots";
+
+const env: NodeJS.ProcessEnv = { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" };
+if (!process.argv.includes("--no-build")) {
+  const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+const stack = await startLocalStack({ appOrigin, simulatorPort: 4210, signinPort: 4643, seedDemo: true });
+const app = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(APP_PORT)], {
+  stdio: "ignore",
+  env: { ...env, ...stack.appEnv },
+});
+
+async function waitForApp(): Promise<void> {
+  for (let attempt = 0; attempt < 120; attempt++) {
+    try {
+      if ((await fetch(`${appOrigin}/api/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`the app did not start on ${appOrigin}`);
+}
+
+function demoPermalink(labelStart: string): string {
+  const scenario = stack.simulator.demo.find((s) => s.label?.startsWith(labelStart));
+  if (!scenario) throw new Error(`no demo scenario labelled "${labelStart}..."`);
+  return scenario.permalink;
+}
+
+async function shoot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `${outDir}/${name}.png`, fullPage: false });
+  console.info(`wrote ${outDir}/${name}.png`);
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+});
+try {
+  await waitForApp();
+  mkdirSync(outDir, { recursive: true });
+  const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${appOrigin}/`);
+  await new SignInPage(page).signIn();
+  // Let the demo operations move: some finish, some fail, some are still running.
+  await page.waitForTimeout(25_000);
+  await shoot(page, "dashboard");
+
+  await page.goto(`${appOrigin}${demoPermalink("Nested operations")}`);
+  await page.getByTestId("child-operation").first().waitFor();
+  await page.waitForTimeout(3_000);
+  await shoot(page, "operation");
+
+  await page.goto(`${appOrigin}${demoPermalink("Failed with a three-level details tree")}`);
+  const tree = page.getByTestId("error-tree").first();
+  await tree.getByRole("button", { name: "Expand all" }).click();
+  await tree.scrollIntoViewIfNeeded();
+  await shoot(page, "error-tree");
+} finally {
+  await browser.close();
+  app.kill("SIGTERM");
+  await stack.close();
+}
