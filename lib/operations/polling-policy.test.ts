@@ -36,6 +36,7 @@ describe("decideNextPoll", () => {
   });
 
   it.each([
+    [400, "request refused: the operation's address is not valid here"],
     [401, "sign-in needed"],
     [403, "access denied"],
     [404, "not found: wrong id, or the status has expired (Azure keeps it at least a day)"],

@@ -6,8 +6,9 @@ import { clampRetryAfterMs, RETRY_AFTER_MAX_MS } from "./retry-after";
  * Query (`refetchInterval`, `refetchOnWindowFocus`), the unit tests and `npm run bench:polling` run the same code.
  *
  * Why the rules are what they are:
- * - Terminal states never change again, so polling after one is pure waste. 401/403/404 do not get better by
- *   repeating the same request: 401 needs a new token (the UI renews it and starts over), 403 needs someone to
+ * - Terminal states never change again, so polling after one is pure waste. 400/401/403/404 do not get better by
+ *   repeating the same request: 400 means the address itself was refused (a bad parameter, a DevCenter host off the
+ *   proxy's allow-list, an api-version Azure does not serve), 401 needs a new token (the UI renews it and starts over), 403 needs someone to
  *   grant access, and 404 means a wrong id or a status Azure has already dropped (it keeps them at least a day).
  * - `Retry-After` is a promise to the server, and the one rule that is never bent: no poll before it allows.
  *   It is a floor, not a schedule: when our own rule says "later" (an old operation), we wait longer, because
@@ -49,7 +50,7 @@ export interface PollContext {
 }
 
 export type PollDecision =
-  | { poll: false; reason: string } // terminal, or 401/403/404: stop
+  | { poll: false; reason: string } // terminal, or 400/401/403/404: stop
   | { poll: true; delayMs: number; notBefore: number; reason: string }; // notBefore = earliest allowed time (Retry-After)
 
 export const POLLING_LIMITS = {
@@ -82,6 +83,7 @@ const FAR_FRACTION = 0.5;
 const OVERDUE_FRACTION = 0.05;
 
 const STOP_REASONS: ReadonlyMap<number, string> = new Map([
+  [400, "request refused: the operation's address is not valid here"],
   [401, "sign-in needed"],
   [403, "access denied"],
   [404, "not found: wrong id, or the status has expired (Azure keeps it at least a day)"],

@@ -5,6 +5,7 @@ import { fetchOperation, toPollRecord, type FetchResult, type ReadError, type Re
 import { rememberNotBefore, storedNotBefore, waitUntil } from "@/lib/operations/fetch-operation-not-before";
 import { isTerminal, type Operation } from "@/lib/operations/model";
 import { decideNextPoll, type PollDecision, type PollRecord } from "@/lib/operations/polling-policy";
+import { seededRandom } from "@/lib/operations/seeded-random";
 
 /**
  * One query per operation, shared by every view of it. Its data is a snapshot that survives read failures: the last
@@ -92,18 +93,6 @@ export function pollSchedule(snapshot: OperationSnapshot): PollSchedule {
     : { decision, dueAt: undefined, notBefore: undefined };
   schedules.set(snapshot, schedule);
   return schedule;
-}
-
-/** mulberry32: a tiny deterministic generator, enough for jitter. */
-export function seededRandom(seed: number): () => number {
-  let state = Math.floor(seed) >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Timers shorter than this are rounded up, so an overdue poll never spins a timer. */

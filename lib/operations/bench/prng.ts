@@ -1,18 +1,8 @@
 /** Seeded randomness for the polling bench: the same seed gives the same corpus and the same jitter. */
 
-export type Random = () => number;
+import type { Random } from "../seeded-random";
 
-/** mulberry32: tiny, fast and good enough for simulation (not for anything secret). */
-export function seededRandom(seed: number): Random {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom, type Random } from "../seeded-random";
 
 export const uniform = (random: Random, lo: number, hi: number): number => lo + (hi - lo) * random();
 
