@@ -1,6 +1,6 @@
 /**
  * `npm run screenshots`: the README's pictures, taken from the real app on the demo stack in Debian's Chromium.
- * Builds into .next-shots (`--no-build` reuses it), signs in as a demo user, lets the demo operations move, and
+ * Builds into .next-shots or NEXT_DIST_DIR (`--no-build` reuses it), signs in as a demo user, lets the demo operations move, and
  * writes public/screenshots/{dashboard,operation,error-tree}.png. Ports 3200/4210/4643 keep clear of a running demo.
  */
 import { spawn, spawnSync } from "node:child_process";
@@ -11,7 +11,7 @@ import { startLocalStack } from "../lib/simulator/local-stack";
 
 const APP_PORT = 3200;
 const appOrigin = `http://localhost:${APP_PORT}`;
-const distDir = ".next-shots";
+const distDir = process.env.NEXT_DIST_DIR ?? ".next-shots";
 const outDir = "public/screenshots";
 
 const env: NodeJS.ProcessEnv = { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" };
