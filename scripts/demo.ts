@@ -5,8 +5,8 @@
  * Settings: PORT (app, 3000), SIM_PORT (4010), SIGNIN_PORT (4443), DEMO_SKIP_BUILD=1 to reuse the last build.
  * Any app setting given here (AZURE_*, DEVCENTER_ALLOWED_HOSTS, PROXY_TIMEOUT_MS, ...) wins over the demo's own.
  */
-import { spawn, spawnSync } from "node:child_process";
 import { startLocalStack } from "../lib/simulator/local-stack";
+import { buildNext, startNext } from "./next-process";
 import { stopOnSignal } from "./stop-on-signal";
 
 function port(name: string, fallback: number): number {
@@ -25,10 +25,10 @@ const appOrigin = `http://localhost:${appPort}`;
 
 if (process.env.DEMO_SKIP_BUILD !== "1") {
   console.info("Building the app (next build)...");
-  const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-  if (build.status !== 0) {
+  const status = buildNext({ ...process.env, NEXT_TELEMETRY_DISABLED: "1" });
+  if (status !== 0) {
     console.error("next build failed: see above");
-    process.exit(build.status ?? 1);
+    process.exit(status);
   }
 }
 
@@ -42,7 +42,7 @@ const stack = await startLocalStack({
 // The person's own settings win, so `AZURE_CLIENT_ID=... npm run demo` can point the demo at a real tenant.
 const given = Object.fromEntries(Object.entries(process.env).filter(([, value]) => value !== undefined && value !== ""));
 const appEnv: NodeJS.ProcessEnv = { ...process.env, ...stack.appEnv, ...given, NEXT_TELEMETRY_DISABLED: "1" };
-const app = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(appPort)], { stdio: "inherit", env: appEnv });
+const app = startNext(appPort, appEnv, "inherit");
 app.on("exit", (code) => {
   console.error(`the app stopped (exit ${code ?? "signal"}); stopping the demo`);
   void stack.close().finally(() => process.exit(code ?? 1));

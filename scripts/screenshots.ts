@@ -3,11 +3,11 @@
  * Builds into .next-shots or NEXT_DIST_DIR (`--no-build` reuses it), signs in as a demo user, lets the demo operations move, and
  * writes public/screenshots/{dashboard,operation,error-tree}.png. Ports 3200/4210/4643 keep clear of a running demo.
  */
-import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { chromium, type Page } from "@playwright/test";
 import { SignInPage } from "../e2e/pages/sign-in-page";
 import { startLocalStack } from "../lib/simulator/local-stack";
+import { buildNext, startNext } from "./next-process";
 
 const APP_PORT = 3200;
 const appOrigin = `http://localhost:${APP_PORT}`;
@@ -16,15 +16,12 @@ const outDir = "public/screenshots";
 
 const env: NodeJS.ProcessEnv = { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" };
 if (!process.argv.includes("--no-build")) {
-  const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env });
-  if (build.status !== 0) process.exit(build.status ?? 1);
+  const status = buildNext(env);
+  if (status !== 0) process.exit(status);
 }
 
 const stack = await startLocalStack({ appOrigin, simulatorPort: 4210, signinPort: 4643, seedDemo: true });
-const app = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(APP_PORT)], {
-  stdio: "ignore",
-  env: { ...env, ...stack.appEnv },
-});
+const app = startNext(APP_PORT, { ...env, ...stack.appEnv }, "ignore");
 
 async function waitForApp(): Promise<void> {
   for (let attempt = 0; attempt < 120; attempt++) {
