@@ -4,23 +4,21 @@ import { memo, useMemo, useState } from "react";
 import { LazyTimelineChart } from "@/components/charts/lazy-charts";
 import type { TimelineItem } from "@/components/charts/timeline-chart";
 import { useCoarseNow } from "@/components/hooks/use-coarse-now";
-import type { Observed } from "@/lib/operations/notify";
-import type { OperationSnapshot } from "@/lib/query/operation-queries";
+import { useWatchedSummary } from "@/components/hooks/use-watched-summary";
+import type { WatchedSummary, WatchedSummaryStore } from "@/components/hooks/watched-summary-store";
 
 const MAX_BARS = 40;
 const REDRAW_MS = 5000;
 
 const Chart = memo(LazyTimelineChart);
 
-/** Bars for the most recently started watched operations; running ones grow every few seconds. */
-export function WatchedTimeline({
-  observed,
-  snapshots,
-}: {
-  observed: readonly Observed[];
-  snapshots: readonly (OperationSnapshot | undefined)[];
-}) {
+/**
+ * Bars for the most recently started watched operations. The chart follows the polls and the clock every few seconds,
+ * not on every result: with hundreds of operations ending, redrawing it each second made long tasks.
+ */
+export function WatchedTimeline({ store }: { store: WatchedSummaryStore }) {
   const now = useCoarseNow(REDRAW_MS);
+  const { observed, snapshots } = useRedrawnSummary(useWatchedSummary(store), now);
   const computed = useMemo(() => {
     const all: TimelineItem[] = [];
     let withoutStart = 0;
@@ -57,6 +55,19 @@ export function WatchedTimeline({
       ) : null}
     </section>
   );
+}
+
+/**
+ * The summary as of the last redraw step; a changed watch list, or a timeline that has nothing to draw yet, follows
+ * at once. (Adjusting state while rendering: React's "store information from previous renders" pattern.)
+ */
+function useRedrawnSummary(summary: WatchedSummary, step: number): WatchedSummary {
+  const [drawn, setDrawn] = useState({ summary, step });
+  const follow =
+    drawn.summary !== summary &&
+    (drawn.step !== step || drawn.summary.keys !== summary.keys || !drawn.summary.snapshots.some((s) => s?.operation?.startTime !== undefined));
+  if (follow) setDrawn({ summary, step });
+  return follow ? summary : drawn.summary;
 }
 
 const sameItem = (a: TimelineItem, b: TimelineItem | undefined) =>

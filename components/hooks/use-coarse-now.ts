@@ -1,9 +1,11 @@
 "use client";
 
-import { useNow } from "./use-now";
+import { useSteppedNow } from "./use-now";
 
-/** The shared clock rounded down to `stepMs`: charts that grow with time redraw every few seconds, not every tick. */
+/**
+ * The shared clock rounded down to `stepMs`: charts that grow with time redraw every few seconds, and do not even
+ * re-render on the ticks in between.
+ */
 export function useCoarseNow(stepMs: number): number {
-  const now = useNow();
-  return now - (now % stepMs);
+  return useSteppedNow(stepMs);
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useSyncExternalStore } from "react";
+import { useCallback, useSyncExternalStore } from "react";
 
 /**
  * One clock for the whole page: every live time (elapsed, "polled 5 s ago", "next poll in 12 s") reads the same tick,
@@ -37,6 +37,21 @@ function getSnapshot(): number {
 /** 0 on the server: callers show no live time until the browser's clock is known. */
 const getServerSnapshot = (): number => 0;
 
-export function useNow(): number {
-  return useSyncExternalStore(subscribe, getSnapshot, getServerSnapshot);
+const subscribeNever = () => () => undefined;
+
+/**
+ * `active: false` stops ticking (an off-screen row): the value is then refreshed only when the component renders for
+ * another reason, and at once when it becomes active again.
+ */
+export function useNow(active = true): number {
+  return useSyncExternalStore(active ? subscribe : subscribeNever, getSnapshot, getServerSnapshot);
+}
+
+/** The clock rounded down to `stepMs`; its reader re-renders only when the rounded value moves, not every tick. */
+export function useSteppedNow(stepMs: number): number {
+  const getStepped = useCallback(() => {
+    const value = getSnapshot();
+    return value - (value % stepMs);
+  }, [stepMs]);
+  return useSyncExternalStore(subscribe, getStepped, getServerSnapshot);
 }

@@ -29,7 +29,9 @@ export const OperationRow = memo(function OperationRow({
       data-testid="operation-row"
       data-status-category={operation?.category ?? "pending"}
       data-ref-key={key}
-      className="flex flex-col gap-2 rounded-lg border border-slate-200 bg-white p-3 shadow-sm dark:border-slate-700 dark:bg-slate-900"
+      // Off-screen rows skip style and layout (they still update their text): with 500 rows, laying out all of them
+      // on every poll result kept the main thread busy. "auto" remembers each row's last drawn height.
+      className="flex flex-col gap-2 rounded-lg border border-slate-200 bg-white p-3 shadow-sm [contain-intrinsic-size:auto_7rem] [content-visibility:auto] dark:border-slate-700 dark:bg-slate-900"
     >
       <div className="flex flex-wrap items-center gap-2">
         <StatusBadge category={operation?.category} status={operation?.status} />

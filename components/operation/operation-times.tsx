@@ -1,13 +1,19 @@
 "use client";
 
+import { useRef } from "react";
+import { useInView } from "@/components/hooks/use-in-view";
 import { useNow } from "@/components/hooks/use-now";
 import { elapsedMs, formatAgo, formatDuration, formatIn, formatTimestamp } from "@/lib/operations/format";
 import { isTerminal } from "@/lib/operations/model";
 import { pollSchedule, type OperationSnapshot } from "@/lib/query/operation-queries";
 
-/** The live part of a row: it alone re-renders on the shared clock's tick. */
+/**
+ * The live part of a row: it alone re-renders on the shared clock's tick, and only while on screen (500 rows ticking
+ * every second, mostly unseen, made long tasks); off screen it catches up when it scrolls back in or its row updates.
+ */
 export function OperationTimes({ snapshot, compact = false }: { snapshot: OperationSnapshot | undefined; compact?: boolean }) {
-  const now = useNow();
+  const ref = useRef<HTMLDListElement>(null);
+  const now = useNow(useInView(ref));
   const operation = snapshot?.operation;
   const ended = operation !== undefined && isTerminal(operation.category);
   const elapsed = now === 0 ? undefined : elapsedMs(operation?.startTime, operation?.endTime, now);
@@ -24,7 +30,7 @@ export function OperationTimes({ snapshot, compact = false }: { snapshot: Operat
   items.push(["Next poll", dueAt === undefined ? (snapshot ? "stopped" : "—") : now === 0 ? "—" : formatIn(dueAt, now)]);
 
   return (
-    <dl className="grid grid-cols-2 gap-x-3 gap-y-0.5 text-xs sm:grid-cols-3 lg:flex lg:flex-wrap lg:gap-x-4">
+    <dl ref={ref} className="grid grid-cols-2 gap-x-3 gap-y-0.5 text-xs sm:grid-cols-3 lg:flex lg:flex-wrap lg:gap-x-4">
       {items.map(([term, value]) => (
         <div key={term} className="flex gap-1">
           <dt className="text-slate-600 dark:text-slate-400">{term}</dt>

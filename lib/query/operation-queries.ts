@@ -2,7 +2,7 @@ import { queryOptions, type Query } from "@tanstack/react-query";
 import type { GetAccessToken } from "@/lib/auth/use-get-access-token";
 import { refKey, type OperationRef } from "@/lib/azure/operation-ref";
 import { fetchOperation, toPollRecord, type FetchResult, type ReadError, type ResponseInfo } from "@/lib/operations/fetch-operation";
-import { rememberNotBefore, storedNotBefore, waitUntil } from "@/lib/operations/fetch-operation-not-before";
+import { rememberNotBefore, storedNotBefore, waitUntil, type NotBeforeStorage } from "@/lib/operations/fetch-operation-not-before";
 import { isTerminal, type Operation } from "@/lib/operations/model";
 import { decideNextPoll, type PollDecision, type PollRecord } from "@/lib/operations/polling-policy";
 import { seededRandom } from "@/lib/operations/seeded-random";
@@ -126,6 +126,47 @@ export function shouldPollOnMount(query: SnapshotQuery, now: number = Date.now()
   return dueAt !== undefined && now >= dueAt;
 }
 
+const STORAGE_WRITE_MS = 1000;
+let coalesced: NotBeforeStorage | undefined;
+
+/**
+ * localStorage for the Retry-After memory, written at most once a second (and when the page goes away): with 500
+ * operations each sending Retry-After, writing the whole map on every poll took a tenth of the main thread.
+ */
+function notBeforeStorage(): NotBeforeStorage | undefined {
+  if (coalesced) return coalesced;
+  let storage: Storage;
+  try {
+    if (typeof window === "undefined") return undefined;
+    storage = window.localStorage;
+  } catch {
+    return undefined;
+  }
+  const pending = new Map<string, string>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const flush = () => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+    for (const [key, value] of pending) {
+      try {
+        storage.setItem(key, value);
+      } catch {
+        // A full storage only costs the memory across reloads.
+      }
+    }
+    pending.clear();
+  };
+  window.addEventListener("pagehide", flush);
+  coalesced = {
+    getItem: (key) => pending.get(key) ?? storage.getItem(key),
+    setItem: (key, value) => {
+      pending.set(key, value);
+      timer ??= setTimeout(flush, STORAGE_WRITE_MS);
+    },
+  };
+  return coalesced;
+}
+
 export function operationQueryOptions(ref: OperationRef, getAccessToken: GetAccessToken) {
   return queryOptions({
     queryKey: operationKeys.detail(ref),
@@ -134,12 +175,12 @@ export function operationQueryOptions(ref: OperationRef, getAccessToken: GetAcce
       const key = queryKey[1];
       // A first read after a reload still honours the Retry-After an earlier page was given.
       if (!previous) {
-        const remembered = storedNotBefore(key, Date.now());
+        const remembered = storedNotBefore(key, Date.now(), notBeforeStorage());
         if (remembered !== undefined) await waitUntil(remembered, Date.now(), signal);
       }
       const result = await fetchOperation(ref, getAccessToken, { signal });
       const snapshot = nextSnapshot(previous, result, Date.now());
-      rememberNotBefore(key, pollSchedule(snapshot).notBefore, Date.now());
+      rememberNotBefore(key, pollSchedule(snapshot).notBefore, Date.now(), notBeforeStorage());
       return snapshot;
     },
     refetchInterval: (query) => refetchIntervalFor(query),

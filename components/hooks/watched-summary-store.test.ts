@@ -1,0 +1,97 @@
+import { QueryClient } from "@tanstack/react-query";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { refKey, type OperationRef } from "@/lib/azure/operation-ref";
+import type { Operation, StatusCategory } from "@/lib/operations/model";
+import type { WatchItem } from "@/lib/operations/watch-list";
+import { operationKeys, type OperationSnapshot } from "@/lib/query/operation-queries";
+import { createWatchedSummaryStore } from "./watched-summary-store";
+
+const ref = (id: string): OperationRef => ({ kind: "devops", subscriptionId: "S", resourceGroupName: "RG", securityConnectorName: "c", operationResultId: id });
+const items: WatchItem[] = ["a", "b", "c"].map((id) => ({ ref: ref(id), addedAt: 0 }));
+const keys = items.map((i) => refKey(i.ref));
+
+const snapshot = (status: string, category: StatusCategory): OperationSnapshot => ({
+  operation: { kind: "devops", name: "op", status, category, children: [], issues: [] } as unknown as Operation,
+  lastResponse: undefined,
+  lastReadError: undefined,
+  history: [],
+  progress: [],
+  watchStartedAt: 0,
+});
+
+const set = (client: QueryClient, i: number, data: OperationSnapshot) => {
+  client.setQueryData(operationKeys.byKey(keys[i] ?? ""), data);
+};
+
+describe("createWatchedSummaryStore", () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it("reads what is cached when created, and counts running and finished", () => {
+    const client = new QueryClient();
+    set(client, 0, snapshot("InProgress", "running"));
+    set(client, 1, snapshot("Failed", "failed"));
+    const summary = createWatchedSummaryStore(client, items, keys).getSnapshot();
+    expect(summary.running).toBe(1);
+    expect(summary.finished).toEqual([keys[1]]);
+    expect(summary.observed.map((o) => o.status)).toEqual(["InProgress", "Failed", undefined]);
+  });
+
+  it("publishes a burst of results once, and later ones no more than once per interval", () => {
+    const client = new QueryClient();
+    const store = createWatchedSummaryStore(client, items, keys, 1000);
+    const listener = vi.fn();
+    store.subscribe(listener);
+
+    set(client, 0, snapshot("InProgress", "running"));
+    set(client, 1, snapshot("InProgress", "running"));
+    expect(listener).not.toHaveBeenCalled(); // never synchronously, inside the cache's event
+    vi.advanceTimersByTime(0);
+    expect(listener).toHaveBeenCalledTimes(1);
+    expect(store.getSnapshot().running).toBe(2);
+
+    set(client, 2, snapshot("InProgress", "running"));
+    vi.advanceTimersByTime(500);
+    set(client, 0, snapshot("Succeeded", "succeeded"));
+    vi.advanceTimersByTime(499);
+    expect(listener).toHaveBeenCalledTimes(1);
+    vi.advanceTimersByTime(1);
+    expect(listener).toHaveBeenCalledTimes(2);
+    expect(store.getSnapshot().running).toBe(2);
+    expect(store.getSnapshot().finished).toEqual([keys[0]]);
+  });
+
+  it("ignores operations it does not watch and results that change nothing", () => {
+    const client = new QueryClient();
+    const data = snapshot("InProgress", "running");
+    set(client, 0, data);
+    const store = createWatchedSummaryStore(client, items, keys);
+    const listener = vi.fn();
+    store.subscribe(listener);
+    client.setQueryData(operationKeys.byKey("other"), snapshot("Succeeded", "succeeded"));
+    client.setQueryData(operationKeys.byKey(keys[0] ?? ""), data);
+    vi.advanceTimersByTime(5000);
+    expect(listener).not.toHaveBeenCalled();
+  });
+
+  it("forgets removed operations and stops listening after the last subscriber leaves", () => {
+    const client = new QueryClient();
+    set(client, 0, snapshot("InProgress", "running"));
+    const store = createWatchedSummaryStore(client, items, keys);
+    const listener = vi.fn();
+    const unsubscribe = store.subscribe(listener);
+    client.removeQueries({ queryKey: operationKeys.byKey(keys[0] ?? ""), exact: true });
+    vi.advanceTimersByTime(0);
+    expect(store.getSnapshot().snapshots[0]).toBeUndefined();
+    expect(store.getSnapshot().running).toBe(0);
+    unsubscribe();
+    set(client, 1, snapshot("InProgress", "running"));
+    vi.advanceTimersByTime(5000);
+    expect(listener).toHaveBeenCalledTimes(1);
+    expect(client.getQueryCache().hasListeners()).toBe(false);
+  });
+});

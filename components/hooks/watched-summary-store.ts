@@ -1,0 +1,123 @@
+import { hashKey, type QueryCacheNotifyEvent, type QueryClient } from "@tanstack/react-query";
+import { refLabel } from "@/lib/azure/operation-ref";
+import { isTerminal } from "@/lib/operations/model";
+import type { Observed } from "@/lib/operations/notify";
+import type { WatchItem } from "@/lib/operations/watch-list";
+import { isSnapshotRunning, operationKeys, type OperationSnapshot } from "@/lib/query/operation-queries";
+
+/** What the dashboard's summaries (title, counts, notices, timeline, "clear finished") read of all watched operations. */
+export interface WatchedSummary {
+  keys: readonly string[];
+  snapshots: readonly (OperationSnapshot | undefined)[];
+  observed: readonly Observed[];
+  running: number;
+  /** Keys of the operations that reached a terminal status. */
+  finished: readonly string[];
+}
+
+export interface WatchedSummaryStore {
+  subscribe: (listener: () => void) => () => void;
+  getSnapshot: () => WatchedSummary;
+}
+
+/**
+ * With 500 operations polling, results arrive many times a second. Summaries over all of them are recomputed and
+ * re-rendered at most this often, instead of on every result: the rows show their own status at once.
+ */
+export const SUMMARY_INTERVAL_MS = 1000;
+
+export function summarize(
+  items: readonly WatchItem[],
+  keys: readonly string[],
+  snapshots: readonly (OperationSnapshot | undefined)[],
+): WatchedSummary {
+  const observed: Observed[] = [];
+  const finished: string[] = [];
+  let running = 0;
+  items.forEach((item, i) => {
+    const key = keys[i] ?? "";
+    const snapshot = snapshots[i];
+    const operation = snapshot?.operation;
+    observed.push({ key, label: item.label ?? refLabel(item.ref), category: operation?.category, status: operation?.status });
+    if (isSnapshotRunning(snapshot)) running++;
+    if (operation !== undefined && isTerminal(operation.category)) finished.push(key);
+  });
+  return { keys, snapshots, observed, running, finished };
+}
+
+/**
+ * Reads the cached snapshots of the watched operations without observing them (no timers, no fetches: the rows own
+ * the queries), and publishes a new summary at most every `intervalMs`, only when one of them changed.
+ */
+export function createWatchedSummaryStore(
+  client: QueryClient,
+  items: readonly WatchItem[],
+  keys: readonly string[],
+  intervalMs: number = SUMMARY_INTERVAL_MS,
+): WatchedSummaryStore {
+  // By query hash: the events carry it, so 500 keys are not hashed again on each of them.
+  const index = new Map(keys.map((key, i) => [hashKey(operationKeys.byKey(key)), i]));
+  const read = () => keys.map((key) => client.getQueryData<OperationSnapshot>(operationKeys.byKey(key)));
+  let summary = summarize(items, keys, read());
+  let pending: (OperationSnapshot | undefined)[] | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let lastPublished = Number.NEGATIVE_INFINITY;
+  let unsubscribeCache: (() => void) | undefined;
+  const listeners = new Set<() => void>();
+
+  const publish = () => {
+    timer = undefined;
+    if (!pending) return;
+    summary = summarize(items, keys, pending);
+    pending = undefined;
+    lastPublished = Date.now();
+    for (const listener of listeners) listener();
+  };
+
+  // Never publishes synchronously: cache events also fire while a row renders, where re-rendering others is not allowed.
+  const schedule = () => {
+    if (timer !== undefined) return;
+    timer = setTimeout(publish, Math.max(0, lastPublished + intervalMs - Date.now()));
+  };
+
+  const change = (i: number, data: OperationSnapshot | undefined) => {
+    const current = pending ?? summary.snapshots;
+    if (current[i] === data) return;
+    pending ??= [...summary.snapshots];
+    pending[i] = data;
+    schedule();
+  };
+
+  const onEvent = (event: QueryCacheNotifyEvent) => {
+    if (event.type !== "updated" && event.type !== "removed") return;
+    const i = index.get(event.query.queryHash);
+    if (i === undefined) return;
+    change(i, event.type === "removed" ? undefined : (event.query.state.data as OperationSnapshot | undefined));
+  };
+
+  return {
+    subscribe(listener) {
+      listeners.add(listener);
+      if (!unsubscribeCache) {
+        unsubscribeCache = client.getQueryCache().subscribe(onEvent);
+        // Whatever changed between creating the store and the first subscriber is picked up now.
+        read().forEach((data, i) => {
+          change(i, data);
+        });
+      }
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size > 0) return;
+        unsubscribeCache?.();
+        unsubscribeCache = undefined;
+        if (timer !== undefined) clearTimeout(timer);
+        timer = undefined;
+        if (pending) {
+          summary = summarize(items, keys, pending);
+          pending = undefined;
+        }
+      };
+    },
+    getSnapshot: () => summary,
+  };
+}
