@@ -2,6 +2,7 @@
 
 import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import type { ErrorNode } from "@/lib/operations/model";
+import { formatJson } from "@/lib/operations/format";
 import { allBranchIds, buildTree, countNodes, nodeJson, visibleNodes, type TreeNode } from "./error-tree-model";
 
 /**
@@ -272,7 +273,7 @@ function NodeContent({ node }: { node: TreeNode }) {
           additionalInfo · type <span className="font-mono font-semibold">{node.entry.type ?? "(none)"}</span>
         </span>
         <pre className="mt-0.5 whitespace-pre-wrap break-all rounded bg-slate-100 p-1 text-xs dark:bg-slate-800">
-          {formatInfo(node.entry.info)}
+          {formatJson(node.entry.info, "(no info)")}
         </pre>
       </span>
     );
@@ -282,13 +283,4 @@ function NodeContent({ node }: { node: TreeNode }) {
       innererror · code <span className="font-mono font-semibold">{node.code ?? "(none)"}</span>
     </span>
   );
-}
-
-function formatInfo(info: unknown): string {
-  if (info === undefined) return "(no info)";
-  try {
-    return JSON.stringify(info, null, 2);
-  } catch {
-    return "(this value cannot be shown as JSON)";
-  }
 }

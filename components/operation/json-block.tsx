@@ -1,8 +1,9 @@
 import { CopyButton } from "@/components/common/copy-button";
+import { formatJson } from "@/lib/operations/format";
 
 /** JSON from Azure as text in a <pre>, never as markup; strings (a body that was not JSON) are shown as they came. */
 export function JsonBlock({ value, label }: { value: unknown; label: string }) {
-  const text = typeof value === "string" ? value : safeStringify(value);
+  const text = typeof value === "string" ? value : formatJson(value, "(empty)");
   return (
     <div className="relative">
       <div className="absolute right-1 top-1">
@@ -17,13 +18,4 @@ export function JsonBlock({ value, label }: { value: unknown; label: string }) {
       </pre>
     </div>
   );
-}
-
-function safeStringify(value: unknown): string {
-  if (value === undefined) return "(empty)";
-  try {
-    return JSON.stringify(value, null, 2);
-  } catch {
-    return "(this value cannot be shown as JSON)";
-  }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeReadError, elapsedMs, formatDuration, formatIn, formatPercent, httpStatusName } from "./format";
+import { describeReadError, elapsedMs, formatDuration, formatIn, formatJson, formatPercent, httpStatusName } from "./format";
 
 describe("format", () => {
   it("formats durations at each scale", () => {
@@ -52,5 +52,16 @@ describe("describeReadError", () => {
     );
     expect(describeReadError({ ...base, httpStatus: 401, code: "SignInNeeded", signInNeeded: true }, undefined, 0)).toMatch(/sign in again/);
     expect(describeReadError({ ...base, httpStatus: 403, code: "AuthorizationFailed" }, undefined, 0)).toMatch(/not allowed/);
+  });
+});
+
+describe("formatJson", () => {
+  it("indents JSON, names what is missing, and survives values JSON cannot hold", () => {
+    expect(formatJson({ a: 1 }, "(empty)")).toBe('{\n  "a": 1\n}');
+    expect(formatJson(undefined, "(no info)")).toBe("(no info)");
+    const cycle: Record<string, unknown> = {};
+    cycle.self = cycle;
+    expect(formatJson(cycle, "(empty)")).toBe("(this value cannot be shown as JSON)");
+    expect(formatJson(10n, "(empty)")).toBe("(this value cannot be shown as JSON)");
   });
 });

@@ -94,3 +94,13 @@ function stopReason(error: Pick<ReadError, "httpStatus" | "signInNeeded">): stri
   }
   return "the status could not be read";
 }
+
+/** Azure JSON for people: indented, and never a crash on a value JSON cannot hold (a BigInt, a cycle). */
+export function formatJson(value: unknown, whenUndefined: string): string {
+  if (value === undefined) return whenUndefined;
+  try {
+    return JSON.stringify(value, null, 2);
+  } catch {
+    return "(this value cannot be shown as JSON)";
+  }
+}
