@@ -1,27 +1,12 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import type { FetchResult } from "@/lib/operations/fetch-operation";
-import type { Operation } from "@/lib/operations/model";
 import { nextSnapshot } from "@/lib/query/operation-queries";
+import { sampleOperation } from "@/lib/test-support/operation-fixtures";
 import { ReadErrorLine } from "./read-error-line";
 
 const T0 = Date.UTC(2026, 0, 1);
-const op: Operation = {
-  kind: "devops",
-  name: "x",
-  id: undefined,
-  status: "InProgress",
-  category: "running",
-  percentComplete: 20,
-  startTime: T0,
-  endTime: undefined,
-  error: undefined,
-  children: [],
-  resourceId: undefined,
-  properties: undefined,
-  issues: [],
-  raw: {},
-};
+const op = sampleOperation({ name: "x", percentComplete: 20, startTime: T0 });
 const ok: FetchResult = {
   outcome: "status",
   operation: op,

@@ -1,14 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { OperationRef } from "@/lib/azure/operation-ref";
 import { fetchOperation, toPollRecord } from "./fetch-operation";
+import { sampleDevopsRef } from "@/lib/test-support/operation-fixtures";
 
-const ref: OperationRef = {
-  kind: "devops",
-  subscriptionId: "sub",
-  resourceGroupName: "rg",
-  securityConnectorName: "conn",
-  operationResultId: "op-1",
-};
+const ref: OperationRef = sampleDevopsRef;
 const NOW = Date.UTC(2026, 0, 1);
 
 interface Call {

@@ -2,14 +2,9 @@ import { describe, expect, it } from "vitest";
 import type { OperationRef } from "@/lib/azure/operation-ref";
 import { serializeWatchList, WATCHLIST_BACKUP_PREFIX, WATCHLIST_KEY } from "./watch-list";
 import { createWatchListStore, type StorageLike } from "./watch-list-store";
+import { sampleDevopsRef } from "@/lib/test-support/operation-fixtures";
 
-const ref: OperationRef = {
-  kind: "devops",
-  subscriptionId: "sub",
-  resourceGroupName: "rg",
-  securityConnectorName: "conn",
-  operationResultId: "op-1",
-};
+const ref: OperationRef = sampleDevopsRef;
 
 function memoryStorage(initial: Record<string, string> = {}): StorageLike & { data: Map<string, string> } {
   const data = new Map(Object.entries(initial));

@@ -13,26 +13,13 @@ import {
   shouldPollOnReturn,
   type OperationSnapshot,
 } from "./operation-queries";
+import { sampleOperation } from "@/lib/test-support/operation-fixtures";
 
 const ref: OperationRef = { kind: "devops", subscriptionId: "S", resourceGroupName: "RG", securityConnectorName: "c", operationResultId: "op" };
 const T0 = Date.UTC(2026, 0, 1);
 
-const operation = (status: string, category: Operation["category"], percentComplete?: number): Operation => ({
-  kind: "devops",
-  name: "op",
-  id: undefined,
-  status,
-  category,
-  percentComplete,
-  startTime: T0,
-  endTime: undefined,
-  error: undefined,
-  children: [],
-  resourceId: undefined,
-  properties: undefined,
-  issues: [],
-  raw: { status },
-});
+const operation = (status: string, category: Operation["category"], percentComplete?: number): Operation =>
+  sampleOperation({ status, category, percentComplete, startTime: T0, raw: { status } });
 
 const response = (at: number, retryAfterMs?: number): ResponseInfo => ({
   httpStatus: 200,
