@@ -6,6 +6,7 @@
  * Any app setting given here (AZURE_*, DEVCENTER_ALLOWED_HOSTS, PROXY_TIMEOUT_MS, ...) wins over the demo's own.
  */
 import { startLocalStack } from "../lib/simulator/local-stack";
+import { IN_MEMORY_SESSIONS_NOTE } from "../lib/simulator/signin/server";
 import { buildNext, startNext } from "./next-process";
 import { stopOnSignal } from "./stop-on-signal";
 
@@ -54,6 +55,7 @@ opwatch demo
   simulator   ${stack.simulator.url}   (${stack.simulator.demo.length} demo operations)
   sign-in     ${stack.signin.issuer}   (self-signed certificate: accept it once in the browser)
   users       ${stack.signin.users.map((user) => `${user.username} / ${user.password}`).join(", ")}
+  note        ${IN_MEMORY_SESSIONS_NOTE}
 Ctrl-C stops everything.
 `);
 

@@ -4,6 +4,7 @@
  */
 import { E2E } from "../e2e/fixtures/stack";
 import { startLocalStack } from "../lib/simulator/local-stack";
+import { IN_MEMORY_SESSIONS_NOTE } from "../lib/simulator/signin/server";
 import { stopOnSignal } from "./stop-on-signal";
 
 const stack = await startLocalStack({
@@ -13,5 +14,5 @@ const stack = await startLocalStack({
   seedDemo: false,
   accessTokenTtlSeconds: E2E.accessTokenTtlSeconds,
 });
-console.info(`e2e stack ready: simulator ${stack.simulator.url}, sign-in ${stack.signin.issuer}`);
+console.info(`e2e stack ready: simulator ${stack.simulator.url}, sign-in ${stack.signin.issuer}\n${IN_MEMORY_SESSIONS_NOTE}`);
 stopOnSignal(() => stack.close());

@@ -2,7 +2,7 @@
  * `npm run signin-server`: the local OpenID Connect server alone (the demo starts it itself).
  * SIGNIN_PORT (4443), APP_ORIGIN (http://localhost:3000; comma-separated for several), SIGNIN_TOKEN_TTL_SECONDS (3600).
  */
-import { startSigninServer } from "../lib/simulator/signin/server";
+import { IN_MEMORY_SESSIONS_NOTE, startSigninServer } from "../lib/simulator/signin/server";
 import { stopOnSignal } from "./stop-on-signal";
 
 function integer(name: string, fallback: number, min: number, max: number): number {
@@ -34,5 +34,6 @@ try {
 }
 const running = server;
 console.info(`local sign-in server on ${running.issuer} for ${appOrigins.join(", ")}
-users: ${running.users.map((u) => `${u.username} / ${u.password}`).join(", ")}`);
+users: ${running.users.map((u) => `${u.username} / ${u.password}`).join(", ")}
+${IN_MEMORY_SESSIONS_NOTE}`);
 stopOnSignal(() => running.close());

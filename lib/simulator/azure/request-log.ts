@@ -7,6 +7,9 @@ export interface TokenInfo {
   valid: boolean | null;
   audience?: string;
   subject?: string;
+  /** The token's `iat` and `exp` claims as ISO times. */
+  issuedAt?: string;
+  expiresAt?: string;
   error?: string;
 }
 

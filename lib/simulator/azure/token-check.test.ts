@@ -65,12 +65,20 @@ async function expectRefused(res: Response, reason: RegExp) {
 }
 
 describe("token check with an issuer configured", () => {
-  it("accepts a valid devops token and logs it as valid, with audience and subject", async () => {
+  it("accepts a valid devops token and logs it as valid, with audience, subject and its times", async () => {
     const token = await mint();
     const res = await getOperation(devops.url, token);
     expect(res.status).toBe(200);
     const entry = await lastLog(devops);
-    expect(entry.token).toEqual({ present: true, valid: true, audience: "https://management.azure.com", subject: "user-1" });
+    const issuedAtS = Math.floor(t.clock.now / 1000);
+    expect(entry.token).toEqual({
+      present: true,
+      valid: true,
+      audience: "https://management.azure.com",
+      subject: "user-1",
+      issuedAt: new Date(issuedAtS * 1000).toISOString(),
+      expiresAt: new Date((issuedAtS + 3600) * 1000).toISOString(),
+    });
     expect(JSON.stringify(entry)).not.toContain(token);
   });
 

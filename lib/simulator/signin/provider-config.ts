@@ -9,6 +9,8 @@ import { findUserByOid, userClaims } from "./users";
 /** The app's pages that receive sign-in responses: its root (the default redirect URI) and the MSAL redirect bridge. */
 export const REDIRECT_PATHS = ["/", "/redirect-bridge"] as const;
 
+type DefaultResource = NonNullable<NonNullable<NonNullable<Configuration["features"]>["resourceIndicators"]>["defaultResource"]>;
+
 export interface ProviderConfigInput {
   appOrigins: readonly string[];
   accessTokenTtlSeconds: number;
@@ -71,12 +73,13 @@ export function providerConfiguration(input: ProviderConfigInput): Configuration
         enabled: true,
         // At the authorization endpoint every API named by a requested scope; at the token endpoint the one API the
         // request's scope names (MSAL asks for one resource per request).
-        defaultResource: (ctx, _client, oneOf) => {
+        // `undefined` means "no resource", as in oidc-provider's own default; its type definitions leave that out.
+        defaultResource: ((ctx, _client, oneOf) => {
           const named = resourcesForScope(requestedScope(ctx));
           if (!oneOf) return named.length > 0 ? named : undefined;
           const picked = named.filter((r) => oneOf.includes(r));
           return picked.length === 1 ? picked[0] : oneOf;
-        },
+        }) as DefaultResource,
         useGrantedResource: () => true,
         getResourceServerInfo: (_ctx, indicator) => {
           const resource = findResource(indicator);

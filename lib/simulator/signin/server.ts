@@ -35,6 +35,13 @@ export interface RunningSigninServer {
   close(): Promise<void>;
 }
 
+/**
+ * oidc-provider warns, once, that it keeps sessions in its development-only in-memory adapter. For a local stand-in
+ * that is the point: nothing to set up, and stopping it signs everyone out. Printed by the scripts that start it.
+ */
+export const IN_MEMORY_SESSIONS_NOTE =
+  "sign-in sessions live in memory (oidc-provider's development adapter, as its warning says): right for a local demo server; a restart signs you out";
+
 const DEFAULT_PORT = 4443;
 const DEFAULT_ACCESS_TOKEN_TTL_SECONDS = 3600;
 
