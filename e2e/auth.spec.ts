@@ -1,6 +1,6 @@
 import type { Page, Request } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import type { ScenarioInput, SimulatorClient } from "./fixtures/simulator-client";
+import type { LoggedRequest, ScenarioInput, SimulatorClient } from "./fixtures/simulator-client";
 import { E2E } from "./fixtures/stack";
 import { ADA, GRACE, SignInPage } from "./pages/sign-in-page";
 
@@ -108,7 +108,7 @@ test("an access token due for renewal is renewed silently with the refresh token
 
   // The page keeps polling; once MSAL counts the first token as due, the next read must carry a new one. Which read
   // that is depends on MSAL's own clock, so the test waits for the token itself, not for a time.
-  const renewed = (r: { token: { valid: boolean | null; issuedAt?: string } }) =>
+  const renewed = (r: LoggedRequest) =>
     r.token.valid === true && Date.parse(r.token.issuedAt ?? "") > firstIssuedAt;
   await expect
     .poll(async () => (await sim.requests(scenario.id)).filter(renewed).length, { timeout: (renewAfterSeconds + 30) * 1000 })
