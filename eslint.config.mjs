@@ -4,6 +4,13 @@ import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 import tseslint from "typescript-eslint";
 
+/** One folder's allowed imports: anything matching `regex` is refused, test files excepted. */
+const boundary = (files, regex, message) => ({
+  files,
+  ignores: ["**/*.test.ts", "**/*.test.tsx"],
+  rules: { "no-restricted-imports": ["error", { patterns: [{ regex, message }] }] },
+});
+
 export default tseslint.config(
   {
     ignores: [".next/**", ".next-*/**", "node_modules/**", "next-env.d.ts", "test-results/**", "playwright-report/**", "coverage/**", ".demo/**"],
@@ -28,6 +35,15 @@ export default tseslint.config(
       "no-console": ["error", { allow: ["warn", "error", "info"] }],
     },
   },
+  // Folder boundaries (lib/README.md): imports point down, never up. Tests may import anything.
+  boundary(["lib/azure/**"], "^@/lib/(?!azure/)", "lib/azure holds wire facts and imports nothing else of lib/"),
+  boundary(
+    ["lib/operations/**"],
+    "^@/lib/(query|watch-list|server|simulator|bench|test-support)/|^@/lib/polling/(?!retry-after$)",
+    "lib/operations sits below polling and query (only polling/retry-after, a leaf parser, is shared)",
+  ),
+  boundary(["lib/polling/**"], "^@/lib/(query|watch-list|server|simulator|bench|test-support|auth)/", "lib/polling sits below query and the views"),
+  boundary(["app/**", "components/**"], "^@/lib/(simulator|bench|test-support)/", "views never import the local stand-ins or test code"),
   {
     // Playwright fixtures receive a callback named `use`, which is not React's hook.
     files: ["e2e/**/*.ts"],

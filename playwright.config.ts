@@ -1,12 +1,12 @@
 import { defineConfig, devices } from "@playwright/test";
 import { localAppEnv } from "./lib/simulator/local-app-env";
+import { CHROMIUM_LAUNCH } from "./e2e/fixtures/chromium";
 import { E2E } from "./e2e/fixtures/stack";
 
 /**
  * End-to-end tests: the real Next.js server (production build), the real MSAL library in Debian's Chromium, the
  * local sign-in server and the Azure simulator, all on loopback. Ports differ from the demo's so both can run at once.
  */
-const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const distDir = process.env.NEXT_DIST_DIR ?? ".next-e2e";
 
 export default defineConfig({
@@ -30,18 +30,7 @@ export default defineConfig({
       name: "chromium",
       use: {
         ...devices["Desktop Chrome"],
-        launchOptions: {
-          executablePath: chromiumPath,
-          args: [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-          ],
-        },
+        launchOptions: CHROMIUM_LAUNCH,
       },
     },
   ],

@@ -4,12 +4,12 @@
  * prints, not a test: the figures are read by people (see lib/operations/bench/corpus.ts for the corpus).
  * It exits 1 only if the policy ever polled before Retry-After allowed: that is a bug, not a figure.
  */
-import { decideNextPoll } from "@/lib/operations/polling-policy";
-import { CORPUS_SEED, CORPUS_SIZE, generateCorpus, type Lifetime } from "@/lib/operations/bench/corpus";
-import { guidancePoller, sdkPoller } from "@/lib/operations/bench/baselines";
-import { seededRandom } from "@/lib/operations/bench/prng";
-import { type Poller, replay, type ReplayResult } from "@/lib/operations/bench/replay";
-import { mean, percentile } from "@/lib/operations/bench/stats";
+import { decideNextPoll } from "@/lib/polling/policy";
+import { CORPUS_SEED, CORPUS_SIZE, generateCorpus, type Lifetime } from "@/lib/polling/bench/corpus";
+import { guidancePoller, sdkPoller } from "@/lib/polling/bench/baselines";
+import { seededRandom } from "@/lib/polling/bench/prng";
+import { type Poller, replay, type ReplayResult } from "@/lib/polling/bench/replay";
+import { mean, percentile } from "@/lib/polling/bench/stats";
 
 const JITTER_SEED = 7;
 

@@ -5,6 +5,7 @@
  */
 import { mkdirSync } from "node:fs";
 import { chromium, type Page } from "@playwright/test";
+import { CHROMIUM_LAUNCH } from "../e2e/fixtures/chromium";
 import { SignInPage } from "../e2e/pages/sign-in-page";
 import { startLocalStack } from "../lib/simulator/local-stack";
 import { buildNext, startNext } from "./next-process";
@@ -46,10 +47,7 @@ async function shoot(page: Page, name: string): Promise<void> {
   console.info(`wrote ${outDir}/${name}.png`);
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
-});
+const browser = await chromium.launch(CHROMIUM_LAUNCH);
 try {
   await waitForApp();
   mkdirSync(outDir, { recursive: true });

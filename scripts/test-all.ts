@@ -4,7 +4,7 @@
  */
 import { spawnSync } from "node:child_process";
 
-const STAGES = ["lint", "typecheck", "test:unit", "test:e2e"] as const;
+const STAGES = ["lint", "typecheck", "knip", "test:unit", "test:e2e"] as const;
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const npm = process.platform === "win32" ? "npm.cmd" : "npm";

@@ -1,10 +1,5 @@
-import { SignInGate } from "@/components/auth/sign-in-gate";
-import { Dashboard } from "@/components/dashboard/dashboard";
+import { SignedInView } from "@/components/auth/signed-in-view";
 
 export default function DashboardPage() {
-  return (
-    <SignInGate>
-      <Dashboard />
-    </SignInGate>
-  );
+  return <SignedInView view={{ name: "dashboard" }} />;
 }

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useEffect, useState } from "react";
+import { focusRing } from "@/components/ui/focus-ring";
 
 /**
  * MSAL v5 sends popup and silent-iframe sign-in responses here; this page hands them to the window that asked and
@@ -20,7 +21,7 @@ export default function RedirectBridgePage() {
     <main className="mx-auto max-w-xl p-6">
       {failed ? (
         <p>
-          There is no sign-in to complete here. <Link className="text-blue-700 underline" href="/">
+          There is no sign-in to complete here. <Link className={`text-blue-700 underline dark:text-blue-300 ${focusRing}`} href="/">
             Open opwatch
           </Link>
         </p>

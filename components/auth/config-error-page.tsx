@@ -1,4 +1,4 @@
-import type { ConfigProblem } from "@/lib/server/auth-config";
+import type { ConfigProblem } from "@/lib/config/config-problem";
 
 /** Shown instead of the app when its environment is incomplete or wrong: each setting, what is wrong, how to fix it. */
 export function ConfigErrorPage({ problems }: { problems: readonly ConfigProblem[] }) {

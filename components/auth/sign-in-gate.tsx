@@ -3,13 +3,11 @@
 import { InteractionStatus } from "@azure/msal-browser";
 import { useMsal } from "@azure/msal-react";
 import { useState, type ReactNode } from "react";
+import { Button } from "@/components/ui/button";
 import { describeAuthError } from "@/lib/auth/auth-errors";
 import { TOKEN_SCOPES } from "@/lib/auth/scopes";
 import { usePublicConfig } from "@/lib/config/public-config";
 import { useAuthStatus } from "./auth-status";
-
-export const buttonClass =
-  "rounded border border-blue-700 bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800 focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-amber-500 disabled:opacity-60";
 
 /**
  * Renders its children only for a signed-in person. Signed out, it shows a sign-in prompt and nothing else, so no
@@ -55,9 +53,9 @@ export function SignInGate({ children }: { children: ReactNode }) {
             {message}
           </p>
         )}
-        <button type="button" onClick={signIn} className={`${buttonClass} mt-4`}>
+        <Button variant="primary" size="lg" onClick={signIn} className="mt-4">
           Sign in
-        </button>
+        </Button>
         {config.protocol === "OIDC" && (
           <p className="mt-4 text-sm text-slate-600 dark:text-slate-400">
             This server signs in with the OpenID provider at <code>{config.authority}</code>. If that is the local sign-in

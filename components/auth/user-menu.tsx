@@ -2,6 +2,7 @@
 
 import { useMsal } from "@azure/msal-react";
 import { useState } from "react";
+import { Button } from "@/components/ui/button";
 import { describeAuthError } from "@/lib/auth/auth-errors";
 import { usePublicConfig } from "@/lib/config/public-config";
 
@@ -30,13 +31,9 @@ export function UserMenu() {
         </span>
         {account.name && <span className="text-slate-600 dark:text-slate-400">{account.username}</span>}
       </span>
-      <button
-        type="button"
-        onClick={signOut}
-        className="rounded border border-slate-400 px-3 py-1.5 hover:bg-slate-100 focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-amber-500 dark:hover:bg-slate-800"
-      >
+      <Button variant="outline" size="md" onClick={signOut}>
         Sign out
-      </button>
+      </Button>
       {error && (
         <span role="alert" className="text-red-700 dark:text-red-400">
           {error}

@@ -1,16 +1,23 @@
 "use client";
 
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { STATUS_COLORS } from "@/components/ui/status-colors";
 import { formatTimestamp } from "@/lib/operations/format";
-import type { ProgressPoint } from "@/lib/operations/format-estimate";
+import type { ProgressPoint } from "@/lib/polling/snapshot";
+import { ProgressFrame } from "./chart-frames";
+
+export interface ProgressChartProps {
+  points: readonly ProgressPoint[];
+  estimate: number | undefined;
+}
 
 /** percentComplete over the polls, with the estimated finish drawn when the rate gives one. */
-export default function ProgressChart({ points, estimate }: { points: readonly ProgressPoint[]; estimate: number | undefined }) {
+export default function ProgressChart({ points, estimate }: ProgressChartProps) {
   const first = points[0]?.at ?? 0;
   const last = Math.max(points.at(-1)?.at ?? 0, estimate ?? 0);
   const time = (v: number) => formatTimestamp(v).slice(11);
   return (
-    <div className="h-56 w-full text-xs">
+    <ProgressFrame>
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={[...points]} margin={{ top: 8, right: 24, bottom: 8, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#94a3b855" />
@@ -21,12 +28,12 @@ export default function ProgressChart({ points, estimate }: { points: readonly P
             formatter={(v) => [`${String(v)}%`, "complete"]}
             contentStyle={{ fontSize: 12 }}
           />
-          <Line type="monotone" dataKey="percent" stroke="#3b82f6" strokeWidth={2} dot={{ r: 2 }} isAnimationActive={false} />
+          <Line type="monotone" dataKey="percent" stroke={STATUS_COLORS.running.chart} strokeWidth={2} dot={{ r: 2 }} isAnimationActive={false} />
           {estimate !== undefined ? (
-            <ReferenceLine x={estimate} stroke="#16a34a" strokeDasharray="4 4" label={{ value: "est. finish", position: "insideTopRight", fill: "currentColor", fontSize: 11 }} />
+            <ReferenceLine x={estimate} stroke={STATUS_COLORS.succeeded.chart} strokeDasharray="4 4" label={{ value: "est. finish", position: "insideTopRight", fill: "currentColor", fontSize: 11 }} />
           ) : null}
         </LineChart>
       </ResponsiveContainer>
-    </div>
+    </ProgressFrame>
   );
 }

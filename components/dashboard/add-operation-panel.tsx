@@ -1,6 +1,8 @@
 "use client";
 
 import { useId, useMemo, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { focusRing } from "@/components/ui/focus-ring";
 import { matchAllowList, parseAllowList } from "@/lib/azure/allow-list";
 import { PATH_PARAMS, refFromSegments, refLabel, type OperationKind, type OperationRef } from "@/lib/azure/operation-ref";
 import { validateParam, type ParamName } from "@/lib/azure/params";
@@ -19,10 +21,7 @@ const FIELD_LABELS: Record<ParamName, string> = {
   operationId: "Operation id",
 };
 
-const inputClass =
-  "w-full rounded border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900 placeholder:text-slate-500 focus-visible:outline-2 focus-visible:outline-blue-600 aria-[invalid=true]:border-red-600 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 dark:placeholder:text-slate-400";
-const buttonClass =
-  "rounded bg-blue-700 px-3 py-1 text-sm font-medium text-white hover:bg-blue-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 disabled:opacity-50 dark:bg-blue-600 dark:hover:bg-blue-500";
+const inputClass = `w-full rounded border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900 placeholder:text-slate-500 aria-[invalid=true]:border-red-600 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 dark:placeholder:text-slate-400 ${focusRing}`;
 
 /** Warns when a DevCenter host is not one the proxy may call (the proxy would refuse it with EndpointNotAllowed). */
 function useHostWarning(): (ref: OperationRef) => string | undefined {
@@ -55,7 +54,7 @@ export function AddOperationPanel({ onAdd }: { onAdd: (ref: OperationRef) => Add
       </h2>
       <PasteForm onAdd={add} />
       <details className="mt-3">
-        <summary className="cursor-pointer text-sm text-blue-700 focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-300">
+        <summary className={`cursor-pointer text-sm text-blue-700 dark:text-blue-300 ${focusRing}`}>
           Or enter its ids
         </summary>
         <IdsForm onAdd={add} />
@@ -109,9 +108,9 @@ function PasteForm({ onAdd }: { onAdd: (ref: OperationRef) => void }) {
           placeholder="https://management.azure.com/subscriptions/…/operationResults/…"
           className={`${inputClass} font-mono`}
         />
-        <button type="submit" className={`${buttonClass} self-start`} data-testid="add-operation-submit">
+        <Button type="submit" variant="primary" size="md" className="self-start" data-testid="add-operation-submit">
           Watch
-        </button>
+        </Button>
       </div>
       {error ? (
         <p id={`${id}-paste-error`} role="alert" data-testid="add-operation-error" className="text-sm text-red-700 dark:text-red-300">
@@ -207,9 +206,9 @@ function IdsForm({ onAdd }: { onAdd: (ref: OperationRef) => void }) {
         })}
       </div>
       <div className="flex items-center gap-2">
-        <button type="submit" className={buttonClass}>
+        <Button type="submit" variant="primary" size="md">
           Watch
-        </button>
+        </Button>
         {formError ? (
           <p role="alert" className="text-sm text-red-700 dark:text-red-300">
             {formError}

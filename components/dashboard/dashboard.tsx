@@ -3,14 +3,14 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useMemo } from "react";
 import { useWatchedSummaryStore } from "@/components/hooks/use-watched-summary";
-import { useWatchList } from "@/components/hooks/use-watch-list";
+import { useWatchList } from "@/lib/watch-list/use-watch-list";
 import { AppHeader } from "@/components/layout/app-header";
 import { NotificationToggle } from "@/components/notifications/completion-notices";
 import { OperationRow } from "@/components/operation/operation-row";
 import type { OperationRef } from "@/lib/azure/operation-ref";
-import { hasWatchItem } from "@/lib/operations/watch-list";
-import { watchItemKey } from "@/lib/operations/watch-list-store";
-import { operationKeys } from "@/lib/query/operation-queries";
+import { hasWatchItem } from "@/lib/watch-list/watch-list";
+import { watchItemKey } from "@/lib/watch-list/store";
+import { operationKeys } from "@/lib/query/keys";
 import { AddOperationPanel, type AddOutcome } from "./add-operation-panel";
 import { ClearFinishedButton, HeaderCounts, SectionCounts, SummaryCompletionNotices, SummaryRunningTitle } from "./summary-views";
 import { WatchedTimeline } from "./watched-timeline";

@@ -3,6 +3,7 @@
 import { useWatchedSummary } from "@/components/hooks/use-watched-summary";
 import type { WatchedSummaryStore } from "@/components/hooks/watched-summary-store";
 import { CompletionNotices } from "@/components/notifications/completion-notices";
+import { Button } from "@/components/ui/button";
 import { RunningTitle } from "./running-title";
 
 /*
@@ -35,16 +36,15 @@ export function SectionCounts({ store }: { store: WatchedSummaryStore }) {
 export function ClearFinishedButton({ store, onClear }: { store: WatchedSummaryStore; onClear: (keys: readonly string[]) => void }) {
   const { finished } = useWatchedSummary(store);
   return (
-    <button
-      type="button"
+    <Button
+      size="sm"
       disabled={finished.length === 0}
       onClick={() => {
         onClear(finished);
       }}
       data-testid="clear-finished"
-      className="rounded border border-slate-300 px-2 py-0.5 text-sm hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-600 disabled:opacity-50 dark:border-slate-600 dark:hover:bg-slate-800"
     >
       Clear finished
-    </button>
+    </Button>
   );
 }

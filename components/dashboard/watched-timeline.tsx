@@ -3,7 +3,7 @@
 import { memo, useMemo, useState } from "react";
 import { LazyTimelineChart } from "@/components/charts/lazy-charts";
 import type { TimelineItem } from "@/components/charts/timeline-chart";
-import { useCoarseNow } from "@/components/hooks/use-coarse-now";
+import { useSteppedNow } from "@/components/hooks/use-now";
 import { useWatchedSummary } from "@/components/hooks/use-watched-summary";
 import type { WatchedSummary, WatchedSummaryStore } from "@/components/hooks/watched-summary-store";
 
@@ -17,7 +17,7 @@ const Chart = memo(LazyTimelineChart);
  * not on every result: with hundreds of operations ending, redrawing it each second made long tasks.
  */
 export function WatchedTimeline({ store }: { store: WatchedSummaryStore }) {
-  const now = useCoarseNow(REDRAW_MS);
+  const now = useSteppedNow(REDRAW_MS);
   const { observed, snapshots } = useRedrawnSummary(useWatchedSummary(store), now);
   const computed = useMemo(() => {
     const all: TimelineItem[] = [];

@@ -1,6 +1,7 @@
 "use client";
 
-import type { WatchListNotice as Notice } from "@/lib/operations/watch-list-store";
+import { Button } from "@/components/ui/button";
+import type { WatchListNotice as Notice } from "@/lib/watch-list/store";
 
 export function WatchlistNotice({ notice, onDismiss }: { notice: Notice | undefined; onDismiss: () => void }) {
   if (!notice) return null;
@@ -11,13 +12,9 @@ export function WatchlistNotice({ notice, onDismiss }: { notice: Notice | undefi
       className="flex items-start justify-between gap-2 rounded border-l-4 border-amber-500 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:bg-amber-950/60 dark:text-amber-100"
     >
       <p>{notice.message}</p>
-      <button
-        type="button"
-        onClick={onDismiss}
-        className="shrink-0 rounded border border-amber-600 px-2 text-xs hover:bg-amber-100 focus-visible:outline-2 focus-visible:outline-blue-600 dark:hover:bg-amber-900"
-      >
+      <Button variant="warning" onClick={onDismiss} className="shrink-0">
         Dismiss
-      </button>
+      </Button>
     </div>
   );
 }

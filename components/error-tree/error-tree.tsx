@@ -1,6 +1,9 @@
 "use client";
 
 import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { focusRing } from "@/components/ui/focus-ring";
+import { useCopyToClipboard } from "@/components/ui/use-copy-to-clipboard";
 import type { ErrorNode } from "@/lib/operations/model";
 import { formatJson } from "@/lib/operations/format";
 import { allBranchIds, buildTree, countNodes, nodeJson, visibleNodes, type TreeNode } from "./error-tree-model";
@@ -21,7 +24,7 @@ export function ErrorTree({ error, ids, label = "Error details" }: { error: Erro
   const total = useMemo(() => countNodes(roots), [roots]);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set(["e"]));
   const [focusedId, setFocusedId] = useState("e");
-  const [copied, setCopied] = useState("");
+  const { state: copyState, copy } = useCopyToClipboard();
   const moveFocus = useRef(false);
   const treeId = useId();
   const domId = useCallback((id: string) => `${treeId}-${id}`, [treeId]);
@@ -44,14 +47,13 @@ export function ErrorTree({ error, ids, label = "Error details" }: { error: Erro
     });
   }, []);
 
-  const copyNode = useCallback(async (node: TreeNode) => {
-    try {
-      await navigator.clipboard.writeText(JSON.stringify(nodeJson(node), null, 2));
-      setCopied("Copied the node as JSON");
-    } catch {
-      setCopied("The browser refused the clipboard");
-    }
-  }, []);
+  // Stable, so copying never re-renders the memoized rows.
+  const copyNode = useCallback(
+    (node: TreeNode) => {
+      void copy(JSON.stringify(nodeJson(node), null, 2));
+    },
+    [copy],
+  );
 
   const focusNode = useCallback((id: string) => {
     moveFocus.current = true;
@@ -112,30 +114,26 @@ export function ErrorTree({ error, ids, label = "Error details" }: { error: Erro
   return (
     <section data-testid="error-tree" aria-label={label} className="flex flex-col gap-2">
       <div className="flex flex-wrap items-center gap-2 text-xs">
-        <button
-          type="button"
+        <Button
           onClick={() => {
             setExpanded(allBranchIds(roots));
           }}
-          className="rounded border border-slate-300 px-2 py-0.5 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-slate-600 dark:hover:bg-slate-800"
         >
           Expand all
-        </button>
-        <button
-          type="button"
+        </Button>
+        <Button
           onClick={() => {
             setExpanded(new Set());
             setFocusedId("e");
           }}
-          className="rounded border border-slate-300 px-2 py-0.5 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-slate-600 dark:hover:bg-slate-800"
         >
           Collapse all
-        </button>
+        </Button>
         <span className="text-slate-600 dark:text-slate-400">
           {total} {total === 1 ? "node" : "nodes"} · arrow keys move, Enter opens and closes
         </span>
         <span role="status" className="text-slate-600 dark:text-slate-400">
-          {copied}
+          {copyState === "copied" ? "Copied the node as JSON" : copyState === "failed" ? "The browser refused the clipboard" : ""}
         </span>
       </div>
       {ids && (ids.errorCode ?? ids.requestId ?? ids.correlationId) ? (
@@ -191,7 +189,7 @@ interface TreeItemProps {
   domId: (id: string) => string;
   onToggle: (id: string) => void;
   onFocusNode: (id: string) => void;
-  onCopy: (node: TreeNode) => Promise<void>;
+  onCopy: (node: TreeNode) => void;
 }
 
 /**
@@ -215,8 +213,9 @@ const TreeItem = memo(function TreeItem(props: TreeItemProps) {
       onFocus={(event) => {
         if (event.target === event.currentTarget) onFocusNode(node.id);
       }}
-      style={{ paddingLeft: `${(level - 1) * 1.25}rem` }}
-      className="outline-none [&:focus-visible>div]:outline-2 [&:focus-visible>div]:outline-blue-600"
+      // A margin, not a padding: the item's box is exactly its row, so the focus outline frames the row, not the indent.
+      style={{ marginLeft: `${(level - 1) * 1.25}rem` }}
+      className={`rounded ${focusRing}`}
     >
       <div
         className={`flex items-start gap-1 rounded px-1 py-0.5 ${level > 1 ? "border-l border-slate-200 dark:border-slate-700" : ""} ${isFocused ? "bg-blue-50 dark:bg-blue-950" : ""}`}
@@ -233,14 +232,15 @@ const TreeItem = memo(function TreeItem(props: TreeItemProps) {
         <div className="min-w-0 flex-1">
           <NodeContent node={node} />
         </div>
-        <button
-          type="button"
+        <Button
           tabIndex={isFocused ? 0 : -1}
-          onClick={() => void onCopy(node)}
-          className="shrink-0 rounded border border-slate-300 px-1 text-xs text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-slate-600 dark:text-slate-300 dark:hover:bg-slate-800"
+          onClick={() => {
+            onCopy(node);
+          }}
+          className="shrink-0"
         >
           Copy JSON
-        </button>
+        </Button>
       </div>
     </li>
   );

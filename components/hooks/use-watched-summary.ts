@@ -2,7 +2,7 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useMemo, useSyncExternalStore } from "react";
-import type { WatchItem } from "@/lib/operations/watch-list";
+import type { WatchItem } from "@/lib/watch-list/watch-list";
 import { createWatchedSummaryStore, type WatchedSummary, type WatchedSummaryStore } from "./watched-summary-store";
 
 /** One store per watch list: every summary component shares its work. */

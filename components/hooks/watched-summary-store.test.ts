@@ -2,8 +2,9 @@ import { QueryClient } from "@tanstack/react-query";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { refKey, type OperationRef } from "@/lib/azure/operation-ref";
 import type { Operation, StatusCategory } from "@/lib/operations/model";
-import type { WatchItem } from "@/lib/operations/watch-list";
-import { operationKeys, type OperationSnapshot } from "@/lib/query/operation-queries";
+import type { WatchItem } from "@/lib/watch-list/watch-list";
+import type { OperationSnapshot } from "@/lib/polling/snapshot";
+import { operationKeys } from "@/lib/query/keys";
 import { createWatchedSummaryStore } from "./watched-summary-store";
 
 const ref = (id: string): OperationRef => ({ kind: "devops", subscriptionId: "S", resourceGroupName: "RG", securityConnectorName: "c", operationResultId: id });

@@ -2,8 +2,9 @@ import { hashKey, type QueryCacheNotifyEvent, type QueryClient } from "@tanstack
 import { refLabel } from "@/lib/azure/operation-ref";
 import { isTerminal } from "@/lib/operations/model";
 import type { Observed } from "@/lib/operations/notify";
-import type { WatchItem } from "@/lib/operations/watch-list";
-import { isSnapshotRunning, operationKeys, type OperationSnapshot } from "@/lib/query/operation-queries";
+import type { WatchItem } from "@/lib/watch-list/watch-list";
+import { isSnapshotRunning, type OperationSnapshot } from "@/lib/polling/snapshot";
+import { operationKeys } from "@/lib/query/keys";
 
 /** What the dashboard's summaries (title, counts, notices, timeline, "clear finished") read of all watched operations. */
 export interface WatchedSummary {
@@ -24,9 +25,9 @@ export interface WatchedSummaryStore {
  * With 500 operations polling, results arrive many times a second. Summaries over all of them are recomputed and
  * re-rendered at most this often, instead of on every result: the rows show their own status at once.
  */
-export const SUMMARY_INTERVAL_MS = 1000;
+const SUMMARY_INTERVAL_MS = 1000;
 
-export function summarize(
+function summarize(
   items: readonly WatchItem[],
   keys: readonly string[],
   snapshots: readonly (OperationSnapshot | undefined)[],

@@ -1,6 +1,8 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { STATUS_COLORS } from "@/components/ui/status-colors";
 import { detectEndings, endingText, showBrowserNotification, type Ending, type Observed } from "@/lib/operations/notify";
 import type { StatusCategory } from "@/lib/operations/model";
 
@@ -27,25 +29,19 @@ export function CompletionNotices({ observed }: { observed: readonly Observed[] 
           key={`${notice.key}-${notice.at}`}
           data-testid="completion-notice"
           data-status-category={notice.category}
-          className={`flex items-center justify-between gap-2 rounded px-3 py-1.5 text-sm ${
-            notice.category === "succeeded"
-              ? "bg-green-50 text-green-900 dark:bg-green-950 dark:text-green-100"
-              : notice.category === "failed"
-                ? "bg-red-50 text-red-900 dark:bg-red-950 dark:text-red-100"
-                : "bg-amber-50 text-amber-900 dark:bg-amber-950 dark:text-amber-100"
-          }`}
+          className={`flex items-center justify-between gap-2 rounded px-3 py-1.5 text-sm ${STATUS_COLORS[notice.category].notice}`}
         >
           <span>{endingText(notice)}</span>
-          <button
-            type="button"
+          <Button
+            variant="ghost"
+            size="icon"
             aria-label={`Dismiss: ${endingText(notice)}`}
             onClick={() => {
               setNotices((prev) => prev.filter((n) => n !== notice));
             }}
-            className="rounded px-1 hover:bg-black/10 focus-visible:outline-2 focus-visible:outline-blue-600"
           >
             ✕
-          </button>
+          </Button>
         </p>
       ))}
     </div>
@@ -69,16 +65,14 @@ export function NotificationToggle() {
     return <span className="text-xs text-slate-600 dark:text-slate-400">Browser notifications are blocked in this browser&apos;s settings</span>;
   }
   return (
-    <button
-      type="button"
+    <Button
       onClick={() => {
         void Notification.requestPermission().then(setPermission, () => {
           setPermission("denied");
         });
       }}
-      className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-slate-600 dark:hover:bg-slate-800"
     >
       Notify me when operations end
-    </button>
+    </Button>
   );
 }

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { focusRing } from "@/components/ui/focus-ring";
 
 /** A permalink that does not name an operation: say exactly what is wrong, and offer the way back. */
 export function BadPermalink({ message }: { message: string }) {
@@ -13,7 +14,7 @@ export function BadPermalink({ message }: { message: string }) {
         or <code className="font-mono">/op/devcenter/&#123;endpointHost&#125;/&#123;projectName&#125;/&#123;operationId&#125;</code>.
       </p>
       <p>
-        <Link href="/" className="text-blue-700 underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-300">
+        <Link href="/" className={`text-blue-700 underline dark:text-blue-300 ${focusRing}`}>
           Go to the dashboard
         </Link>
       </p>

@@ -1,3 +1,4 @@
+import { STATUS_COLORS } from "@/components/ui/status-colors";
 import { elapsedMs, formatDuration, formatTimestamp } from "@/lib/operations/format";
 import type { Operation } from "@/lib/operations/model";
 import { ProgressBar } from "./progress-bar";
@@ -24,7 +25,7 @@ export function ChildOperations({ operations, now, level = 1 }: { operations: re
             </div>
             <ProgressBar percent={child.percentComplete} category={child.category} label={`Progress of ${name}`} />
             {child.error ? (
-              <p className="text-xs text-red-800 dark:text-red-300">
+              <p className={`text-xs ${STATUS_COLORS.failed.text}`}>
                 <span className="font-mono">{child.error.code ?? "(no code)"}</span>
                 {child.error.message ? `: ${child.error.message}` : ""}
               </p>

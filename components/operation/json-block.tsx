@@ -1,4 +1,5 @@
-import { CopyButton } from "@/components/common/copy-button";
+import { CopyButton } from "@/components/ui/copy-button";
+import { focusRing } from "@/components/ui/focus-ring";
 import { formatJson } from "@/lib/operations/format";
 
 /** JSON from Azure as text in a <pre>, never as markup; strings (a body that was not JSON) are shown as they came. */
@@ -12,7 +13,7 @@ export function JsonBlock({ value, label }: { value: unknown; label: string }) {
       <pre
         tabIndex={0}
         aria-label={label}
-        className="max-h-96 overflow-auto rounded bg-slate-100 p-2 pr-16 text-xs focus-visible:outline-2 focus-visible:outline-blue-600 dark:bg-slate-900"
+        className={`max-h-96 overflow-auto rounded bg-slate-100 p-2 pr-16 text-xs dark:bg-slate-900 ${focusRing}`}
       >
         {text}
       </pre>

@@ -3,20 +3,22 @@
 import { memo, useMemo } from "react";
 import { LazyProgressChart, LazyTimelineChart } from "@/components/charts/lazy-charts";
 import type { TimelineItem } from "@/components/charts/timeline-chart";
-import { CopyButton } from "@/components/common/copy-button";
 import { RunningTitle } from "@/components/dashboard/running-title";
 import { ErrorTree } from "@/components/error-tree/error-tree";
-import { useCoarseNow } from "@/components/hooks/use-coarse-now";
+import { useSteppedNow } from "@/components/hooks/use-now";
 import { useOperationQuery } from "@/components/hooks/use-operation-query";
-import { useWatchList } from "@/components/hooks/use-watch-list";
+import { useWatchList } from "@/lib/watch-list/use-watch-list";
 import { AppHeader } from "@/components/layout/app-header";
 import { CompletionNotices } from "@/components/notifications/completion-notices";
+import { Button } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
+import { focusRing } from "@/components/ui/focus-ring";
 import { PATH_PARAMS, refKey, refLabel, refSegments, type OperationRef } from "@/lib/azure/operation-ref";
 import { formatTimestamp } from "@/lib/operations/format";
-import { estimateFinish } from "@/lib/operations/format-estimate";
 import { isTerminal, type Operation } from "@/lib/operations/model";
-import { hasWatchItem } from "@/lib/operations/watch-list";
-import { isSnapshotRunning, type OperationSnapshot } from "@/lib/query/operation-queries";
+import { hasWatchItem } from "@/lib/watch-list/watch-list";
+import { pollSchedule } from "@/lib/polling/schedule";
+import { isSnapshotRunning, type OperationSnapshot } from "@/lib/polling/snapshot";
 import { ChildOperations } from "./child-operations";
 import { JsonBlock } from "./json-block";
 import { OperationTimes } from "./operation-times";
@@ -144,7 +146,7 @@ export function OperationPage({ operationRef }: { operationRef: OperationRef }) 
               {snapshot.lastResponse.correlationId ? ` · x-ms-correlation-request-id ${snapshot.lastResponse.correlationId}` : ""}
             </p>
             <details>
-              <summary className="cursor-pointer text-sm text-blue-700 focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-300">
+              <summary className={`cursor-pointer text-sm text-blue-700 dark:text-blue-300 ${focusRing}`}>
                 Raw JSON
               </summary>
               <JsonBlock value={snapshot.lastResponse.body} label="raw response" />
@@ -163,27 +165,27 @@ function WatchToggle({ operationRef }: { operationRef: OperationRef }) {
   return watched ? (
     <span className="flex items-center gap-2 text-sm text-slate-700 dark:text-slate-300">
       On your watch list
-      <button
-        type="button"
+      <Button
+        variant="outline"
+        size="xs"
         onClick={() => {
           store.remove([refKey(operationRef)]);
         }}
-        className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-slate-600 dark:hover:bg-slate-800"
       >
         Remove
-      </button>
+      </Button>
     </span>
   ) : (
-    <button
-      type="button"
+    <Button
+      variant="secondary"
+      size="md"
       data-testid="add-to-watch-list"
       onClick={() => {
         store.add(operationRef);
       }}
-      className="rounded border border-blue-700 px-3 py-1 text-sm font-medium text-blue-800 hover:bg-blue-50 focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-blue-400 dark:text-blue-200 dark:hover:bg-blue-950"
     >
       Add to watch list
-    </button>
+    </Button>
   );
 }
 
@@ -214,7 +216,9 @@ function IdsSection({ operationRef, operation }: { operationRef: OperationRef; o
 
 function ProgressSection({ snapshot }: { snapshot: OperationSnapshot }) {
   const running = snapshot.operation !== undefined && !isTerminal(snapshot.operation.category);
-  const estimate = useMemo(() => (running ? estimateFinish(snapshot.progress) : undefined), [running, snapshot.progress]);
+  // The schedule's own prediction: what the page shows is what the next read was timed by.
+  const estimate = running ? pollSchedule(snapshot).predictedFinish : undefined;
+  const lastReadAt = snapshot.history.at(-1)?.at ?? 0;
   if (snapshot.progress.length === 0) return null;
   return (
     <section className={sectionClass} aria-labelledby="progress-heading">
@@ -223,7 +227,9 @@ function ProgressSection({ snapshot }: { snapshot: OperationSnapshot }) {
       </h2>
       <p className="text-sm" data-testid="estimated-finish">
         {estimate !== undefined
-          ? `Estimated finish at the current rate: ${formatTimestamp(estimate)}`
+          ? estimate > lastReadAt
+            ? `Estimated finish at the current rate: ${formatTimestamp(estimate)}`
+            : `Past the estimated finish (${formatTimestamp(estimate)}): the last steps take longer than the percentage suggested.`
           : running
             ? "No estimate yet: the percentage has not moved enough."
             : "The operation has ended."}
@@ -234,7 +240,7 @@ function ProgressSection({ snapshot }: { snapshot: OperationSnapshot }) {
 }
 
 function ChildrenSection({ operation }: { operation: Operation }) {
-  const now = useCoarseNow(5000);
+  const now = useSteppedNow(5000);
   const items = useMemo<TimelineItem[]>(
     () =>
       operation.children.flatMap((child, i) =>

@@ -3,8 +3,11 @@
 import Link from "next/link";
 import { memo } from "react";
 import { useOperationQuery } from "@/components/hooks/use-operation-query";
+import { Button } from "@/components/ui/button";
+import { focusRing } from "@/components/ui/focus-ring";
+import { STATUS_COLORS } from "@/components/ui/status-colors";
 import { permalinkPath, refKey, refLabel } from "@/lib/azure/operation-ref";
-import type { WatchItem } from "@/lib/operations/watch-list";
+import type { WatchItem } from "@/lib/watch-list/watch-list";
 import { OperationTimes } from "./operation-times";
 import { ProgressBar } from "./progress-bar";
 import { ReadErrorLine } from "./read-error-line";
@@ -39,26 +42,26 @@ export const OperationRow = memo(function OperationRow({
           href={permalinkPath(item.ref)}
           // 500 rows in view must not prefetch 500 pages; the page is small and opens fast without it.
           prefetch={false}
-          className="min-w-0 flex-1 truncate font-medium text-blue-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-300"
+          className={`min-w-0 flex-1 truncate font-medium text-blue-700 underline-offset-2 hover:underline dark:text-blue-300 ${focusRing}`}
         >
           {title}
         </Link>
         <span className="rounded bg-slate-100 px-1.5 text-xs text-slate-700 dark:bg-slate-800 dark:text-slate-300">{item.ref.kind}</span>
-        <button
-          type="button"
+        <Button
+          variant="danger"
+          size="sm"
           aria-label={`Remove ${title} from the watch list`}
           onClick={() => {
             onRemove(key);
           }}
-          className="rounded px-2 py-0.5 text-sm text-slate-600 hover:bg-slate-100 hover:text-red-700 focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-slate-400 dark:hover:bg-slate-800 dark:hover:text-red-300"
         >
           Remove
-        </button>
+        </Button>
       </div>
       <ProgressBar percent={operation?.percentComplete} category={operation?.category} label={`Progress of ${title}`} />
       <OperationTimes snapshot={snapshot} compact />
       {operation?.category === "failed" && operation.error ? (
-        <p className="truncate text-xs text-red-800 dark:text-red-300">
+        <p className={`truncate text-xs ${STATUS_COLORS.failed.text}`}>
           <span className="font-mono">{operation.error.code ?? "(no code)"}</span>
           {operation.error.message ? `: ${operation.error.message}` : ""}
         </p>

@@ -5,7 +5,8 @@ import { useInView } from "@/components/hooks/use-in-view";
 import { useNow } from "@/components/hooks/use-now";
 import { elapsedMs, formatAgo, formatDuration, formatIn, formatTimestamp } from "@/lib/operations/format";
 import { isTerminal } from "@/lib/operations/model";
-import { pollSchedule, type OperationSnapshot } from "@/lib/query/operation-queries";
+import { pollSchedule } from "@/lib/polling/schedule";
+import type { OperationSnapshot } from "@/lib/polling/snapshot";
 
 /**
  * The live part of a row: it alone re-renders on the shared clock's tick, and only while on screen (500 rows ticking

@@ -1,3 +1,4 @@
+import { STATUS_COLORS, toneOf } from "@/components/ui/status-colors";
 import { formatPercent } from "@/lib/operations/format";
 import { isTerminal, type StatusCategory } from "@/lib/operations/model";
 
@@ -15,8 +16,7 @@ export function ProgressBar({
   label: string;
 }) {
   const ended = category !== undefined && isTerminal(category);
-  const color =
-    category === "failed" ? "bg-red-600 dark:bg-red-500" : category === "canceled" ? "bg-amber-500" : category === "succeeded" ? "bg-green-600 dark:bg-green-500" : "bg-blue-600 dark:bg-blue-400";
+  const color = STATUS_COLORS[toneOf(category)].bar;
   if (percent !== undefined) {
     return (
       <div className="flex items-center gap-2">

@@ -1,33 +1,17 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import type { FetchResult } from "@/lib/operations/fetch-operation";
-import { nextSnapshot } from "@/lib/query/operation-queries";
-import { sampleOperation } from "@/lib/test-support/operation-fixtures";
+import { nextSnapshot } from "@/lib/polling/snapshot";
+import { readErrorResult, runningOperation, statusResult } from "@/lib/test-support/fetch-results";
 import { ReadErrorLine } from "./read-error-line";
 
 const T0 = Date.UTC(2026, 0, 1);
-const op = sampleOperation({ name: "x", percentComplete: 20, startTime: T0 });
-const ok: FetchResult = {
-  outcome: "status",
-  operation: op,
-  response: { httpStatus: 200, at: T0, errorCode: undefined, requestId: undefined, correlationId: undefined, retryAfterMs: undefined, body: {} },
-};
-const failed = (httpStatus: number, retryAfterMs?: number): FetchResult => ({
-  outcome: "readError",
-  response: undefined,
-  error: {
-    httpStatus,
-    responseStatus: httpStatus,
+const ok = statusResult(T0, runningOperation(T0, "InProgress", "running", 20));
+const failed = (httpStatus: number, retryAfterMs?: number) =>
+  readErrorResult(T0 + 1000, httpStatus, retryAfterMs, {
     code: httpStatus === 503 ? "ServiceUnavailable" : "NotFound",
     message: "<script>alert(1)</script>",
-    retryAfterMs,
     requestId: "req-9",
-    correlationId: undefined,
-    errorTree: undefined,
-    signInNeeded: false,
-    at: T0 + 1000,
-  },
-});
+  });
 
 describe("ReadErrorLine", () => {
   it("says what failed and when it retries, honouring Retry-After", () => {

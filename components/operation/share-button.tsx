@@ -1,36 +1,33 @@
 "use client";
 
 import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { focusRing } from "@/components/ui/focus-ring";
+import { useCopyToClipboard } from "@/components/ui/use-copy-to-clipboard";
 import { permalinkPath, type OperationRef } from "@/lib/azure/operation-ref";
 
 /** Copies the absolute permalink; where the clipboard is refused, shows the link to copy by hand. */
 export function ShareButton({ operationRef }: { operationRef: OperationRef }) {
-  const [state, setState] = useState<{ kind: "idle" } | { kind: "copied" } | { kind: "manual"; url: string }>({ kind: "idle" });
-  const share = async () => {
-    const url = new URL(permalinkPath(operationRef), window.location.origin).toString();
-    try {
-      await navigator.clipboard.writeText(url);
-      setState({ kind: "copied" });
-    } catch {
-      setState({ kind: "manual", url });
-    }
+  // No reset: a link to copy by hand must stay until the person has copied it.
+  const { state, copy } = useCopyToClipboard();
+  // Known only in the browser (window.location), so it is computed on click, not while rendering.
+  const [url, setUrl] = useState("");
+  const share = () => {
+    const absolute = new URL(permalinkPath(operationRef), window.location.origin).toString();
+    setUrl(absolute);
+    void copy(absolute);
   };
   return (
     <span className="inline-flex flex-wrap items-center gap-2">
-      <button
-        type="button"
-        data-testid="share-button"
-        onClick={() => void share()}
-        className="rounded bg-blue-700 px-3 py-1 text-sm font-medium text-white hover:bg-blue-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 dark:bg-blue-600 dark:hover:bg-blue-500"
-      >
+      <Button variant="primary" size="md" data-testid="share-button" onClick={share}>
         Share
-      </button>
+      </Button>
       <span role="status" className="text-xs text-slate-700 dark:text-slate-300">
-        {state.kind === "copied" ? "Link copied" : null}
-        {state.kind === "manual" ? (
+        {state === "copied" ? "Link copied" : null}
+        {state === "failed" ? (
           <>
             The browser refused the clipboard; copy this link:{" "}
-            <input readOnly value={state.url} aria-label="Permalink" className="w-72 rounded border px-1 font-mono text-xs" onFocus={(e) => { e.currentTarget.select(); }} />
+            <input readOnly value={url} aria-label="Permalink" className={`w-72 rounded border px-1 font-mono text-xs ${focusRing}`} onFocus={(e) => { e.currentTarget.select(); }} />
           </>
         ) : null}
       </span>

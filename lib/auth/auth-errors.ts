@@ -38,7 +38,7 @@ function safeCode(error: unknown): string | undefined {
   return code && /^[a-z0-9_]{1,64}$/i.test(code) ? code : undefined;
 }
 
-export function workOrSchoolMessage(): string {
+function workOrSchoolMessage(): string {
   return (
     "opwatch needs a work or school account (Microsoft Entra ID). Personal Microsoft accounts cannot get tokens for " +
     "Azure Resource Manager. Sign out, then sign in with your work or school account."

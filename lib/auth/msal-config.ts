@@ -1,11 +1,8 @@
 import { BrowserCacheLocation, LogLevel, ProtocolMode, type Configuration } from "@azure/msal-browser";
 import type { PublicConfig } from "@/lib/config/public-config";
 
-/** The page MSAL v5 sends popup and silent-iframe responses to (register it as a redirect URI too). */
-export const REDIRECT_BRIDGE_PATH = "/redirect-bridge";
-
 /** Where sign-in responses and sign-out return to: the configured URI, else the app's own root. */
-export function appRedirectUri(config: Pick<PublicConfig, "redirectUri">, origin: string): string {
+function appRedirectUri(config: Pick<PublicConfig, "redirectUri">, origin: string): string {
   return config.redirectUri ?? `${origin}/`;
 }
 

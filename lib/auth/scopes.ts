@@ -1,7 +1,7 @@
 import type { OperationKind } from "@/lib/azure/operation-ref";
 
 /**
- * The token scope of each API (DESIGN.md). MSAL issues one token per resource, so the two kinds are never requested
+ * The token scope of each API. MSAL issues one token per resource, so the two kinds are never requested
  * together: each kind has its own scope and its own token request.
  */
 export const TOKEN_SCOPES: Readonly<Record<OperationKind, string>> = {

@@ -32,7 +32,7 @@ export const PATH_PARAMS = {
   devcenter: ["endpointHost", "projectName", "operationId"],
 } as const satisfies Record<OperationKind, readonly ParamName[]>;
 
-export function isOperationKind(value: unknown): value is OperationKind {
+function isOperationKind(value: unknown): value is OperationKind {
   return value === "devops" || value === "devcenter";
 }
 

@@ -1,7 +1,5 @@
-import { z } from "zod";
-
 /**
- * Path parameter rules of both APIs (DESIGN.md, "Wire facts"). Every rule also keeps the value a single, inert URL
+ * Path parameter rules of both APIs, as their REST specs state them. Every rule also keeps the value a single, inert URL
  * path segment: no `/`, `%`, `?`, `#`, and never `.` or `..`, so a value can be placed in an upstream URL unencoded.
  */
 
@@ -18,22 +16,23 @@ export const fail = <E>(error: E): { ok: false; error: E } => ({ ok: false, erro
 
 const MAX_PARAM_LENGTH = 260;
 
-const segment = (rule: RegExp, description: string, min: number, max: number) =>
-  z
-    .string()
-    .min(min, { message: `must be ${description}` })
-    .max(max, { message: `must be ${description}` })
-    .regex(rule, { message: `must be ${description}` })
-    .refine((v) => !v.endsWith("."), { message: "must not end with a period" });
+/** A segment's length and characters, and the words that describe them to a person. */
+interface SegmentRule {
+  min: number;
+  max: number;
+  pattern: RegExp;
+  description: string;
+}
 
-export const paramSchemas = {
+const segment = (pattern: RegExp, description: string, min: number, max: number): SegmentRule => ({ min, max, pattern, description });
+
+/**
+ * Plain checks rather than a schema library: these rules run in the browser too (permalinks, pasted URLs, the watch
+ * list), and zod would be a fifth of the signed-out page's JavaScript.
+ */
+const SEGMENT_RULES = {
   subscriptionId: segment(/^[A-Za-z0-9-]+$/, "1-64 letters, digits or hyphens (a subscription GUID)", 1, 64),
-  resourceGroupName: segment(
-    /^[-\w._()]+$/,
-    "1-90 characters of letters, digits, '-', '_', '.', '(' or ')'",
-    1,
-    90,
-  ),
+  resourceGroupName: segment(/^[-\w._()]+$/, "1-90 characters of letters, digits, '-', '_', '.', '(' or ')'", 1, 90),
   securityConnectorName: segment(
     /^[-\w._()]+$/,
     `1-${MAX_PARAM_LENGTH} characters of letters, digits, '-', '_', '.', '(' or ')'`,
@@ -46,38 +45,42 @@ export const paramSchemas = {
     1,
     MAX_PARAM_LENGTH,
   ),
-  projectName: segment(
-    /^[a-zA-Z0-9][a-zA-Z0-9-_.]{2,62}$/,
-    "3-63 characters: a letter or digit, then letters, digits, '-', '_' or '.'",
-    3,
-    63,
-  ),
+  projectName: segment(/^[a-zA-Z0-9][a-zA-Z0-9-_.]{2,62}$/, "3-63 characters: a letter or digit, then letters, digits, '-', '_' or '.'", 3, 63),
   operationId: segment(
     /^[a-zA-Z0-9]{8}-([a-zA-Z0-9]{4}-){3}[a-zA-Z0-9]{12}$/,
     "36 characters shaped like a GUID (8-4-4-4-12 letters or digits)",
     36,
     36,
   ),
-  endpointHost: z
-    .string()
-    .max(260, { message: "must be at most 260 characters" })
-    // Checked before lower-casing: toLowerCase maps some non-ASCII look-alikes (U+212A KELVIN SIGN) to ASCII letters.
-    .regex(/^[A-Za-z0-9.-]+(:[0-9]{1,5})?$/, {
-      message: "must be a host name with an optional :port (letters, digits, '-' and '.', no scheme or path)",
-    })
-    .transform((v) => v.toLowerCase())
-    .pipe(
-      z
-        .string()
-        .refine(isHostSyntaxValid, {
-          message: "must be a host name of dot-separated labels of 1-63 characters, with a port from 1 to 65535 if any",
-        })
-        // Look-alike (IDN) hosts arrive as punycode; DevCenter and ARM endpoints are plain ASCII names.
-        .refine((v) => !/(^|\.)xn--/.test(v), { message: "must not contain punycode (xn--) labels" }),
-    ),
 } as const;
 
-export type ParamName = keyof typeof paramSchemas;
+export type ParamName = keyof typeof SEGMENT_RULES | "endpointHost";
+
+export const PARAM_NAMES: readonly ParamName[] = [...(Object.keys(SEGMENT_RULES) as (keyof typeof SEGMENT_RULES)[]), "endpointHost"];
+
+/** The value (endpointHost lower-cased), or the rule it breaks ("must be ..."). */
+export function checkParam(name: ParamName, value: string): Result<string, string> {
+  if (name === "endpointHost") return checkHost(value);
+  const rule = SEGMENT_RULES[name];
+  if (value.length < rule.min || value.length > rule.max || !rule.pattern.test(value)) return fail(`must be ${rule.description}`);
+  if (value.endsWith(".")) return fail("must not end with a period");
+  return ok(value);
+}
+
+function checkHost(value: string): Result<string, string> {
+  if (value.length > 260) return fail("must be at most 260 characters");
+  // Checked before lower-casing: toLowerCase maps some non-ASCII look-alikes (U+212A KELVIN SIGN) to ASCII letters.
+  if (!/^[A-Za-z0-9.-]+(:[0-9]{1,5})?$/.test(value)) {
+    return fail("must be a host name with an optional :port (letters, digits, '-' and '.', no scheme or path)");
+  }
+  const host = value.toLowerCase();
+  if (!isHostSyntaxValid(host)) {
+    return fail("must be a host name of dot-separated labels of 1-63 characters, with a port from 1 to 65535 if any");
+  }
+  // Look-alike (IDN) hosts arrive as punycode; DevCenter and ARM endpoints are plain ASCII names.
+  if (/(^|\.)xn--/.test(host)) return fail("must not contain punycode (xn--) labels");
+  return ok(host);
+}
 
 function isHostSyntaxValid(hostPort: string): boolean {
   const [host = "", port] = hostPort.split(":");
@@ -92,8 +95,6 @@ function isHostSyntaxValid(hostPort: string): boolean {
 /** Validates one parameter; the message names the parameter and the rule it broke. */
 export function validateParam(name: ParamName, value: unknown): Result<string> {
   if (typeof value !== "string") return fail({ parameter: name, message: `${name} is required` });
-  const parsed = paramSchemas[name].safeParse(value);
-  if (parsed.success) return ok(parsed.data);
-  const first = parsed.error.issues[0]?.message ?? "is not valid";
-  return fail({ parameter: name, message: `${name} ${first}` });
+  const checked = checkParam(name, value);
+  return checked.ok ? checked : fail({ parameter: name, message: `${name} ${checked.error}` });
 }

@@ -11,10 +11,9 @@ import {
   refSegments,
   type OperationRef,
 } from "./operation-ref";
-import { paramSchemas, validateParam, type ParamName } from "./params";
+import { PARAM_NAMES, validateParam } from "./params";
 import { parsePastedOperation } from "./paste-parser";
 
-const PARAM_NAMES = Object.keys(paramSchemas) as ParamName[];
 const OP_ID = "fa067167-e49d-41bd-8dd8-de719b9de3b3";
 
 const rules = ((): AllowRule[] => {

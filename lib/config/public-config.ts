@@ -4,7 +4,7 @@ import { createContext, createElement, useContext, type ReactNode } from "react"
 
 export type AuthProtocol = "AAD" | "OIDC";
 
-/** What the browser needs at run time (no secrets), validated on the server by lib/server/auth-config.ts. */
+/** What the browser needs at run time (no secrets), validated on the server by lib/config/read-config.ts. */
 export interface PublicConfig {
   /** The app registration's (or local client's) id. */
   clientId: string;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { OperationRef } from "@/lib/azure/operation-ref";
-import { fetchOperation, toPollRecord } from "./fetch-operation";
+import { toPollRecord } from "@/lib/polling/poll-record";
+import { fetchOperation } from "./fetch-operation";
 import { sampleDevopsRef } from "@/lib/test-support/operation-fixtures";
 
 const ref: OperationRef = sampleDevopsRef;

@@ -3,8 +3,8 @@ import { proxyPath, type OperationRef } from "@/lib/azure/operation-ref";
 import { httpStatusName } from "./format";
 import type { ErrorNode, Operation } from "./model";
 import { normalizeErrorBody, normalizeOperation } from "./normalize";
-import type { PollRecord } from "./polling-policy";
-import { parseRetryAfter } from "./retry-after";
+// A leaf parser: the header is read once here, and polling keeps the milliseconds.
+import { parseRetryAfter } from "@/lib/polling/retry-after";
 
 /**
  * One read of an operation's status through the proxy. A failure to read is data, not an exception: the caller keeps
@@ -235,19 +235,6 @@ function readError(
       at,
     },
   };
-}
-
-/** The record the polling policy reads. */
-export function toPollRecord(r: FetchResult): PollRecord {
-  if (r.outcome === "status") {
-    const record: PollRecord = { at: r.response.at, outcome: "status", category: r.operation.category };
-    if (r.operation.percentComplete !== undefined) record.percentComplete = r.operation.percentComplete;
-    if (r.response.retryAfterMs !== undefined) record.retryAfterMs = r.response.retryAfterMs;
-    return record;
-  }
-  const record: PollRecord = { at: r.error.at, outcome: "readError", httpStatus: r.error.httpStatus };
-  if (r.error.retryAfterMs !== undefined) record.retryAfterMs = r.error.retryAfterMs;
-  return record;
 }
 
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {

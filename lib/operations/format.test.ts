@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeReadError, elapsedMs, formatDuration, formatIn, formatJson, formatPercent, httpStatusName } from "./format";
+import { elapsedMs, formatDuration, formatIn, formatJson, formatPercent, httpStatusName } from "./format";
 
 describe("format", () => {
   it("formats durations at each scale", () => {
@@ -29,29 +29,6 @@ describe("format", () => {
     expect(httpStatusName(299)).toBeUndefined();
     expect(formatPercent(42)).toBe("42%");
     expect(formatPercent(42.25)).toBe("42.3%");
-  });
-});
-
-describe("describeReadError", () => {
-  const base = { responseStatus: undefined, signInNeeded: false };
-  it("says what failed and when it retries", () => {
-    expect(describeReadError({ ...base, httpStatus: 503, code: "ServiceUnavailable" }, 20_000, 0)).toBe(
-      "couldn't refresh: 503 ServiceUnavailable, retrying in 20 s",
-    );
-    expect(describeReadError({ ...base, httpStatus: 0, code: "NetworkError" }, 5_000, 0)).toBe(
-      "couldn't refresh: NetworkError, retrying in 5 s",
-    );
-    expect(describeReadError({ ...base, httpStatus: 0, responseStatus: 200, code: "MalformedResponse" }, 1_000, 0)).toBe(
-      "couldn't refresh: 200 MalformedResponse, retrying in 1 s",
-    );
-  });
-
-  it("says why polling stopped", () => {
-    expect(describeReadError({ ...base, httpStatus: 404, code: "NotFound" }, undefined, 0)).toMatch(
-      /^couldn't refresh: 404 NotFound; polling stopped: the operation id is wrong/,
-    );
-    expect(describeReadError({ ...base, httpStatus: 401, code: "SignInNeeded", signInNeeded: true }, undefined, 0)).toMatch(/sign in again/);
-    expect(describeReadError({ ...base, httpStatus: 403, code: "AuthorizationFailed" }, undefined, 0)).toMatch(/not allowed/);
   });
 });
 

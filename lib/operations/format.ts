@@ -1,4 +1,3 @@
-import type { ReadError } from "./fetch-operation";
 import type { StatusCategory } from "./model";
 
 /** Display text for durations, times and states. Pure: every "now" is passed in so tests and renders agree. */
@@ -72,27 +71,6 @@ export function httpStatusName(status: number): string | undefined {
 
 export function formatPercent(percent: number): string {
   return `${Number.isInteger(percent) ? percent : percent.toFixed(1)}%`;
-}
-
-/** What a read failure means for the person: "couldn't refresh: 503 ServiceUnavailable, retrying in 20 s". */
-export function describeReadError(
-  error: Pick<ReadError, "httpStatus" | "responseStatus" | "code" | "signInNeeded">,
-  nextPollAt: number | undefined,
-  now: number,
-): string {
-  const status = error.httpStatus !== 0 ? error.httpStatus : error.responseStatus;
-  const head = `couldn't refresh: ${status === undefined ? "" : `${status} `}${error.code}`;
-  if (nextPollAt !== undefined) return `${head}, retrying ${formatIn(nextPollAt, now)}`;
-  return `${head}; polling stopped: ${stopReason(error)}`;
-}
-
-function stopReason(error: Pick<ReadError, "httpStatus" | "signInNeeded">): string {
-  if (error.signInNeeded || error.httpStatus === 401) return "sign in again to continue";
-  if (error.httpStatus === 403) return "this account is not allowed to read this operation";
-  if (error.httpStatus === 404) {
-    return "the operation id is wrong, or Azure no longer keeps its status (it keeps it at least a day after the end)";
-  }
-  return "the status could not be read";
 }
 
 /** Azure JSON for people: indented, and never a crash on a value JSON cannot hold (a BigInt, a cycle). */

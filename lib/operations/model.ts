@@ -8,7 +8,7 @@ import type { OperationKind } from "@/lib/azure/operation-ref";
 export type StatusCategory = "notStarted" | "running" | "succeeded" | "failed" | "canceled" | "unknown";
 
 /** `unknown` is a status we do not recognise (or none at all): it is treated as still running. */
-export const TERMINAL_CATEGORIES: ReadonlySet<StatusCategory> = new Set(["succeeded", "failed", "canceled"]);
+const TERMINAL_CATEGORIES: ReadonlySet<StatusCategory> = new Set(["succeeded", "failed", "canceled"]);
 
 export interface AdditionalInfo {
   type: string | undefined;
@@ -30,7 +30,7 @@ export interface Operation {
   kind: OperationKind;
   /** `name` from the body (the operation id), if sent. */
   name: string | undefined;
-  /** `id` from the body, kept verbatim: it is never parsed strictly (see DESIGN.md). */
+  /** `id` from the body, kept verbatim: its shape differs between the APIs and their versions, so it is never parsed. */
   id: string | undefined;
   /** The status exactly as Azure sent it; null when missing or null. */
   status: string | null;

@@ -9,7 +9,7 @@ import {
   type WireError,
   type WireIssue,
   type WireOperation,
-} from "@/lib/azure/wire-schemas";
+} from "@/lib/azure/wire-reader";
 import type { ErrorNode, Operation, StatusCategory } from "./model";
 
 /**
@@ -42,7 +42,7 @@ export function statusCategory(status: string | null): StatusCategory {
   return RUNNING_STATUSES.has(s) ? "running" : "unknown";
 }
 
-export function toErrorNode(error: WireError): ErrorNode {
+function toErrorNode(error: WireError): ErrorNode {
   return {
     code: error.code,
     message: error.message,

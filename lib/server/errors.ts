@@ -1,5 +1,6 @@
 import "server-only";
 import type { ParamIssue } from "@/lib/azure/params";
+import type { ConfigProblem } from "@/lib/config/config-problem";
 
 /**
  * Every error the proxy itself answers, in Azure's ErrorResponse shape, so the client reads proxy failures and Azure
@@ -41,7 +42,9 @@ const PROXY_ERRORS = {
   },
   ProxyMisconfigured: {
     status: 500,
-    message: (detail: string) => `The proxy's server configuration is invalid: ${detail}.`,
+    // Each problem is a sentence after its variable's name; the fixes are on the configuration page.
+    message: (problems: readonly ConfigProblem[]) =>
+      `The proxy's server configuration is invalid: ${problems.map((p) => `${p.variable} ${p.problem}`).join(" ")}`,
   },
   MethodNotAllowed: {
     status: 405,
@@ -62,7 +65,7 @@ export function proxyErrorStatus(code: ProxyErrorCode): number {
   return PROXY_ERRORS[code].status;
 }
 
-export function proxyErrorMessage<C extends ProxyErrorCode>(code: C, ...args: MessageArgs<C>): string {
+function proxyErrorMessage<C extends ProxyErrorCode>(code: C, ...args: MessageArgs<C>): string {
   const template = PROXY_ERRORS[code].message as (...a: MessageArgs<C>) => string;
   return template(...args);
 }

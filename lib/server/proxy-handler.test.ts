@@ -2,12 +2,12 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ok } from "@/lib/azure/params";
+import { readConfig } from "@/lib/config/read-config";
 import { expectAzureError } from "@/lib/test-support/expect-azure-error";
 import { loopbackOnlyGet, loopbackProxyEnv, processEnv } from "@/lib/test-support/proxy-test-env";
 import { startRecordingUpstream, type RecordingUpstream } from "@/lib/test-support/recording-upstream";
-import { readProxyEnv } from "./env";
 import { createProxyHandler } from "./proxy-handler";
-import { VALID_DEVCENTER_IDS, VALID_DEVOPS_PARAMS } from "./proxy-hostile-inputs";
+import { VALID_DEVCENTER_IDS, VALID_DEVOPS_PARAMS } from "@/lib/test-support/proxy-hostile-inputs";
 import { MAX_UPSTREAM_BODY_BYTES } from "./proxy-response";
 
 const TOKEN = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ0ZXN0In0.c2lnbmF0dXJl";
@@ -258,7 +258,7 @@ describe("proxy errors", () => {
     [{ DEVCENTER_ALLOWED_HOSTS: "http://0x7f.1:4010" }, "DEVCENTER_ALLOWED_HOSTS"],
   ])("ProxyMisconfigured names the bad variable (%o)", async (vars, variable) => {
     const { calls, get } = loopbackOnlyGet();
-    const devops = createProxyHandler("devops", { getEnv: () => readProxyEnv(processEnv(vars)), get });
+    const devops = createProxyHandler("devops", { getEnv: () => readConfig(processEnv(vars)).proxy, get });
     const message = await expectAzureError(await devops(request(), devopsContext()), 500, "ProxyMisconfigured");
     expect(message).toContain(variable);
     expect(calls).toHaveLength(0);

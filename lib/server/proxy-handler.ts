@@ -2,8 +2,9 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { OperationKind } from "@/lib/azure/operation-ref";
 import type { Result } from "@/lib/azure/params";
+import type { ConfigProblem } from "@/lib/config/config-problem";
+import type { ProxyConfig } from "@/lib/config/proxy-config";
 import { proxyError } from "./errors";
-import type { ProxyEnv } from "./env";
 import { bearerAuthorization } from "./proxy-bearer";
 import { MAX_UPSTREAM_BODY_BYTES, clientResponse } from "./proxy-response";
 import { resolveProxyTarget } from "./proxy-target";
@@ -11,7 +12,7 @@ import { upstreamGet, type UpstreamGet } from "./upstream-fetch";
 
 /**
  * The GET handler of one proxy route. The environment and the transport are injected so tests can run many
- * configurations in one process (the route files bind them to getProxyEnv() and the real transport).
+ * configurations in one process (the route files bind them to serverConfig.proxy and the real transport).
  *
  * Order: configuration (500), parameters and allow-list (400), token (401), and only then the one upstream call.
  * Nothing here logs: headers carry the token.
@@ -22,7 +23,7 @@ export interface ProxyRouteContext {
 }
 
 export interface ProxyHandlerDeps {
-  getEnv: () => Result<ProxyEnv, string>;
+  getEnv: () => Result<ProxyConfig, ConfigProblem[]>;
   get?: UpstreamGet;
 }
 

@@ -4,7 +4,7 @@ import { expectAzureError } from "@/lib/test-support/expect-azure-error";
 import { loopbackOnlyGet, loopbackProxyEnv } from "@/lib/test-support/proxy-test-env";
 import { startRecordingUpstream } from "@/lib/test-support/recording-upstream";
 import { createProxyHandler } from "./proxy-handler";
-import { VALID_DEVCENTER_IDS, hostileInputs } from "./proxy-hostile-inputs";
+import { VALID_DEVCENTER_IDS, hostileInputs } from "@/lib/test-support/proxy-hostile-inputs";
 
 // Started at load time: the allowed loopback origin must be known to build the table of cases.
 const upstream = await startRecordingUpstream();

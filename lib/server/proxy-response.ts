@@ -16,7 +16,7 @@ export const MAX_UPSTREAM_BODY_BYTES = 4 * 1024 * 1024;
  * Passed through as sent. Content-Encoding is not in the contract's list but the proxy asks for `identity`; if an
  * upstream compresses anyway, keeping the header is what keeps the unchanged bytes readable.
  */
-export const PASSED_HEADERS = [
+const PASSED_HEADERS = [
   "content-type",
   "retry-after",
   "x-ms-error-code",

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { expectAzureError } from "@/lib/test-support/expect-azure-error";
 import { startRecordingUpstream } from "@/lib/test-support/recording-upstream";
-import { VALID_DEVCENTER_IDS, VALID_DEVOPS_PARAMS } from "./proxy-hostile-inputs";
+import { VALID_DEVCENTER_IDS, VALID_DEVOPS_PARAMS } from "@/lib/test-support/proxy-hostile-inputs";
 
 /**
  * The route files as Next loads them: bound to process.env (read once), called with real Requests and the params

@@ -1,7 +1,7 @@
 import "server-only";
-import { getProxyEnv } from "./env";
+import { serverConfig } from "@/lib/config/server-config";
 import { createProxyHandler } from "./proxy-handler";
 
 /** The handlers the route files export, bound to the process environment (read and validated once). */
-export const devopsProxyGet = createProxyHandler("devops", { getEnv: getProxyEnv });
-export const devcenterProxyGet = createProxyHandler("devcenter", { getEnv: getProxyEnv });
+export const devopsProxyGet = createProxyHandler("devops", { getEnv: () => serverConfig.proxy });
+export const devcenterProxyGet = createProxyHandler("devcenter", { getEnv: () => serverConfig.proxy });

@@ -4,7 +4,7 @@ import { startSimulator } from "@/lib/simulator/azure/server";
 import { expectAzureError } from "@/lib/test-support/expect-azure-error";
 import { loopbackOnlyGet, loopbackProxyEnv } from "@/lib/test-support/proxy-test-env";
 import { createProxyHandler } from "./proxy-handler";
-import { VALID_DEVCENTER_IDS } from "./proxy-hostile-inputs";
+import { VALID_DEVCENTER_IDS } from "@/lib/test-support/proxy-hostile-inputs";
 
 /** The proxy against the running Azure simulator: what Azure sends is what the client gets. */
 

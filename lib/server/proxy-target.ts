@@ -8,8 +8,8 @@ import {
   type OperationKind,
 } from "@/lib/azure/operation-ref";
 import { fail, ok, type Result } from "@/lib/azure/params";
+import type { ProxyConfig } from "@/lib/config/proxy-config";
 import { proxyError } from "./errors";
-import type { ProxyEnv } from "./env";
 
 /**
  * Turns a route's path parameters into the one upstream URL the proxy may call, or the 400 that explains why not.
@@ -26,12 +26,10 @@ export interface ProxyTarget {
   upstreamHost: string;
 }
 
-const PUNYCODE_LABEL = /(^|\.)xn--/;
-
 export function resolveProxyTarget(
   kind: OperationKind,
   params: Readonly<Record<string, unknown>>,
-  env: ProxyEnv,
+  env: ProxyConfig,
 ): Result<ProxyTarget, Response> {
   const names = PATH_PARAMS[kind];
   const values: string[] = [];
@@ -56,15 +54,6 @@ export function resolveProxyTarget(
     url = devopsUpstreamUrl(ref.value, env.armEndpoint);
   } else {
     const { endpointHost } = ref.value;
-    // Look-alike hosts arrive as punycode; real DevCenter endpoints are plain ASCII, so none is ever needed.
-    if (PUNYCODE_LABEL.test(endpointHost)) {
-      return fail(
-        proxyError("InvalidParameter", {
-          parameter: "endpointHost",
-          message: "endpointHost must not contain punycode (xn--) labels",
-        }),
-      );
-    }
     const origin = matchAllowList(endpointHost, env.devcenterAllowList);
     if (origin === undefined) return fail(proxyError("EndpointNotAllowed", endpointHost));
     url = devcenterUpstreamUrl(ref.value, origin);

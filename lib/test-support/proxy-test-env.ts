@@ -1,18 +1,19 @@
-import { readProxyEnv, type ProxyEnv } from "@/lib/server/env";
+import type { ProxyConfig } from "@/lib/config/proxy-config";
+import { readConfig } from "@/lib/config/read-config";
 import { upstreamGet, type UpstreamGet, type UpstreamRequest } from "@/lib/server/upstream-fetch";
 
 /** A process environment holding only the given variables (Next's types require NODE_ENV). */
 export const processEnv = (vars: Record<string, string>): NodeJS.ProcessEnv => ({ NODE_ENV: "test", ...vars });
 
 /** A validated proxy environment pointing ARM and one allowed DevCenter origin at a loopback upstream. */
-export function loopbackProxyEnv(upstreamUrl: string, timeoutMs = 5000): ProxyEnv {
-  const env = readProxyEnv(processEnv({
+export function loopbackProxyEnv(upstreamUrl: string, timeoutMs = 5000): ProxyConfig {
+  const { proxy } = readConfig(processEnv({
     AZURE_ARM_ENDPOINT: upstreamUrl,
     DEVCENTER_ALLOWED_HOSTS: `*.devcenter.azure.com,${upstreamUrl}`,
     PROXY_TIMEOUT_MS: String(timeoutMs),
   }));
-  if (!env.ok) throw new Error(env.error);
-  return env.value;
+  if (!proxy.ok) throw new Error(proxy.error.map((p) => `${p.variable} ${p.problem}`).join(" "));
+  return proxy.value;
 }
 
 /**

@@ -6,14 +6,14 @@ import type { AddressInfo, Socket } from "node:net";
  * client sent (or that it sent nothing).
  */
 
-export interface RecordedRequest {
+interface RecordedRequest {
   method: string;
   /** Path and query as received. */
   url: string;
   headers: IncomingHttpHeaders;
 }
 
-export type ScriptedResponse =
+type ScriptedResponse =
   | {
       status: number;
       headers?: Record<string, string | string[]>;
@@ -27,7 +27,7 @@ export type ScriptedResponse =
   /** Answers headers with a Content-Length, then drops the connection halfway through the body. */
   | { truncate: true; status: number };
 
-export type Responder = (request: RecordedRequest) => ScriptedResponse;
+type Responder = (request: RecordedRequest) => ScriptedResponse;
 
 export interface RecordingUpstream {
   /** http://127.0.0.1:PORT */

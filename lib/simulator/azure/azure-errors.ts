@@ -9,7 +9,7 @@ import { jsonResponse, type SimResponse } from "./sim-response";
 /** Where ARM points clients without a token, unless the simulator is configured with an issuer. */
 export const DEFAULT_AUTHORIZATION_URI = "https://login.microsoftonline.com/common";
 
-export function azureError(kind: OperationKind, status: number, code: string, message: string, headers: Record<string, string> = {}): SimResponse {
+function azureError(kind: OperationKind, status: number, code: string, message: string, headers: Record<string, string> = {}): SimResponse {
   const extra: Record<string, string> = kind === "devcenter" ? { "x-ms-error-code": code, ...headers } : headers;
   return jsonResponse(status, { error: { code, message } }, extra);
 }

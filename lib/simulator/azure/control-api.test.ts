@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RequestLogEntry } from "./request-log";
 import type { CreatedScenario } from "./scenario-store";
-import { createScenario, getOperation, startTestSimulator, type ErrorBody, type TestSimulator } from "./test-helpers";
+import { createScenario, getOperation, startTestSimulator, type ErrorBody, type TestSimulator } from "@/lib/test-support/test-simulator";
 
 let t: TestSimulator;
 beforeAll(async () => {

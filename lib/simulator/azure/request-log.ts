@@ -48,7 +48,7 @@ export function toLogEntry(request: LoggedRequest): RequestLogEntry {
 }
 
 /** Headers as received, except the authorization value: only its scheme is kept. */
-export function redactHeaders(headers: IncomingHttpHeaders): Record<string, string> {
+function redactHeaders(headers: IncomingHttpHeaders): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
     if (value === undefined) continue;

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { fail, ok, paramSchemas, type Result } from "@/lib/azure/params";
+import { checkParam, fail, ok, type ParamName, type Result } from "@/lib/azure/params";
 
 /**
- * The body of `POST /_sim/operations` (DESIGN.md "Interface contract"):
+ * The body of `POST /_sim/operations` (README, "The Azure simulator"; other teams' tests rely on it):
  * `{"kind", "ids"?, "steps":[{"afterMs","status"?,"headers"?,"body"?}], "clock"?, "label"?}`.
  * A step's `body` is any JSON (sent as JSON) or a string (sent raw with the step's Content-Type, else text/plain);
  * without `body` the response is empty. Step headers are merged over the simulator's defaults; a header set to null
@@ -22,7 +22,7 @@ const headerValue = z
   .regex(/^[^\r\n\0]*$/, { message: "a header value must not contain CR, LF or NUL" })
   .nullable();
 
-export const stepSchema = z.strictObject({
+const stepSchema = z.strictObject({
   afterMs: z
     .number({ message: "afterMs must be a number of milliseconds" })
     .int({ message: "afterMs must be a whole number of milliseconds" })
@@ -50,17 +50,27 @@ export const stepSchema = z.strictObject({
   body: z.unknown().optional(),
 });
 
+/** An optional id under the same rule as the proxy's, with the same message. */
+const id = (name: ParamName) =>
+  z
+    .string()
+    .superRefine((value, ctx) => {
+      const checked = checkParam(name, value);
+      if (!checked.ok) ctx.addIssue({ code: "custom", message: checked.error });
+    })
+    .optional();
+
 const devopsIds = z.strictObject({
-  subscriptionId: paramSchemas.subscriptionId.optional(),
-  resourceGroupName: paramSchemas.resourceGroupName.optional(),
-  securityConnectorName: paramSchemas.securityConnectorName.optional(),
-  operationResultId: paramSchemas.operationResultId.optional(),
+  subscriptionId: id("subscriptionId"),
+  resourceGroupName: id("resourceGroupName"),
+  securityConnectorName: id("securityConnectorName"),
+  operationResultId: id("operationResultId"),
 });
 
 // endpointHost is not settable: a DevCenter scenario always lives on the simulator's own host.
 const devcenterIds = z.strictObject({
-  projectName: paramSchemas.projectName.optional(),
-  operationId: paramSchemas.operationId.optional(),
+  projectName: id("projectName"),
+  operationId: id("operationId"),
 });
 
 const common = {
@@ -72,7 +82,7 @@ const common = {
   label: z.string().max(500, { message: "label must be at most 500 characters" }).optional(),
 };
 
-export const scenarioSchema = z.discriminatedUnion(
+const scenarioSchema = z.discriminatedUnion(
   "kind",
   [
     z.strictObject({ kind: z.literal("devops"), ids: devopsIds.default({}), ...common }),

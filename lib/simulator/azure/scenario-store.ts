@@ -41,7 +41,7 @@ export interface ScenarioStoreOptions {
   maxRequestsPerScenario?: number;
 }
 
-export const DEFAULT_IDS = {
+const DEFAULT_IDS = {
   resourceGroupName: "opwatch-demo",
   securityConnectorName: "demo-connector",
   projectName: "demo-project",

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { API_VERSIONS } from "@/lib/azure/operation-ref";
 import { SEED_DEVCENTER_BODY, SEED_DEVOPS_FAILED_BODY, SEED_DEVOPS_SUCCEEDED_BODY } from "./demo-scenarios";
-import { createScenario, getOperation, startTestSimulator, type ErrorBody, type TestSimulator } from "./test-helpers";
+import { createScenario, getOperation, startTestSimulator, type ErrorBody, type TestSimulator } from "@/lib/test-support/test-simulator";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const SEED_BASE =

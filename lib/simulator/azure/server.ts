@@ -10,8 +10,6 @@ import { ScenarioStore, type CreatedScenario } from "./scenario-store";
 import { jsonResponse, writeResponse, type SimResponse } from "./sim-response";
 import { createTokenChecker, type TokenChecker } from "./token-check";
 
-export type { CreatedScenario } from "./scenario-store";
-
 export interface SimulatorOptions {
   /** 0 = any free port (tests); default 4010. */
   port?: number;

@@ -7,7 +7,7 @@ import { JSON_CONTENT_TYPE, type SimResponse } from "./sim-response";
  * Seconds a running operation asks clients to wait. ARM's guidance is 10 s to 10 min; the simulator's demo operations
  * move within a minute, so it asks for less. A step can override or remove it (`"Retry-After": null`).
  */
-export const RUNNING_RETRY_AFTER_SECONDS = "5";
+const RUNNING_RETRY_AFTER_SECONDS = "5";
 
 const TERMINAL = new Set(["succeeded", "failed", "canceled"]);
 
@@ -30,7 +30,7 @@ export function stepResponse(kind: OperationKind, step: Step, times: TemplateTim
 }
 
 /** Step headers win; null removes a default. Names are compared case-insensitively. */
-export function mergeHeaders(defaults: Record<string, string>, overrides: Record<string, string | null>): Record<string, string> {
+function mergeHeaders(defaults: Record<string, string>, overrides: Record<string, string | null>): Record<string, string> {
   const merged = new Map(Object.entries(defaults));
   for (const [name, value] of Object.entries(overrides)) {
     if (value === null) merged.delete(name.toLowerCase());

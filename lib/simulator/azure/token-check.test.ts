@@ -2,7 +2,7 @@ import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RequestLogEntry } from "./request-log";
 import type { CreatedScenario } from "./scenario-store";
-import { createScenario, getOperation, startTestSimulator, type ErrorBody, type TestSimulator } from "./test-helpers";
+import { createScenario, getOperation, startTestSimulator, type ErrorBody, type TestSimulator } from "@/lib/test-support/test-simulator";
 
 const ISSUER = "https://localhost:4543";
 const KID = "test-key";

@@ -3,7 +3,7 @@
  * offline). Every value placed in a page is escaped.
  */
 
-export function escapeHtml(value: string): string {
+function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
@@ -22,7 +22,7 @@ button.secondary{background:#fff;color:#1d4ed8;margin-left:.5rem}
 code{background:#f1f5f9;padding:0 .2rem}
 `;
 
-export function page(title: string, body: string): string {
+function page(title: string, body: string): string {
   return `<!DOCTYPE html>
 <html lang="en">
 <head>

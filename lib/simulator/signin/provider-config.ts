@@ -7,7 +7,7 @@ import { findResource, resourcesForScope } from "./resources";
 import { findUserByOid, userClaims } from "./users";
 
 /** The app's pages that receive sign-in responses: its root (the default redirect URI) and the MSAL redirect bridge. */
-export const REDIRECT_PATHS = ["/", "/redirect-bridge"] as const;
+const REDIRECT_PATHS = ["/", "/redirect-bridge"] as const;
 
 type DefaultResource = NonNullable<NonNullable<NonNullable<Configuration["features"]>["resourceIndicators"]>["defaultResource"]>;
 

@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 
 /** The local directory's tenant: a fixed GUID so tokens look like Entra's (`tid`). */
-export const LOCAL_TENANT_ID = "7e1a0c00-5a1e-4d3e-9c0a-0000000071d0";
+const LOCAL_TENANT_ID = "7e1a0c00-5a1e-4d3e-9c0a-0000000071d0";
 
 export interface DemoUser {
   username: string;

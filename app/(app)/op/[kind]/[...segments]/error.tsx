@@ -1,6 +1,8 @@
 "use client";
 
 import Link from "next/link";
+import { Button } from "@/components/ui/button";
+import { focusRing } from "@/components/ui/focus-ring";
 
 /** Last line of defence: a rendering bug on one operation's page must not blank the app. */
 export default function OperationPageError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
@@ -12,14 +14,10 @@ export default function OperationPageError({ error, reset }: { error: Error & { 
         {error.digest ? ` (reference ${error.digest})` : ""}
       </p>
       <div className="flex gap-3">
-        <button
-          type="button"
-          onClick={reset}
-          className="rounded bg-blue-700 px-3 py-1 text-white hover:bg-blue-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600"
-        >
+        <Button variant="primary" size="md" onClick={reset}>
           Try again
-        </button>
-        <Link href="/" className="self-center text-blue-700 underline dark:text-blue-300">
+        </Button>
+        <Link href="/" className={`self-center text-blue-700 underline dark:text-blue-300 ${focusRing}`}>
           Go to the dashboard
         </Link>
       </div>

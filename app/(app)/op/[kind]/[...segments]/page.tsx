@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
-import { SignInGate } from "@/components/auth/sign-in-gate";
+import { SignedInView } from "@/components/auth/signed-in-view";
 import { BadPermalink } from "@/components/operation/bad-permalink";
-import { OperationPage } from "@/components/operation/operation-page";
 import { refFromSegments, refLabel } from "@/lib/azure/operation-ref";
 
 interface Props {
@@ -30,9 +29,5 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 export default async function OperationPermalinkPage(props: Props) {
   const ref = await readRef(props);
   if (!ref.ok) return <BadPermalink message={`This link is not valid: ${ref.error.message}.`} />;
-  return (
-    <SignInGate>
-      <OperationPage operationRef={ref.value} />
-    </SignInGate>
-  );
+  return <SignedInView view={{ name: "operation", operationRef: ref.value }} />;
 }

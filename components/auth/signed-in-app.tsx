@@ -1,0 +1,22 @@
+"use client";
+
+import { QueryClientProvider } from "@tanstack/react-query";
+import { Dashboard } from "@/components/dashboard/dashboard";
+import { OperationPage } from "@/components/operation/operation-page";
+import type { OperationRef } from "@/lib/azure/operation-ref";
+import { getQueryClient } from "@/lib/query/get-query-client";
+
+/** What a signed-in person sees; plain data, so a server page can name it. */
+export type SignedInViewName = { name: "dashboard" } | { name: "operation"; operationRef: OperationRef };
+
+/**
+ * Everything that needs an account, in one chunk that the signed-out page never downloads (see signed-in-view.tsx).
+ * React Query's provider lives here too: only signed-in views read operations.
+ */
+export default function SignedInApp({ view }: { view: SignedInViewName }) {
+  return (
+    <QueryClientProvider client={getQueryClient()}>
+      {view.name === "dashboard" ? <Dashboard /> : <OperationPage operationRef={view.operationRef} />}
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { FIXES } from "./fixes";
+import { proxyGroup, signInGroup } from "./groups";
+import { readConfig } from "./read-config";
+import { CONFIG_VARIABLES, type ConfigVariable } from "./schema";
+
+/**
+ * The fix-it text must follow the variable the problem is about: each variable's own rules, and each rule that joins
+ * two variables, report under that variable, and the page shows that variable's fix. A rule that reports under the
+ * wrong name, a fix filed under the wrong key, or a new variable without a case here fails these tests.
+ */
+
+const CLIENT = "11111111-2222-4333-8444-555555555555";
+const OIDC = { AZURE_AUTH_PROTOCOL: "OIDC", AZURE_AUTHORITY: "https://localhost:4443" };
+
+/** One environment per rule, valid except for the one variable named. */
+const BAD_VALUES: readonly (readonly [ConfigVariable, Record<string, string>])[] = [
+  ["AZURE_AUTH_PROTOCOL", { AZURE_CLIENT_ID: CLIENT, AZURE_AUTH_PROTOCOL: "saml" }],
+  ["AZURE_CLIENT_ID", {}],
+  ["AZURE_CLIENT_ID", { AZURE_CLIENT_ID: "my-app" }],
+  ["AZURE_CLIENT_ID", { ...OIDC, AZURE_CLIENT_ID: "has space" }],
+  ["AZURE_AUTHORITY", { AZURE_CLIENT_ID: CLIENT, AZURE_AUTHORITY: "http://login.microsoftonline.com/organizations" }],
+  ["AZURE_AUTHORITY", { AZURE_CLIENT_ID: CLIENT, AZURE_AUTHORITY: "https://login.microsoftonline.com" }],
+  ["AZURE_KNOWN_AUTHORITIES", { ...OIDC, AZURE_CLIENT_ID: CLIENT, AZURE_KNOWN_AUTHORITIES: "https://localhost:4443/x" }],
+  ["AZURE_KNOWN_AUTHORITIES", { ...OIDC, AZURE_CLIENT_ID: CLIENT, AZURE_KNOWN_AUTHORITIES: "localhost:9999" }],
+  ["AZURE_REDIRECT_URI", { AZURE_CLIENT_ID: CLIENT, AZURE_REDIRECT_URI: "ftp://opwatch.example.com/" }],
+  ["OPWATCH_DEMO_OPERATIONS", { AZURE_CLIENT_ID: CLIENT, OPWATCH_DEMO_OPERATIONS: "/op/devops/sub" }],
+  ["AZURE_ARM_ENDPOINT", { AZURE_CLIENT_ID: CLIENT, AZURE_ARM_ENDPOINT: "https://management.azure.com/x" }],
+  ["DEVCENTER_ALLOWED_HOSTS", { AZURE_CLIENT_ID: CLIENT, DEVCENTER_ALLOWED_HOSTS: "ftp://x" }],
+  ["PROXY_TIMEOUT_MS", { AZURE_CLIENT_ID: CLIENT, PROXY_TIMEOUT_MS: "soon" }],
+];
+
+const PROXY_VARIABLES = Object.keys(proxyGroup.shape);
+
+describe("fix-it text keyed by variable", () => {
+  it("has a case for every variable", () => {
+    expect(new Set(BAD_VALUES.map(([variable]) => variable))).toEqual(new Set(CONFIG_VARIABLES));
+  });
+
+  it.each(BAD_VALUES)("a bad %s yields one problem naming it, with its own fix (%o)", (variable, values) => {
+    const config = readConfig({ NODE_ENV: "test", ...values });
+    expect(config.public).toEqual({ ok: false, error: [{ variable, problem: expect.any(String) as string, fix: FIXES[variable] }] });
+    // The proxy fails on its own variables only.
+    expect(config.proxy.ok).toBe(!PROXY_VARIABLES.includes(variable));
+  });
+
+  it("gives each variable a fix that names it and no other's fix", () => {
+    for (const variable of CONFIG_VARIABLES) expect(FIXES[variable], variable).toMatch(new RegExp(`^Set ${variable} `));
+    expect(new Set(Object.values(FIXES)).size).toBe(CONFIG_VARIABLES.length);
+  });
+
+  it("puts every variable in exactly one group", () => {
+    const grouped = [...PROXY_VARIABLES, ...Object.keys(signInGroup.shape)];
+    expect(grouped.toSorted()).toEqual(CONFIG_VARIABLES.toSorted());
+  });
+});

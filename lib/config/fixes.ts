@@ -1,0 +1,25 @@
+import "server-only";
+import type { ConfigVariable } from "./schema";
+
+/**
+ * How to fix each variable, keyed by its name, which is the path of every issue its rules report. A variable without
+ * a fix does not compile. Each text names its own variable, so a person can act on it without the README.
+ */
+export const FIXES: Readonly<Record<ConfigVariable, string>> = {
+  AZURE_AUTH_PROTOCOL: 'Set AZURE_AUTH_PROTOCOL to "AAD" (Microsoft Entra ID, the default) or "OIDC" (the local sign-in server).',
+  AZURE_CLIENT_ID:
+    "Set AZURE_CLIENT_ID to the Application (client) ID of the app registration in Microsoft Entra ID (a GUID, on the registration's Overview page).",
+  AZURE_AUTHORITY:
+    "Set AZURE_AUTHORITY to an https URL such as https://login.microsoftonline.com/organizations or https://login.microsoftonline.com/<tenant-id>, or leave it unset for the default.",
+  AZURE_KNOWN_AUTHORITIES:
+    "Set AZURE_KNOWN_AUTHORITIES to a comma-separated list of hosts (with :port if any) that includes the host of AZURE_AUTHORITY, e.g. localhost:4443.",
+  AZURE_REDIRECT_URI:
+    "Set AZURE_REDIRECT_URI to the app's address as registered in Entra ID, e.g. https://opwatch.example.com/ (http only for localhost), or leave it unset to use the app's own origin.",
+  OPWATCH_DEMO_OPERATIONS:
+    "Set OPWATCH_DEMO_OPERATIONS to comma-separated permalink paths such as /op/devops/<subscription>/<group>/<connector>/<id>, or leave it unset.",
+  AZURE_ARM_ENDPOINT:
+    "Set AZURE_ARM_ENDPOINT to the origin of Azure Resource Manager, such as https://management.azure.com (the default when unset), or the simulator's origin, e.g. http://127.0.0.1:4010.",
+  DEVCENTER_ALLOWED_HOSTS:
+    "Set DEVCENTER_ALLOWED_HOSTS to comma-separated host patterns such as *.devcenter.azure.com (the default when unset) or full origins such as http://127.0.0.1:4010.",
+  PROXY_TIMEOUT_MS: "Set PROXY_TIMEOUT_MS to a whole number of milliseconds from 100 to 300000, or leave it unset for 30000.",
+};

@@ -1,0 +1,67 @@
+import "server-only";
+import { z } from "zod";
+import { trimTrailingSlashes } from "@/lib/azure/operation-ref";
+import type { AuthProtocol } from "./public-config";
+import { configSchema } from "./schema";
+
+/**
+ * The schema's two groups, parsed apart: a sign-in mistake shows the configuration page while the proxy keeps serving
+ * (scripts/bench-proxy.ts runs the app with the proxy's variables only). The page still lists the proxy's problems.
+ */
+
+export const proxyGroup = configSchema.pick({ AZURE_ARM_ENDPOINT: true, DEVCENTER_ALLOWED_HOSTS: true, PROXY_TIMEOUT_MS: true });
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function clientIdProblem(protocol: AuthProtocol, clientId: string): string | undefined {
+  const said = `"${clientId.slice(0, 60)}"`;
+  if (protocol === "AAD") {
+    return GUID.test(clientId) ? undefined : `${said} is not a GUID; Entra ID client ids look like 00000000-0000-0000-0000-000000000000.`;
+  }
+  return /^[\w.~-]{1,128}$/.test(clientId) ? undefined : `${said} must be 1-128 letters, digits, '-', '_', '.' or '~'.`;
+}
+
+/**
+ * The rules that join two variables. Each reports under the variable a person would change. They run even when
+ * another variable failed (`when`), so every problem shows at once; a variable that failed its own rule is skipped.
+ */
+export const signInGroup = configSchema
+  .pick({
+    AZURE_AUTH_PROTOCOL: true,
+    AZURE_CLIENT_ID: true,
+    AZURE_AUTHORITY: true,
+    AZURE_KNOWN_AUTHORITIES: true,
+    AZURE_REDIRECT_URI: true,
+    OPWATCH_DEMO_OPERATIONS: true,
+  })
+  .superRefine(
+    (vars, ctx) => {
+      const parsed = <K extends keyof typeof vars>(name: K): (typeof vars)[K] | undefined =>
+        ctx.issues.some((issue) => issue.path?.[0] === name) ? undefined : vars[name];
+      const report = (variable: keyof typeof vars, message: string) => {
+        ctx.addIssue({ code: "custom", path: [variable], message });
+      };
+      // An unreadable protocol is reported already; the others are checked as for the default, Entra ID.
+      const protocol = parsed("AZURE_AUTH_PROTOCOL") ?? "AAD";
+
+      const clientId = parsed("AZURE_CLIENT_ID");
+      const badClientId = clientId === undefined ? undefined : clientIdProblem(protocol, clientId);
+      if (badClientId) report("AZURE_CLIENT_ID", badClientId);
+
+      const authority = parsed("AZURE_AUTHORITY");
+      if (authority === undefined) return;
+      const authorityUrl = new URL(authority);
+      if (protocol === "AAD" && trimTrailingSlashes(authorityUrl.pathname) === "") {
+        report("AZURE_AUTHORITY", `"${authority}" names no tenant; Entra ID authorities end in /organizations, /common or /<tenant-id>.`);
+      }
+      // MSAL only talks to an OIDC authority it is told to trust; unset, the authority's own host is trusted.
+      const known = parsed("AZURE_KNOWN_AUTHORITIES");
+      if (protocol === "OIDC" && known !== undefined && !known.includes(authorityUrl.host)) {
+        report("AZURE_KNOWN_AUTHORITIES", `does not include "${authorityUrl.host}", the host of AZURE_AUTHORITY.`);
+      }
+    },
+    { when: () => true },
+  );
+
+export type ProxyVariables = z.output<typeof proxyGroup>;
+export type SignInVariables = z.output<typeof signInGroup>;

@@ -1,0 +1,245 @@
+import { describe, expect, it } from "vitest";
+import { ok } from "@/lib/azure/params";
+import type { ConfigProblem } from "./config-problem";
+import { readConfig } from "./read-config";
+
+const CLIENT = "11111111-2222-4333-8444-555555555555";
+const env = (values: Record<string, string>): NodeJS.ProcessEnv => ({ NODE_ENV: "test", ...values });
+const permalink = "/op/devops/sub-1/rg-1/conn-1/op-1";
+
+const read = (values: Record<string, string>) => readConfig(env(values)).public;
+
+function problems(values: Record<string, string>): ConfigProblem[] {
+  const result = read(values);
+  if (result.ok) throw new Error("expected problems");
+  return result.error;
+}
+
+const variables = (values: Record<string, string>) => problems(values).map((p) => p.variable);
+
+describe("readConfig: the public configuration", () => {
+  it("needs only AZURE_CLIENT_ID for Entra ID, with the organizations authority by default", () => {
+    expect(read({ AZURE_CLIENT_ID: CLIENT })).toEqual(
+      ok({
+        clientId: CLIENT,
+        authority: "https://login.microsoftonline.com/organizations",
+        protocol: "AAD",
+        knownAuthorities: [],
+        redirectUri: null,
+        demoOperations: [],
+        devcenterAllowedHosts: "*.devcenter.azure.com",
+      }),
+    );
+  });
+
+  it("reads the local sign-in server's settings", () => {
+    const result = read({
+      AZURE_CLIENT_ID: "0a1c0000-0000-4000-8000-00000000a11c",
+      AZURE_AUTHORITY: "https://localhost:4443",
+      AZURE_AUTH_PROTOCOL: "oidc",
+      AZURE_KNOWN_AUTHORITIES: "localhost:4443, Other.Example:8443",
+      AZURE_REDIRECT_URI: "http://localhost:3000",
+      OPWATCH_DEMO_OPERATIONS: ` ${permalink} ,/op/devcenter/127.0.0.1:4010/proj-1/aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee,`,
+    });
+    expect(result.ok && result.value).toMatchObject({
+      authority: "https://localhost:4443",
+      protocol: "OIDC",
+      knownAuthorities: ["localhost:4443", "other.example:8443"],
+      redirectUri: "http://localhost:3000/",
+      // Kept in the canonical form permalinkPath gives them.
+      demoOperations: [permalink, "/op/devcenter/127.0.0.1%3A4010/proj-1/aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee"],
+    });
+  });
+
+  it("trusts the OIDC authority's own host when AZURE_KNOWN_AUTHORITIES is unset", () => {
+    const result = read({ AZURE_CLIENT_ID: "local-client", AZURE_AUTHORITY: "https://localhost:4543/", AZURE_AUTH_PROTOCOL: "OIDC" });
+    expect(result.ok && result.value.knownAuthorities).toEqual(["localhost:4543"]);
+    expect(result.ok && result.value.clientId).toBe("local-client");
+  });
+
+  it("treats blank values as unset and trims the others", () => {
+    const result = read({ AZURE_CLIENT_ID: ` ${CLIENT} `, AZURE_AUTHORITY: "  ", AZURE_REDIRECT_URI: "", DEVCENTER_ALLOWED_HOSTS: " " });
+    expect(result.ok && result.value).toMatchObject({
+      clientId: CLIENT,
+      authority: "https://login.microsoftonline.com/organizations",
+      redirectUri: null,
+      devcenterAllowedHosts: "*.devcenter.azure.com",
+    });
+  });
+
+  it("names a missing or malformed client id", () => {
+    expect(variables({})).toEqual(["AZURE_CLIENT_ID"]);
+    expect(variables({ AZURE_CLIENT_ID: "   " })).toEqual(["AZURE_CLIENT_ID"]);
+    expect(problems({})[0]?.problem).toBe("is not set: opwatch cannot sign anyone in without it.");
+    const [bad] = problems({ AZURE_CLIENT_ID: "my-app" });
+    expect(bad?.problem).toContain("is not a GUID");
+    expect(bad?.fix).toContain("Application (client) ID");
+    expect(variables({ AZURE_CLIENT_ID: "has space", AZURE_AUTH_PROTOCOL: "OIDC", AZURE_AUTHORITY: "https://localhost:1" })).toEqual([
+      "AZURE_CLIENT_ID",
+    ]);
+  });
+
+  it.each([
+    ["http://login.microsoftonline.com/organizations", "https://"],
+    ["not a url", "is not a URL"],
+    ["https://login.microsoftonline.com/organizations?x=1", "query"],
+    ["https://user:pw@login.microsoftonline.com/organizations", "credentials"],
+    ["https://login.microsoftonline.com", "names no tenant"],
+  ])("refuses the authority %s", (authority, message) => {
+    const found = problems({ AZURE_CLIENT_ID: CLIENT, AZURE_AUTHORITY: authority });
+    expect(found.map((p) => p.variable)).toEqual(["AZURE_AUTHORITY"]);
+    expect(found[0]?.problem).toContain(message);
+  });
+
+  it("refuses an unknown protocol", () => {
+    expect(variables({ AZURE_CLIENT_ID: CLIENT, AZURE_AUTH_PROTOCOL: "saml" })).toEqual(["AZURE_AUTH_PROTOCOL"]);
+    expect(problems({ AZURE_CLIENT_ID: CLIENT, AZURE_AUTH_PROTOCOL: "saml" })[0]?.problem).toBe('"saml" is not AAD or OIDC.');
+  });
+
+  it("refuses known authorities that are not hosts or leave out the OIDC authority", () => {
+    const base = { AZURE_CLIENT_ID: CLIENT, AZURE_AUTHORITY: "https://localhost:4443", AZURE_AUTH_PROTOCOL: "OIDC" };
+    expect(variables({ ...base, AZURE_KNOWN_AUTHORITIES: "https://localhost:4443" })).toContain("AZURE_KNOWN_AUTHORITIES");
+    expect(problems({ ...base, AZURE_KNOWN_AUTHORITIES: "localhost:9999" })[0]?.problem).toContain('"localhost:4443"');
+  });
+
+  it.each([
+    ["http://opwatch.example.com/", "https"],
+    ["/relative", "absolute"],
+    ["https://opwatch.example.com/#x", "fragment"],
+  ])("refuses the redirect URI %s", (uri, message) => {
+    const found = problems({ AZURE_CLIENT_ID: CLIENT, AZURE_REDIRECT_URI: uri });
+    expect(found.map((p) => p.variable)).toEqual(["AZURE_REDIRECT_URI"]);
+    expect(found[0]?.problem).toContain(message);
+  });
+
+  it("accepts https redirect URIs with a path, keeping them exact", () => {
+    const result = read({ AZURE_CLIENT_ID: CLIENT, AZURE_REDIRECT_URI: "https://opwatch.example.com/app/" });
+    expect(result.ok && result.value.redirectUri).toBe("https://opwatch.example.com/app/");
+  });
+
+  it.each([
+    ["/api/devops/sub/rg/conn/op", "permalink path"],
+    ["/op/devops/sub/rg", "segments"],
+    ["/op/devcenter/127.0.0.1:4010/proj-1/not-a-guid", "operationId"],
+  ])("names the bad demo operation %s", (entry, message) => {
+    const found = problems({ AZURE_CLIENT_ID: CLIENT, OPWATCH_DEMO_OPERATIONS: `${permalink},${entry}` });
+    expect(found.map((p) => p.variable)).toEqual(["OPWATCH_DEMO_OPERATIONS"]);
+    expect(found[0]?.problem).toContain(message);
+  });
+
+  it("names each bad demo operation", () => {
+    expect(variables({ AZURE_CLIENT_ID: CLIENT, OPWATCH_DEMO_OPERATIONS: "/a,/b" })).toEqual([
+      "OPWATCH_DEMO_OPERATIONS",
+      "OPWATCH_DEMO_OPERATIONS",
+    ]);
+  });
+
+  it("passes the raw DevCenter allow-list through and reports a broken proxy setting by name", () => {
+    expect(read({ AZURE_CLIENT_ID: CLIENT, DEVCENTER_ALLOWED_HOSTS: "http://127.0.0.1:4010" })).toMatchObject({
+      ok: true,
+      value: { devcenterAllowedHosts: "http://127.0.0.1:4010" },
+    });
+    const [bad] = problems({ AZURE_CLIENT_ID: CLIENT, DEVCENTER_ALLOWED_HOSTS: "ftp://x" });
+    expect(bad?.variable).toBe("DEVCENTER_ALLOWED_HOSTS");
+    expect(bad?.problem).toMatch(/^entry "ftp:\/\/x" is neither/);
+  });
+
+  it("reports every problem at once", () => {
+    expect(variables({ AZURE_AUTHORITY: "http://x", AZURE_REDIRECT_URI: "ftp://y", AZURE_AUTH_PROTOCOL: "x" })).toEqual([
+      "AZURE_AUTH_PROTOCOL",
+      "AZURE_CLIENT_ID",
+      "AZURE_AUTHORITY",
+      "AZURE_REDIRECT_URI",
+    ]);
+  });
+
+  it("checks rules that join two variables even when another variable is wrong", () => {
+    expect(variables({ AZURE_AUTHORITY: "https://login.microsoftonline.com", PROXY_TIMEOUT_MS: "x" })).toEqual([
+      "AZURE_CLIENT_ID",
+      "AZURE_AUTHORITY",
+      "PROXY_TIMEOUT_MS",
+    ]);
+    expect(
+      variables({
+        AZURE_AUTH_PROTOCOL: "OIDC",
+        AZURE_AUTHORITY: "https://localhost:4443",
+        AZURE_KNOWN_AUTHORITIES: "localhost:1",
+        AZURE_REDIRECT_URI: "ftp://y",
+      }),
+    ).toEqual(["AZURE_CLIENT_ID", "AZURE_KNOWN_AUTHORITIES", "AZURE_REDIRECT_URI"]);
+  });
+
+  it("lists a joining rule's problem next to its variable, in the schema's order", () => {
+    // The client id's format depends on the protocol, so its rule runs after the redirect URI's own rule.
+    expect(variables({ AZURE_CLIENT_ID: "my-app", AZURE_REDIRECT_URI: "ftp://y" })).toEqual(["AZURE_CLIENT_ID", "AZURE_REDIRECT_URI"]);
+  });
+
+  it("checks an unreadable protocol's client id as Entra ID's", () => {
+    expect(variables({ AZURE_AUTH_PROTOCOL: "saml", AZURE_CLIENT_ID: "my-app" })).toEqual(["AZURE_AUTH_PROTOCOL", "AZURE_CLIENT_ID"]);
+  });
+});
+
+describe("readConfig: the proxy's configuration", () => {
+  const proxy = (values: Record<string, string>) => readConfig(env(values)).proxy;
+  const proxyProblems = (values: Record<string, string>) => {
+    const result = proxy(values);
+    if (result.ok) throw new Error("expected problems");
+    return result.error;
+  };
+
+  it("defaults to Azure's endpoints and a 30 s timeout", () => {
+    expect(proxy({})).toEqual(
+      ok({
+        armEndpoint: "https://management.azure.com",
+        devcenterAllowList: [{ scheme: "https", host: "*.devcenter.azure.com", port: undefined }],
+        timeoutMs: 30_000,
+      }),
+    );
+  });
+
+  it("reads the simulator's settings", () => {
+    expect(
+      proxy({ AZURE_ARM_ENDPOINT: "http://127.0.0.1:4010/", DEVCENTER_ALLOWED_HOSTS: "http://127.0.0.1:4010", PROXY_TIMEOUT_MS: "5000" }),
+    ).toEqual(
+      ok({
+        armEndpoint: "http://127.0.0.1:4010",
+        devcenterAllowList: [{ scheme: "http", host: "127.0.0.1", port: "4010" }],
+        timeoutMs: 5000,
+      }),
+    );
+  });
+
+  it("keeps serving when sign-in is misconfigured, while the page lists the proxy's problems too", () => {
+    expect(proxy({ AZURE_AUTH_PROTOCOL: "saml" }).ok).toBe(true);
+    expect(proxyProblems({ AZURE_AUTH_PROTOCOL: "saml", PROXY_TIMEOUT_MS: "5" }).map((p) => p.variable)).toEqual(["PROXY_TIMEOUT_MS"]);
+    expect(variables({ AZURE_AUTH_PROTOCOL: "saml", PROXY_TIMEOUT_MS: "5" })).toEqual([
+      "AZURE_AUTH_PROTOCOL",
+      "AZURE_CLIENT_ID",
+      "PROXY_TIMEOUT_MS",
+    ]);
+  });
+
+  it.each([
+    [{ AZURE_ARM_ENDPOINT: "ftp://management.azure.com" }, "must be an absolute URL starting with https:// or http://."],
+    [{ AZURE_ARM_ENDPOINT: "https://management.azure.com/subscriptions" }, "must be an origin"],
+    [{ AZURE_ARM_ENDPOINT: "https://user:pw@management.azure.com" }, "credentials"],
+    [{ DEVCENTER_ALLOWED_HOSTS: "," }, "is empty"],
+    [{ DEVCENTER_ALLOWED_HOSTS: "http://0x7f.1:4010" }, 'entry "http://0x7f.1:4010" is neither'],
+    [{ PROXY_TIMEOUT_MS: "soon" }, "must be a number of milliseconds."],
+    [{ PROXY_TIMEOUT_MS: "1.5" }, "must be a whole number of milliseconds."],
+    [{ PROXY_TIMEOUT_MS: "99" }, "must be at least 100."],
+    [{ PROXY_TIMEOUT_MS: "300001" }, "must be at most 300000."],
+  ])("refuses %o", (values, message) => {
+    const found = proxyProblems(values);
+    expect(found.map((p) => p.variable)).toEqual(Object.keys(values));
+    expect(found[0]?.problem).toContain(message);
+  });
+
+  it("names each bad entry of the allow-list", () => {
+    const found = proxyProblems({ DEVCENTER_ALLOWED_HOSTS: "ftp://a, *.devcenter.azure.com, http://b/path" });
+    expect(found.map((p) => p.problem)).toEqual([
+      expect.stringMatching(/^entry "ftp:\/\/a" is neither/),
+      expect.stringMatching(/^entry "http:\/\/b\/path" is neither/),
+    ]);
+  });
+});

@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { describeReadError } from "./describe-read-error";
+import { decideNextPoll } from "./policy";
+
+const base = { responseStatus: undefined };
+const retrying = (dueAt: number) => ({ decision: { poll: true as const, delayMs: dueAt, notBefore: 0, reason: "backoff" }, dueAt });
+/** The schedule the policy really makes after a read that failed with this status. */
+const afterFailure = (httpStatus: number) => ({
+  decision: decideNextPoll({ now: 0, startedAt: 0, history: [{ at: 0, outcome: "readError", httpStatus }] }),
+  dueAt: undefined,
+});
+
+describe("describeReadError", () => {
+  it("says what failed and when it retries", () => {
+    expect(describeReadError({ ...base, httpStatus: 503, code: "ServiceUnavailable" }, retrying(20_000), 0)).toBe(
+      "couldn't refresh: 503 ServiceUnavailable, retrying in 20 s",
+    );
+    expect(describeReadError({ ...base, httpStatus: 0, code: "NetworkError" }, retrying(5_000), 0)).toBe(
+      "couldn't refresh: NetworkError, retrying in 5 s",
+    );
+    expect(describeReadError({ ...base, httpStatus: 0, responseStatus: 200, code: "MalformedResponse" }, retrying(1_000), 0)).toBe(
+      "couldn't refresh: 200 MalformedResponse, retrying in 1 s",
+    );
+  });
+
+  it("says why polling stopped, in the policy's words", () => {
+    expect(describeReadError({ ...base, httpStatus: 404, code: "NotFound" }, afterFailure(404), 0)).toMatch(
+      /^couldn't refresh: 404 NotFound; polling stopped: the operation id is wrong/,
+    );
+    expect(describeReadError({ ...base, httpStatus: 401, code: "SignInNeeded" }, afterFailure(401), 0)).toMatch(/sign in again/);
+    expect(describeReadError({ ...base, httpStatus: 403, code: "AuthorizationFailed" }, afterFailure(403), 0)).toMatch(/not allowed/);
+  });
+});

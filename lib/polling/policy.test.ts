@@ -1,0 +1,262 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { StatusCategory } from "@/lib/operations/model";
+import type { PollRecord } from "./poll-record";
+import { decideNextPoll, type PollContext, type PollDecision, POLLING_LIMITS } from "./policy";
+
+const T0 = Date.UTC(2026, 10, 24, 8, 0, 0);
+const S = 1000;
+const fixed = (value: number) => () => value;
+
+const running = (atS: number, extra: Partial<PollRecord> = {}): PollRecord => ({ at: T0 + atS * S, outcome: "status", category: "running", ...extra });
+const readError = (atS: number, httpStatus: number, extra: Partial<PollRecord> = {}): PollRecord => ({ at: T0 + atS * S, outcome: "readError", httpStatus, ...extra });
+const ctx = (history: PollRecord[], nowS?: number, random: () => number = fixed(0.5)): PollContext => ({
+  now: nowS === undefined ? (history.at(-1)?.at ?? T0) : T0 + nowS * S,
+  startedAt: T0,
+  history,
+  random,
+});
+const polls = (d: PollDecision): Extract<PollDecision, { poll: true }> => {
+  if (!d.poll) throw new Error(`expected a poll, got stop: ${d.reason}`);
+  return d;
+};
+
+describe("decideNextPoll", () => {
+  it("polls at once when nothing is known yet", () => {
+    expect(decideNextPoll({ now: T0, startedAt: T0, history: [] })).toEqual({ poll: true, delayMs: 0, notBefore: T0, reason: "first poll" });
+  });
+
+  it.each<StatusCategory>(["succeeded", "failed", "canceled"])("stops at %s, even after later read errors", (category) => {
+    const done = decideNextPoll(ctx([running(0), running(5, { category })]));
+    expect(done).toEqual({ poll: false, reason: `operation ${category}` });
+    expect(decideNextPoll(ctx([running(0), running(5, { category }), readError(9, 503)])).poll).toBe(false);
+  });
+
+  it.each<StatusCategory>(["notStarted", "running", "unknown"])("keeps polling while %s", (category) => {
+    expect(decideNextPoll(ctx([running(0, { category })])).poll).toBe(true);
+  });
+
+  it.each([
+    [400, /^the operation's address was refused/],
+    [401, /^sign in again/],
+    [403, /not allowed to read this operation$/],
+    [404, /^the operation id is wrong, or Azure no longer keeps its status/],
+  ])("stops on read error %i and says why", (httpStatus, reason) => {
+    const decision = decideNextPoll(ctx([running(0), readError(3, httpStatus)]));
+    expect(decision.poll).toBe(false);
+    expect(decision.reason).toMatch(reason);
+  });
+
+  it("keeps polling once a 404 is followed by a good read", () => {
+    expect(decideNextPoll(ctx([readError(0, 404), running(3)])).poll).toBe(true);
+  });
+
+  it("never polls before Retry-After, and measures the delay from now", () => {
+    const history = [running(0), running(100, { retryAfterMs: 30 * S })];
+    const atOnce = polls(decideNextPoll(ctx(history)));
+    expect(atOnce.notBefore).toBe(T0 + 130 * S);
+    expect(atOnce.delayMs).toBeGreaterThanOrEqual(30 * S);
+    const later = polls(decideNextPoll(ctx(history, 120)));
+    expect(later.notBefore).toBe(T0 + 130 * S);
+    expect(T0 + 120 * S + later.delayMs).toBeGreaterThanOrEqual(later.notBefore);
+    expect(later.delayMs).toBe(atOnce.delayMs - 20 * S);
+  });
+
+  it("clamps absurd Retry-After values", () => {
+    const huge = polls(decideNextPoll(ctx([running(0, { retryAfterMs: 86_400 * S })])));
+    expect(huge.notBefore).toBe(T0 + POLLING_LIMITS.maxDelayMs);
+    expect(huge.delayMs).toBe(POLLING_LIMITS.maxDelayMs);
+    const negative = polls(decideNextPoll(ctx([running(0, { retryAfterMs: -5 * S })])));
+    expect(negative.notBefore).toBe(T0 + 1 * S);
+    const nan = polls(decideNextPoll(ctx([running(0, { retryAfterMs: Number.NaN })])));
+    expect(nan.notBefore).toBe(T0);
+  });
+
+  it("treats Retry-After as a floor: a young operation waits for it, an old one keeps its slower cadence", () => {
+    const young = polls(decideNextPoll(ctx([running(5, { retryAfterMs: 10 * S })])));
+    expect(young.delayMs).toBe(10 * S);
+    expect(young.reason).toBe("retry-after");
+    const old = polls(decideNextPoll(ctx([running(3600, { retryAfterMs: 10 * S })])));
+    expect(old.delayMs).toBe(POLLING_LIMITS.maxIntervalMs);
+  });
+
+  it("stretches the interval while the predicted finish is far, within a minute", () => {
+    // 1% per 10 s at age 100 s: about 900 s to go.
+    const history = [60, 80, 100].map((t) => running(t, { percentComplete: t / 10 }));
+    const d = polls(decideNextPoll(ctx(history)));
+    expect(d.reason).toBe("adaptive: predicted finish far");
+    expect(d.delayMs).toBe(POLLING_LIMITS.maxIntervalMs);
+    const withoutPercent = polls(decideNextPoll(ctx(history.map((r) => ({ ...r, percentComplete: undefined })))));
+    expect(withoutPercent.delayMs).toBeLessThan(d.delayMs);
+  });
+
+  it("fits the rate from the end of a plateau, not across a queue", () => {
+    // Queued at 0% for 60 s, then 2% per second: 100% is due at t = 110 s.
+    const history = [...[0, 20, 40, 60].map((t) => running(t, { percentComplete: 0 })), running(62, { percentComplete: 4 }), running(64, { percentComplete: 8 })];
+    const d = polls(decideNextPoll(ctx(history)));
+    expect(d.reason).toBe("adaptive: predicted finish far");
+    expect(d.delayMs).toBeCloseTo(23 * S, -2); // half of the 46 s left; across the queue it would be far longer
+    const late = [...history, running(100, { percentComplete: 80 }), running(107, { percentComplete: 94 })];
+    const near = polls(decideNextPoll(ctx(late)));
+    expect(near.reason).toBe("adaptive: predicted finish");
+    expect(near.delayMs).toBeCloseTo(4 * S, -2); // 3 s to go, plus the margin
+  });
+
+  it("polls a young operation every second or two and an old one about every minute", () => {
+    const young = polls(decideNextPoll(ctx([running(0), running(2)])));
+    expect(young.delayMs).toBeGreaterThanOrEqual(1 * S);
+    expect(young.delayMs).toBeLessThanOrEqual(2 * S);
+    const middle = polls(decideNextPoll(ctx([running(100)])));
+    expect(middle.delayMs).toBeGreaterThan(young.delayMs);
+    expect(middle.delayMs).toBeLessThan(POLLING_LIMITS.maxIntervalMs);
+    const old = polls(decideNextPoll(ctx([running(3600)])));
+    expect(old.delayMs).toBe(POLLING_LIMITS.maxIntervalMs);
+    expect(old.reason).toBe("adaptive: age");
+  });
+
+  it("lands just after the finish predicted from a steady percentComplete", () => {
+    // 1% per 10 s, at 97% at t = 970 s: 100% is due at t = 1000 s, well before the age rule's minute.
+    const history = [900, 920, 940, 960, 970].map((t) => running(t, { percentComplete: t / 10 }));
+    const d = polls(decideNextPoll(ctx(history)));
+    expect(d.reason).toBe("adaptive: predicted finish");
+    expect(d.delayMs).toBeGreaterThanOrEqual(30 * S);
+    expect(d.delayMs).toBeLessThanOrEqual(32 * S);
+  });
+
+  it("polls sooner once the predicted finish has passed, and slows down as the wait grows", () => {
+    const base = [600, 620, 640, 660].map((t) => running(t, { percentComplete: 97 + (t - 600) / 20 }));
+    const justOver = polls(decideNextPoll(ctx([...base, running(662, { percentComplete: 100 })])));
+    const longOver = polls(decideNextPoll(ctx([...base, running(662, { percentComplete: 100 }), running(900, { percentComplete: 100 })])));
+    expect(justOver.reason).toBe("adaptive: past predicted finish");
+    expect(justOver.delayMs).toBeLessThan(longOver.delayMs);
+    expect(longOver.delayMs).toBeLessThanOrEqual(POLLING_LIMITS.maxIntervalMs);
+  });
+
+  it.each([
+    ["stalled", [40, 40, 40, 40]],
+    ["going backwards", [50, 45, 40, 35]],
+  ])("falls back to the age rule when percentComplete is %s", (_label, percents) => {
+    const history = percents.map((p, i) => running(300 + 20 * i, { percentComplete: p }));
+    const withPercent = polls(decideNextPoll(ctx(history)));
+    const without = polls(decideNextPoll(ctx(history.map((r) => ({ ...r, percentComplete: undefined })))));
+    expect(withPercent.delayMs).toBe(without.delayMs);
+  });
+
+  it("backs off exponentially on consecutive read errors, with bounded jitter", () => {
+    const errors = (n: number) => [running(0), ...Array.from({ length: n }, (_, i) => readError(1 + i, 503))];
+    const delays = [1, 2, 3, 4, 5, 6, 8].map((n) => polls(decideNextPoll(ctx(errors(n)))).delayMs);
+    expect(delays.slice(0, 5)).toEqual([2, 4, 8, 16, 32].map((s) => s * S));
+    expect(delays.at(-1)).toBe(POLLING_LIMITS.maxIntervalMs);
+    expect(polls(decideNextPoll(ctx(errors(3)))).reason).toBe("backoff after 3 read errors");
+    const low = polls(decideNextPoll(ctx(errors(3), undefined, fixed(0)))).delayMs;
+    const high = polls(decideNextPoll(ctx(errors(3), undefined, fixed(0.999999)))).delayMs;
+    expect(low).toBeCloseTo(8 * S * 0.8, 0);
+    expect(high).toBeCloseTo(8 * S * 1.2, 0);
+  });
+
+  it.each([0, 408, 429, 500, 502, 503, 504])("keeps polling after read error %i", (httpStatus) => {
+    expect(decideNextPoll(ctx([running(0), readError(1, httpStatus)])).poll).toBe(true);
+  });
+
+  it("puts a 429's Retry-After before the backoff", () => {
+    const d = polls(decideNextPoll(ctx([running(0), readError(1, 429, { retryAfterMs: 20 * S })])));
+    expect(d.notBefore).toBe(T0 + 21 * S);
+    expect(d.delayMs).toBe(20 * S);
+  });
+
+  it("never backs off to faster than the normal cadence of an old operation", () => {
+    const d = polls(decideNextPoll(ctx([running(3600), readError(3601, 0)], undefined, fixed(0.5))));
+    expect(d.delayMs).toBe(POLLING_LIMITS.maxIntervalMs);
+  });
+});
+
+const categoryArb = fc.constantFrom<StatusCategory>("notStarted", "running", "succeeded", "failed", "canceled", "unknown");
+const anyNumber = fc.oneof(fc.double(), fc.integer(), fc.constant(Number.NaN), fc.constant(Number.POSITIVE_INFINITY));
+const recordArb: fc.Arbitrary<PollRecord> = fc.record(
+  {
+    at: anyNumber,
+    outcome: fc.constantFrom<PollRecord["outcome"]>("status", "readError"),
+    category: categoryArb,
+    percentComplete: anyNumber,
+    httpStatus: fc.oneof(fc.constantFrom(0, 401, 403, 404, 429, 500, 503), fc.integer()),
+    retryAfterMs: anyNumber,
+  },
+  { requiredKeys: ["at", "outcome"] },
+);
+
+/** Plausible histories: time moves forward, Retry-After already clamped, the clock at or after the last record. */
+const saneCtxArb: fc.Arbitrary<PollContext> = fc
+  .tuple(
+    fc.array(
+      fc.record({
+        gap: fc.integer({ min: 0, max: 600_000 }),
+        outcome: fc.constantFrom<PollRecord["outcome"]>("status", "readError"),
+        category: fc.constantFrom<StatusCategory>("notStarted", "running", "unknown"),
+        percentComplete: fc.option(fc.double({ min: 0, max: 100, noNaN: true }), { nil: undefined }),
+        httpStatus: fc.constantFrom(0, 429, 500, 502, 503),
+        retryAfterMs: fc.option(fc.integer({ min: 1_000, max: 600_000 }), { nil: undefined }),
+      }),
+      { minLength: 1, maxLength: 100 },
+    ),
+    fc.integer({ min: 0, max: 900_000 }),
+    fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
+  )
+  .map(([steps, wait, r]) => {
+    let at = T0;
+    const history = steps.map((s): PollRecord => {
+      at += s.gap;
+      const common = { at, ...(s.retryAfterMs === undefined ? {} : { retryAfterMs: s.retryAfterMs }) };
+      return s.outcome === "status"
+        ? { ...common, outcome: "status", category: s.category, ...(s.percentComplete === undefined ? {} : { percentComplete: s.percentComplete }) }
+        : { ...common, outcome: "readError", httpStatus: s.httpStatus };
+    });
+    return { now: at + wait, startedAt: T0, history, random: () => r };
+  });
+
+describe("decideNextPoll properties", () => {
+  it("never throws on arbitrary input, and any delay is within [0, 10 min]", () => {
+    fc.assert(
+      fc.property(fc.array(recordArb, { maxLength: 120 }), anyNumber, anyNumber, fc.oneof(fc.double(), fc.constant(Number.NaN)), (history, now, startedAt, r) => {
+        const d = decideNextPoll({ now, startedAt, history, random: () => r });
+        if (d.poll) {
+          expect(Number.isFinite(d.delayMs)).toBe(true);
+          expect(d.delayMs).toBeGreaterThanOrEqual(0);
+          expect(d.delayMs).toBeLessThanOrEqual(POLLING_LIMITS.maxDelayMs);
+        }
+        expect(typeof d.reason).toBe("string");
+      }),
+    );
+  });
+
+  it("never schedules a poll before the last Retry-After allows", () => {
+    fc.assert(
+      fc.property(saneCtxArb, (c) => {
+        const d = polls(decideNextPoll(c));
+        const last = c.history.at(-1);
+        if (!last) return;
+        expect(d.notBefore).toBeGreaterThanOrEqual(last.at + (last.retryAfterMs ?? 0));
+        expect(c.now + d.delayMs).toBeGreaterThanOrEqual(d.notBefore);
+        expect(d.delayMs).toBeLessThanOrEqual(POLLING_LIMITS.maxDelayMs);
+      }),
+    );
+  });
+
+  it("never polls after a terminal status, whatever follows it", () => {
+    fc.assert(
+      fc.property(
+        saneCtxArb,
+        fc.constantFrom<StatusCategory>("succeeded", "failed", "canceled"),
+        fc.array(fc.constantFrom(0, 429, 500, 503), { maxLength: 5 }),
+        (c, category, errors) => {
+          const last = c.history.at(-1)?.at ?? T0;
+          const history: PollRecord[] = [
+            ...c.history,
+            { at: last + 1, outcome: "status", category },
+            ...errors.map((httpStatus, i): PollRecord => ({ at: last + 2 + i, outcome: "readError", httpStatus })),
+          ];
+          expect(decideNextPoll({ ...c, now: last + 10, history }).poll).toBe(false);
+        },
+      ),
+    );
+  });
+});

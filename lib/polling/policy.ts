@@ -1,0 +1,142 @@
+import { isTerminal } from "@/lib/operations/model";
+import { predictFinish } from "./finish-prediction";
+import type { PollRecord } from "./poll-record";
+import { clampRetryAfterMs, RETRY_AFTER_MAX_MS } from "./retry-after";
+import { stopReasonAfterReadError, stopReasonAtEnd } from "./stop-reasons";
+
+/**
+ * When to ask Azure again about one operation. Pure (clock and jitter come in `ctx`), so React Query, the unit tests
+ * and `npm run bench:polling` run the same code. Why the rules are what they are:
+ * - Terminal states and 400/401/403/404 stop polling: repeating the request cannot change them.
+ * - `Retry-After` is a floor that is never bent, clamped to [1 s, 10 min]; when our own rule says later, we wait longer.
+ * - Age predicts the remaining time best when nothing else does (durations spread evenly on a log scale): 1 s at
+ *   first, at most 5 s for four minutes while someone is likely watching, then up to ARM's 60 s cadence.
+ * - A moving percentComplete beats age: the next read lands just after the predicted finish (finish-prediction.ts).
+ * - A failed read says nothing about the operation: back off exponentially with ±20% jitter, Retry-After first.
+ * - Delays count from `ctx.now` and are capped at 10 minutes, so a clock jump cannot park an operation forever.
+ */
+
+export interface PollContext {
+  now: number;
+  startedAt: number; // the operation's startTime if known, else when watching began
+  history: readonly PollRecord[]; // oldest first; callers keep at most the last 100
+  random?: () => number; // jitter source in [0,1), default Math.random
+}
+
+export type PollDecision =
+  | { poll: false; reason: string } // terminal, or 400/401/403/404: stop
+  | { poll: true; delayMs: number; notBefore: number; reason: string }; // notBefore = earliest allowed time (Retry-After)
+
+export const POLLING_LIMITS = {
+  minIntervalMs: 1_000,
+  maxIntervalMs: 60_000,
+  maxDelayMs: RETRY_AFTER_MAX_MS,
+  backoffBaseMs: 2_000,
+  jitter: 0.2,
+} as const;
+
+/**
+ * Age rule. For the first four minutes, when most short operations end and someone is usually looking: 1 s at
+ * first, +0.4 s per second of age, at most 5 s, so anything that ends then is seen within ~5 s. Polling faster
+ * would not make that noticeably better; polling slower would. After that, seconds of delay matter less than
+ * requests, and the interval climbs to the 60 s cap within a minute.
+ */
+const YOUNG_FRACTION = 0.4;
+const YOUNG_MAX_INTERVAL_MS = 5_000;
+const YOUNG_UNTIL_MS = 240_000;
+const AGE_FRACTION_AFTER_YOUNG = 1;
+/** Land this long after the predicted finish: percent is often rounded down, so 100 shows up a little late. */
+const FINISH_MARGIN_MS = 1_000;
+/** When the finish is far, wait up to this share of the predicted remaining time (never more than the age). */
+const FAR_FRACTION = 0.5;
+/** Once overdue, wait this share of the overdue time, from the young rule's 5 s up to the age rule. */
+const OVERDUE_FRACTION = 0.05;
+
+const finite = (n: unknown): n is number => typeof n === "number" && Number.isFinite(n);
+const clamp = (n: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, n));
+
+/** A value the caller may not have clamped (or may be garbage): out of range is clamped, non-numbers ignored. */
+const usableRetryAfter = (ms: number | undefined): number | undefined => (finite(ms) ? clampRetryAfterMs(ms) : undefined);
+
+const ageInterval = (ageMs: number): number =>
+  clamp(
+    Math.min(YOUNG_MAX_INTERVAL_MS, POLLING_LIMITS.minIntervalMs + YOUNG_FRACTION * Math.max(0, ageMs)) +
+      AGE_FRACTION_AFTER_YOUNG * Math.max(0, ageMs - YOUNG_UNTIL_MS),
+    POLLING_LIMITS.minIntervalMs,
+    POLLING_LIMITS.maxIntervalMs,
+  );
+
+/** Interval after the last successful read: age rule, tightened by the percent prediction. */
+const regularInterval = (history: readonly PollRecord[], lastAt: number, startedAt: number): { ms: number; reason: string } => {
+  const age = lastAt - startedAt;
+  const base = ageInterval(age);
+  const finish = predictFinish(history, age);
+  if (finish === undefined) return { ms: base, reason: "adaptive: age" };
+  const remaining = finish - lastAt;
+  if (remaining > 0) {
+    const toFinish = remaining + FINISH_MARGIN_MS;
+    if (toFinish <= base) return { ms: Math.max(POLLING_LIMITS.minIntervalMs, toFinish), reason: "adaptive: predicted finish" };
+    const far = Math.min(FAR_FRACTION * remaining, age, POLLING_LIMITS.maxIntervalMs);
+    return { ms: Math.max(base, far), reason: "adaptive: predicted finish far" };
+  }
+  return {
+    ms: clamp(OVERDUE_FRACTION * -remaining, Math.min(YOUNG_MAX_INTERVAL_MS, base), base),
+    reason: "adaptive: past predicted finish",
+  };
+};
+
+const consecutiveReadErrors = (history: readonly PollRecord[]): number => {
+  let n = 0;
+  for (let i = history.length - 1; i >= 0 && history[i]?.outcome === "readError"; i--) n++;
+  return n;
+};
+
+const lastStatus = (history: readonly PollRecord[]): PollRecord | undefined => {
+  for (let i = history.length - 1; i >= 0; i--) {
+    const r = history[i];
+    if (r?.outcome === "status") return r;
+  }
+  return undefined;
+};
+
+export function decideNextPoll(ctx: PollContext): PollDecision {
+  const history: readonly PollRecord[] = Array.isArray(ctx.history) ? ctx.history : [];
+  const last = history.at(-1);
+  const now = finite(ctx.now) ? ctx.now : finite(last?.at) ? last.at : 0;
+  if (!last) return { poll: true, delayMs: 0, notBefore: now, reason: "first poll" };
+
+  const status = lastStatus(history);
+  if (status?.category !== undefined && isTerminal(status.category)) {
+    return { poll: false, reason: stopReasonAtEnd(status.category) };
+  }
+  if (last.outcome === "readError") {
+    const stop = finite(last.httpStatus) ? stopReasonAfterReadError(last.httpStatus) : undefined;
+    if (stop !== undefined) return { poll: false, reason: stop };
+  }
+
+  const lastAt = finite(last.at) ? last.at : now;
+  const startedAt = finite(ctx.startedAt) ? ctx.startedAt : (history.find((r) => finite(r.at))?.at ?? lastAt);
+  const retryAfter = usableRetryAfter(last.retryAfterMs);
+  const notBefore = lastAt + (retryAfter ?? 0);
+
+  let intervalMs: number;
+  let reason: string;
+  if (last.outcome === "readError") {
+    const errors = consecutiveReadErrors(history);
+    const backoff = POLLING_LIMITS.backoffBaseMs * 2 ** Math.min(errors - 1, 30);
+    const regular = regularInterval(history, lastAt, startedAt).ms;
+    const random = typeof ctx.random === "function" ? ctx.random : Math.random;
+    const r = random();
+    const jitter = 1 + POLLING_LIMITS.jitter * (2 * (finite(r) ? clamp(r, 0, 1) : 0.5) - 1);
+    intervalMs = Math.min(POLLING_LIMITS.maxIntervalMs, Math.max(backoff, regular) * jitter);
+    reason = `backoff after ${errors} read error${errors === 1 ? "" : "s"}`;
+  } else {
+    ({ ms: intervalMs, reason } = regularInterval(history, lastAt, startedAt));
+    if (retryAfter !== undefined && retryAfter >= intervalMs) reason = "retry-after";
+  }
+
+  const target = Math.max(notBefore, lastAt + intervalMs);
+  const delayMs = clamp(target - now, 0, POLLING_LIMITS.maxDelayMs);
+  return { poll: true, delayMs, notBefore, reason };
+}
+

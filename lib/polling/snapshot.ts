@@ -1,0 +1,61 @@
+import type { FetchResult, ReadError, ResponseInfo } from "@/lib/operations/fetch-operation";
+import { isTerminal, type Operation } from "@/lib/operations/model";
+import { toPollRecord, type PollRecord } from "./poll-record";
+
+/**
+ * What opwatch knows of one operation, folded read by read. It survives read failures: the last good status stays
+ * while `lastReadError` says why it could not be refreshed.
+ */
+
+export const HISTORY_LIMIT = 100;
+
+export interface ProgressPoint {
+  at: number;
+  percent: number;
+}
+
+export interface OperationSnapshot {
+  /** The last status read successfully. */
+  operation: Operation | undefined;
+  /** The last response of any outcome (its body is the raw JSON shown on the page). */
+  lastResponse: ResponseInfo | undefined;
+  /** Set when the latest read failed; cleared by the next good read. */
+  lastReadError: ReadError | undefined;
+  /** Oldest first, at most HISTORY_LIMIT. */
+  history: PollRecord[];
+  /** percentComplete seen per poll (oldest first, bounded like history), for the progress chart. */
+  progress: ProgressPoint[];
+  watchStartedAt: number;
+}
+
+export function nextSnapshot(previous: OperationSnapshot | undefined, result: FetchResult, now: number): OperationSnapshot {
+  const history = [...(previous?.history ?? []), toPollRecord(result)].slice(-HISTORY_LIMIT);
+  const base = {
+    history,
+    watchStartedAt: previous?.watchStartedAt ?? now,
+    progress: previous?.progress ?? [],
+  };
+  if (result.outcome === "status") {
+    const percent = result.operation.percentComplete;
+    return {
+      ...base,
+      operation: result.operation,
+      lastResponse: result.response,
+      lastReadError: undefined,
+      progress:
+        percent === undefined ? base.progress : [...base.progress, { at: result.response.at, percent }].slice(-HISTORY_LIMIT),
+    };
+  }
+  return {
+    ...base,
+    operation: previous?.operation,
+    lastResponse: result.response ?? previous?.lastResponse,
+    lastReadError: result.error,
+  };
+}
+
+/** Running: a status was read and it is not terminal (an operation never read, or gone, is not counted). */
+export function isSnapshotRunning(snapshot: OperationSnapshot | undefined): boolean {
+  const category = snapshot?.operation?.category;
+  return category !== undefined && !isTerminal(category);
+}

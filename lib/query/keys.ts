@@ -1,0 +1,8 @@
+import { refKey, type OperationRef } from "@/lib/azure/operation-ref";
+
+/** The one key factory: every query of an operation, whoever asks, shares one cache entry. */
+export const operationKeys = {
+  /** By `refKey`, for views that hold keys rather than refs. */
+  byKey: (key: string) => ["operation", key] as const,
+  detail: (ref: OperationRef) => operationKeys.byKey(refKey(ref)),
+};

@@ -1,0 +1,31 @@
+/** Shared by the simulator's tests: a simulator on a free port with a clock the test moves, and request helpers. */
+import { startSimulator, type RunningSimulator, type SimulatorOptions } from "@/lib/simulator/azure/server";
+import type { CreatedScenario } from "@/lib/simulator/azure/scenario-store";
+
+export interface TestSimulator {
+  sim: RunningSimulator;
+  clock: { now: number };
+  advance(ms: number): void;
+}
+
+export async function startTestSimulator(options: Omit<SimulatorOptions, "port" | "now"> = {}): Promise<TestSimulator> {
+  const clock = { now: Date.UTC(2026, 0, 15, 12, 0, 0) };
+  const sim = await startSimulator({ ...options, port: 0, now: () => clock.now });
+  return { sim, clock, advance: (ms) => (clock.now += ms) };
+}
+
+export async function createScenario(sim: RunningSimulator, scenario: unknown): Promise<CreatedScenario> {
+  const res = await fetch(`${sim.url}/_sim/operations`, { method: "POST", body: JSON.stringify(scenario) });
+  if (res.status !== 201) throw new Error(`scenario not created: ${res.status} ${await res.text()}`);
+  return (await res.json()) as CreatedScenario;
+}
+
+export function getOperation(url: string, token: string | null = "test-token", init: RequestInit = {}): Promise<Response> {
+  const headers = new Headers(init.headers);
+  if (token !== null) headers.set("authorization", `Bearer ${token}`);
+  return fetch(url, { ...init, headers });
+}
+
+export interface ErrorBody {
+  error: { code: string; message: string };
+}

@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import type { OperationRef } from "@/lib/azure/operation-ref";
+import { serializeWatchList, WATCHLIST_BACKUP_PREFIX, WATCHLIST_KEY } from "./watch-list";
+import { createWatchListStore, type StorageLike } from "./store";
+import { sampleDevopsRef } from "@/lib/test-support/operation-fixtures";
+
+const ref: OperationRef = sampleDevopsRef;
+
+function memoryStorage(initial: Record<string, string> = {}): StorageLike & { data: Map<string, string> } {
+  const data = new Map(Object.entries(initial));
+  return {
+    data,
+    getItem: (key) => data.get(key) ?? null,
+    setItem: (key, value) => void data.set(key, value),
+  };
+}
+
+describe("watch list store", () => {
+  it("seeds a never-used list once and not after it was emptied", () => {
+    const storage = memoryStorage();
+    const store = createWatchListStore(() => storage, () => 1000);
+    store.load(["/op/devops/sub/rg/conn/op-1"]);
+    expect(store.getSnapshot().items).toEqual([{ ref, addedAt: 1000 }]);
+    store.remove(["devops/sub/rg/conn/op-1"]);
+    const again = createWatchListStore(() => storage, () => 2000);
+    again.load(["/op/devops/sub/rg/conn/op-1"]);
+    expect(again.getSnapshot().items).toEqual([]);
+  });
+
+  it("sets corrupt data aside, keeps what it could read, and shows a notice", () => {
+    const raw = JSON.stringify({ version: 1, items: [{ ref, addedAt: 5 }, { ref: { kind: "x" }, addedAt: 1 }] });
+    const storage = memoryStorage({ [WATCHLIST_KEY]: raw });
+    const store = createWatchListStore(() => storage, () => Date.UTC(2026, 0, 1));
+    store.load([]);
+    const state = store.getSnapshot();
+    expect(state.items).toEqual([{ ref, addedAt: 5 }]);
+    expect(state.notice?.message).toMatch(/1 entry was unreadable/);
+    const backup = [...storage.data.keys()].find((k) => k.startsWith(WATCHLIST_BACKUP_PREFIX));
+    expect(backup).toBeDefined();
+    expect(storage.data.get(backup ?? "")).toBe(raw);
+    expect(storage.data.get(WATCHLIST_KEY)).toBe(serializeWatchList([{ ref, addedAt: 5 }]));
+  });
+
+  it("keeps working in memory when storage throws", () => {
+    const store = createWatchListStore(() => {
+      throw new Error("SecurityError");
+    });
+    store.load([]);
+    store.add(ref);
+    expect(store.getSnapshot().items).toHaveLength(1);
+    expect(store.getSnapshot().notice?.message).toMatch(/only as long as this tab/);
+  });
+
+  it("notifies subscribers and re-reads on reload", () => {
+    const storage = memoryStorage();
+    const store = createWatchListStore(() => storage);
+    let calls = 0;
+    store.subscribe(() => calls++);
+    store.load([]);
+    storage.setItem(WATCHLIST_KEY, serializeWatchList([{ ref, addedAt: 3 }]));
+    store.reload();
+    expect(store.getSnapshot().items).toEqual([{ ref, addedAt: 3 }]);
+    expect(calls).toBe(2);
+  });
+});

@@ -1,0 +1,133 @@
+import { parseAppPath, refKey, validateRef, type OperationRef } from "@/lib/azure/operation-ref";
+
+/**
+ * The watch list as stored in localStorage: pure parsing, merging and editing. Storage can hold anything (an old or
+ * newer format, another app's data, a hand edit, a truncated write): every readable entry is kept, and whatever was
+ * not readable is reported so the caller can set the original aside before writing the cleaned list.
+ */
+
+export const WATCHLIST_KEY = "opwatch.watchlist.v1";
+export const WATCHLIST_BACKUP_PREFIX = "opwatch.watchlist.corrupt.";
+const WATCHLIST_VERSION = 1;
+export const MAX_WATCH_ITEMS = 1000;
+/** Larger than any list of MAX_WATCH_ITEMS real entries; beyond it the data is not ours or has been tampered with. */
+export const MAX_STORED_CHARS = 1_000_000;
+const MAX_LABEL_CHARS = 200;
+
+export interface WatchItem {
+  ref: OperationRef;
+  addedAt: number;
+  label?: string;
+}
+
+export type StoredWatchList =
+  /** Nothing stored yet: the list has never been used (seed it). */
+  | { status: "absent"; items: [] }
+  | { status: "ok"; items: WatchItem[] }
+  /** Readable entries are in `items`; `problem` says in words what was wrong. The original must be set aside. */
+  | { status: "damaged"; items: WatchItem[]; problem: string };
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+
+export function parseStoredWatchList(raw: string | null): StoredWatchList {
+  if (raw === null) return { status: "absent", items: [] };
+  if (raw.length > MAX_STORED_CHARS) {
+    return { status: "damaged", items: [], problem: `it is ${raw.length} characters long, more than a watch list can be` };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    return { status: "damaged", items: [], problem: "it is not valid JSON" };
+  }
+  if (!isRecord(json) || json.version !== WATCHLIST_VERSION || !Array.isArray(json.items)) {
+    const version = isRecord(json) && "version" in json ? String(json.version) : undefined;
+    return {
+      status: "damaged",
+      items: [],
+      problem:
+        version !== undefined && version !== String(WATCHLIST_VERSION)
+          ? `it has version ${version.slice(0, 20)}, and this opwatch reads version ${WATCHLIST_VERSION}`
+          : `it is not an opwatch watch list ({"version":${WATCHLIST_VERSION},"items":[...]})`,
+    };
+  }
+
+  const items: WatchItem[] = [];
+  let unreadable = 0;
+  for (const entry of json.items as unknown[]) {
+    const item = readItem(entry);
+    if (item) items.push(item);
+    else unreadable++;
+  }
+  const merged = mergeWatchItems(items);
+  const problems: string[] = [];
+  if (unreadable > 0) problems.push(`${unreadable} ${unreadable === 1 ? "entry was" : "entries were"} unreadable`);
+  if (merged.length > MAX_WATCH_ITEMS) {
+    problems.push(`it held ${merged.length} operations; the first ${MAX_WATCH_ITEMS} were kept`);
+  }
+  const kept = merged.slice(0, MAX_WATCH_ITEMS);
+  return problems.length > 0 ? { status: "damaged", items: kept, problem: problems.join("; ") } : { status: "ok", items: kept };
+}
+
+function readItem(entry: unknown): WatchItem | undefined {
+  if (!isRecord(entry)) return undefined;
+  const { addedAt, label } = entry;
+  if (typeof addedAt !== "number" || !(addedAt >= 0) || !Number.isFinite(addedAt)) return undefined;
+  if (label !== undefined && (typeof label !== "string" || label.length > MAX_LABEL_CHARS)) return undefined;
+  const ref = validateRef(entry.ref);
+  if (!ref.ok) return undefined;
+  const item: WatchItem = { ref: ref.value, addedAt };
+  if (label !== undefined && label.trim() !== "") item.label = label;
+  return item;
+}
+
+export function serializeWatchList(items: readonly WatchItem[]): string {
+  return JSON.stringify({ version: WATCHLIST_VERSION, items });
+}
+
+/** Keeps the first occurrence of each operation (by refKey), with the earliest addedAt and any label seen. */
+export function mergeWatchItems(items: readonly WatchItem[]): WatchItem[] {
+  const byKey = new Map<string, WatchItem>();
+  for (const item of items) {
+    const key = refKey(item.ref);
+    const existing = byKey.get(key);
+    if (!existing) {
+      byKey.set(key, item);
+      continue;
+    }
+    const merged: WatchItem = { ref: existing.ref, addedAt: Math.min(existing.addedAt, item.addedAt) };
+    const label = existing.label ?? item.label;
+    if (label !== undefined) merged.label = label;
+    byKey.set(key, merged);
+  }
+  return [...byKey.values()];
+}
+
+export function hasWatchItem(items: readonly WatchItem[], ref: OperationRef): boolean {
+  const key = refKey(ref);
+  return items.some((item) => refKey(item.ref) === key);
+}
+
+/** Newest first on screen is the caller's choice; storage keeps insertion order. */
+export function addWatchItem(items: readonly WatchItem[], ref: OperationRef, addedAt: number, label?: string): WatchItem[] {
+  if (hasWatchItem(items, ref)) return [...items];
+  const item: WatchItem = { ref, addedAt };
+  if (label !== undefined && label.trim() !== "") item.label = label.slice(0, MAX_LABEL_CHARS);
+  return [...items, item];
+}
+
+export function removeWatchItems(items: readonly WatchItem[], keys: ReadonlySet<string>): WatchItem[] {
+  return items.filter((item) => !keys.has(refKey(item.ref)));
+}
+
+/** Demo operations from the public config (permalink paths); entries that do not parse are skipped. */
+export function seedItems(permalinks: readonly string[], addedAt: number): WatchItem[] {
+  const items: WatchItem[] = [];
+  for (const path of permalinks) {
+    const parsed = parseAppPath(path.trim());
+    if (parsed.ok) items.push({ ref: parsed.value, addedAt });
+  }
+  return mergeWatchItems(items);
+}
+
+export const backupKey = (at: number): string => `${WATCHLIST_BACKUP_PREFIX}${new Date(at).toISOString()}`;

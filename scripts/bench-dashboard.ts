@@ -1,0 +1,152 @@
+/**
+ * `npm run bench:dashboard`: how busy the dashboard's main thread is while it watches many operations.
+ *
+ * Builds the app into .next-bench (or reuses that build while no bundled source is newer; `--rebuild` forces it),
+ * starts its own stack on loopback (app 3250, simulator 4250, sign-in 4650), creates `--count` running operations in
+ * the simulator, signs in through the real local sign-in page in Chromium, puts them all on the watch list, waits
+ * until every row has read its status, then records long tasks for `--seconds` of polling. Prints their count,
+ * total, max, p95 and how many pass 50/100/200 ms, the rows by status and the requests the simulator received in
+ * that window. It never fails on speed: a non-zero exit means the run itself broke (e.g. the rows never loaded).
+ */
+import { randomUUID } from "node:crypto";
+import type { Page } from "@playwright/test";
+import { ADA } from "../e2e/pages/sign-in-page";
+import type { OptionSpec, ParsedOptions } from "../lib/bench/args";
+import { launchBrowser, newBenchContext } from "../lib/bench/browser";
+import { ensureBenchBuild } from "../lib/bench/build";
+import { longTaskStats, observeLongTasks, type LongTaskStats } from "../lib/bench/long-tasks";
+import { pageErrorsLine, watchPageErrors } from "../lib/bench/page-errors";
+import { signInAtHome } from "../lib/bench/sign-in";
+import { createScenario, mapLimit, requestTimes } from "../lib/bench/simulator-client";
+import { runBench } from "../lib/bench/run";
+import { startBenchStack } from "../lib/bench/stack";
+
+const OPTIONS = {
+  count: { kind: "int", min: 1, max: 1000, default: 500, help: "operations on the watch list (it holds at most 1,000)" },
+  seconds: { kind: "int", min: 1, max: 600, default: 10, help: "length of the measured polling window in seconds" },
+  rebuild: { kind: "flag", help: "build the app even when the last bench build is current" },
+  help: { kind: "flag", help: "print this and exit" },
+} as const satisfies OptionSpec;
+
+const WATCH_LIST_KEY = "opwatch.watchlist.v1";
+const ROW = '[data-testid="operation-row"]';
+const ROWS_TIMEOUT_MS = 60_000;
+const STATUS_TIMEOUT_MS = 120_000;
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+/** Running operations that finish 20 to 30 s after their first read (as the e2e scale test, which this replaces, had them). */
+async function createOperations(simulatorUrl: string, count: number) {
+  return mapLimit(Array.from({ length: count }, (_, i) => i), 32, (i) =>
+    createScenario(simulatorUrl, {
+      kind: "devops",
+      clock: "firstRequest",
+      ids: { operationResultId: randomUUID() },
+      steps: [
+        { afterMs: 0, body: { status: "InProgress", startTime: "{{start}}", percentComplete: i % 100 } },
+        { afterMs: 20_000 + (i % 50) * 200, body: { status: "Succeeded", startTime: "{{start}}", endTime: "{{end}}", percentComplete: 100 } },
+      ],
+    }),
+  );
+}
+
+async function watchAll(page: Page, refs: readonly unknown[]): Promise<void> {
+  await page.evaluate(
+    ({ key, refs }) => {
+      const items = refs.map((ref) => ({ ref, addedAt: Date.now() }));
+      localStorage.setItem(key, JSON.stringify({ version: 1, items }));
+    },
+    { key: WATCH_LIST_KEY, refs },
+  );
+  await page.reload();
+}
+
+async function waitFor(page: Page, what: string, timeout: number, predicate: (arg: { row: string; count: number }) => boolean, count: number) {
+  try {
+    await page.waitForFunction(predicate, { row: ROW, count }, { timeout, polling: 250 });
+  } catch {
+    const rows = await page.locator(ROW).count();
+    throw new Error(`${what} within ${seconds(timeout)} (${rows} rows on screen)`);
+  }
+}
+
+async function rowsByStatus(page: Page): Promise<Record<string, number>> {
+  return page.evaluate((row) => {
+    const counts: Record<string, number> = {};
+    for (const element of document.querySelectorAll(row)) {
+      const category = element.getAttribute("data-status-category") ?? "unknown";
+      counts[category] = (counts[category] ?? 0) + 1;
+    }
+    return counts;
+  }, ROW);
+}
+
+function printLongTasks(stats: LongTaskStats, windowSeconds: number): void {
+  const line = (name: string, value: string) => {
+    console.info(`  ${name.padEnd(13)}${value}`);
+  };
+  console.info(`\nlong tasks in ${windowSeconds} s of polling`);
+  line("count", String(stats.count));
+  line("total", `${stats.totalMs.toFixed(0)} ms`);
+  line("blocking", `${stats.blockingMs.toFixed(0)} ms (the part of each beyond 50 ms)`);
+  line("max", `${stats.maxMs.toFixed(0)} ms`);
+  line("p95", `${stats.p95Ms.toFixed(0)} ms`);
+  line("over 50 ms", `${stats.over50} (a long task is one over 50 ms: this is the count)`);
+  line("over 100 ms", String(stats.over100));
+  line("over 200 ms", String(stats.over200));
+}
+
+async function main(options: ParsedOptions<typeof OPTIONS>): Promise<void> {
+  console.info(`bench:dashboard: ${options.count} watched operations, long tasks over ${options.seconds} s of polling`);
+  const build = await ensureBenchBuild({ rebuild: options.rebuild });
+  console.info(`build      ${build.summary}`);
+
+  const stack = await startBenchStack({ seedDemo: false });
+  const simulatorUrl = stack.local.simulator.url;
+  console.info(`stack      app ${stack.appOrigin}, simulator ${simulatorUrl}, sign-in ${stack.local.signin.issuer} (loopback)`);
+
+  let at = Date.now();
+  const created = await createOperations(simulatorUrl, options.count);
+  const createdIn = Date.now() - at;
+
+  const browser = await launchBrowser();
+  const page = await (await newBenchContext(browser, stack.appOrigin)).newPage();
+  const errors = watchPageErrors(page);
+  await signInAtHome(page);
+  at = Date.now();
+  await watchAll(page, created.map((c) => c.ref));
+  await waitFor(page, `the dashboard did not show ${options.count} rows`, ROWS_TIMEOUT_MS, ({ row, count }) => document.querySelectorAll(row).length === count, options.count);
+  const rowsIn = Date.now() - at;
+  await waitFor(
+    page,
+    "not every row read its status",
+    STATUS_TIMEOUT_MS,
+    ({ row }) => document.querySelectorAll(`${row}[data-status-category="pending"]`).length === 0,
+    options.count,
+  );
+  const statusIn = Date.now() - at;
+  console.info(
+    `setup      ${options.count} operations created in ${seconds(createdIn)}; signed in as ${ADA.username}; ` +
+      `${options.count} rows ${seconds(rowsIn)} after the reload, every status read after ${seconds(statusIn)}`,
+  );
+
+  const windowStart = Date.now();
+  const durations = await observeLongTasks(page, options.seconds * 1000);
+  const windowEnd = Date.now();
+  const byStatus = await rowsByStatus(page);
+  const times = await mapLimit(created, 25, (c) => requestTimes(simulatorUrl, c.id));
+  const inWindow = times.flat().filter((t) => t >= windowStart && t <= windowEnd).length;
+
+  printLongTasks(longTaskStats(durations), options.seconds);
+  const rows = Object.values(byStatus).reduce((a, b) => a + b, 0);
+  const statusText = Object.entries(byStatus)
+    .sort((a, b) => b[1] - a[1])
+    .map(([status, n]) => `${n} ${status}`)
+    .join(", ");
+  console.info(`\nin the window`);
+  console.info(`  rows         ${rows} on screen at its end: ${statusText}`);
+  console.info(`  requests     ${inWindow} reached the simulator (${(inWindow / ((windowEnd - windowStart) / 1000)).toFixed(1)}/s)`);
+  console.info(`\n${pageErrorsLine(errors)}`);
+}
+
+await runBench("bench:dashboard", OPTIONS, main);
