@@ -17,9 +17,10 @@ import { ensureBenchBuild } from "../lib/bench/build";
 import { longTaskStats, observeLongTasks, type LongTaskStats } from "../lib/bench/long-tasks";
 import { pageErrorsLine, watchPageErrors } from "../lib/bench/page-errors";
 import { signInAtHome } from "../lib/bench/sign-in";
-import { createScenario, mapLimit, requestTimes } from "../lib/bench/simulator-client";
+import { mapLimit, requestTimes } from "../lib/bench/simulator-client";
 import { runBench } from "../lib/bench/run";
 import { startBenchStack } from "../lib/bench/stack";
+import { createScenario } from "../lib/simulator/azure/control-client";
 
 const OPTIONS = {
   count: { kind: "int", min: 1, max: 1000, default: 500, help: "operations on the watch list (it holds at most 1,000)" },

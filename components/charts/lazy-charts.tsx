@@ -1,6 +1,6 @@
 "use client";
 
-import { lazy, Suspense } from "react";
+import { lazy, Suspense, type ReactNode } from "react";
 import { ChartLoading, ProgressFrame, TimelineFrame } from "./chart-frames";
 import type { ProgressChartProps } from "./progress-chart";
 import { timelineRows, type TimelineChartProps } from "./timeline-rows";
@@ -15,32 +15,37 @@ import { useNearScreen } from "@/components/hooks/use-in-view";
 const TimelineChart = lazy(() => import("./timeline-chart"));
 const ProgressChart = lazy(() => import("./progress-chart"));
 
-export function LazyTimelineChart(props: TimelineChartProps) {
+/** The chart once its place is near the screen; until then, and while its code loads, the frame it will draw in. */
+function WhenNear({ frame, children }: { frame: (ref: ((element: Element | null) => void) | undefined) => ReactNode; children: ReactNode }) {
   const [ref, near] = useNearScreen();
-  const placeholder = (
-    <TimelineFrame ref={near ? undefined : ref} label={props.label} rows={timelineRows(props.items, props.now)}>
-      <ChartLoading />
-    </TimelineFrame>
-  );
-  if (!near) return placeholder;
+  if (!near) return frame(ref);
+  return <Suspense fallback={frame(undefined)}>{children}</Suspense>;
+}
+
+export function LazyTimelineChart(props: TimelineChartProps) {
   return (
-    <Suspense fallback={placeholder}>
+    <WhenNear
+      frame={(ref) => (
+        <TimelineFrame ref={ref} label={props.label} rows={timelineRows(props.items, props.now)}>
+          <ChartLoading />
+        </TimelineFrame>
+      )}
+    >
       <TimelineChart {...props} />
-    </Suspense>
+    </WhenNear>
   );
 }
 
 export function LazyProgressChart(props: ProgressChartProps) {
-  const [ref, near] = useNearScreen();
-  const placeholder = (
-    <ProgressFrame ref={near ? undefined : ref}>
-      <ChartLoading />
-    </ProgressFrame>
-  );
-  if (!near) return placeholder;
   return (
-    <Suspense fallback={placeholder}>
+    <WhenNear
+      frame={(ref) => (
+        <ProgressFrame ref={ref}>
+          <ChartLoading />
+        </ProgressFrame>
+      )}
+    >
       <ProgressChart {...props} />
-    </Suspense>
+    </WhenNear>
   );
 }

@@ -17,7 +17,7 @@ import { PATH_PARAMS, refKey, refLabel, refSegments, type OperationRef } from "@
 import { formatTimestamp } from "@/lib/operations/format";
 import { isTerminal, type Operation } from "@/lib/operations/model";
 import { hasWatchItem } from "@/lib/watch-list/watch-list";
-import { pollSchedule } from "@/lib/polling/schedule";
+import { pollSchedule, predictedFinishOf } from "@/lib/polling/schedule";
 import { isSnapshotRunning, type OperationSnapshot } from "@/lib/polling/snapshot";
 import { ChildOperations } from "./child-operations";
 import { JsonBlock } from "./json-block";
@@ -217,7 +217,7 @@ function IdsSection({ operationRef, operation }: { operationRef: OperationRef; o
 function ProgressSection({ snapshot }: { snapshot: OperationSnapshot }) {
   const running = snapshot.operation !== undefined && !isTerminal(snapshot.operation.category);
   // The schedule's own prediction: what the page shows is what the next read was timed by.
-  const estimate = running ? pollSchedule(snapshot).predictedFinish : undefined;
+  const estimate = running && pollSchedule(snapshot).decision.poll ? predictedFinishOf(snapshot) : undefined;
   const lastReadAt = snapshot.history.at(-1)?.at ?? 0;
   if (snapshot.progress.length === 0) return null;
   return (

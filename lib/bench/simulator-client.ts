@@ -1,31 +1,4 @@
-import type { CreatedScenario } from "../simulator/azure/scenario-store";
-
-/** The simulator's control API over HTTP, as a bench drives it (README, "The Azure simulator"). */
-
-interface ScenarioStep {
-  afterMs: number;
-  status?: number;
-  headers?: Record<string, string | null>;
-  body?: unknown;
-}
-
-export interface ScenarioInput {
-  kind: "devops" | "devcenter";
-  ids?: Record<string, string>;
-  label?: string;
-  clock?: "created" | "firstRequest";
-  steps: ScenarioStep[];
-}
-
-export async function createScenario(simulatorUrl: string, scenario: ScenarioInput): Promise<CreatedScenario> {
-  const response = await fetch(`${simulatorUrl}/_sim/operations`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(scenario),
-  });
-  if (response.status !== 201) throw new Error(`the simulator refused a scenario: ${response.status} ${await response.text()}`);
-  return (await response.json()) as CreatedScenario;
-}
+/** The simulator's control API as the benches use it beyond creating scenarios (README, "The Azure simulator"). */
 
 /** When the simulator received each request for one scenario (ms since the epoch). */
 export async function requestTimes(simulatorUrl: string, id: string): Promise<number[]> {

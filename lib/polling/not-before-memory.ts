@@ -23,18 +23,18 @@ export interface NotBeforeMemory {
 
 export function createNotBeforeMemory(storage: NotBeforeStorage, now: number, writeDelayMs = WRITE_DELAY_MS): NotBeforeMemory {
   const map = parse(storage, now);
+  // Expired entries go when the map is written, not on every poll: `get` already ignores them.
+  let latest = now;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const flush = () => {
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
+    for (const [key, value] of map) if (value <= latest) map.delete(key);
     try {
       storage.setItem(NOT_BEFORE_KEY, JSON.stringify(Object.fromEntries([...map].slice(-MAX_ENTRIES))));
     } catch {
       // A full storage only costs the memory across reloads.
     }
-  };
-  const prune = (at: number) => {
-    for (const [key, value] of map) if (value <= at) map.delete(key);
   };
   return {
     get: (key, at) => {
@@ -47,7 +47,7 @@ export function createNotBeforeMemory(storage: NotBeforeStorage, now: number, wr
       } else {
         map.set(key, notBefore);
       }
-      prune(at);
+      latest = Math.max(latest, at);
       timer ??= setTimeout(flush, writeDelayMs);
     },
     flush,

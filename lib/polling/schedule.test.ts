@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Operation } from "@/lib/operations/model";
 import { readErrorResult, runningOperation, statusResult } from "@/lib/test-support/fetch-results";
-import { pollSchedule, refetchIntervalFor, shouldPollOnMount, shouldPollOnReturn } from "./schedule";
+import { pollSchedule, predictedFinishOf, refetchIntervalFor, shouldPollOnMount, shouldPollOnReturn } from "./schedule";
 import { nextSnapshot, type OperationSnapshot } from "./snapshot";
 
 const T0 = Date.UTC(2026, 0, 1);
@@ -54,3 +54,13 @@ describe("refetchInterval wiring", () => {
   });
 });
 
+describe("predictedFinishOf", () => {
+  it("gives the finish the schedule lands its next read just after", () => {
+    let snap = nextSnapshot(undefined, statusResult(T0, operation("InProgress", "running", 10)), T0);
+    snap = nextSnapshot(snap, statusResult(T0 + 10_000, operation("InProgress", "running", 20)), T0 + 10_000);
+    snap = nextSnapshot(snap, statusResult(T0 + 20_000, operation("InProgress", "running", 30)), T0 + 20_000);
+    // 1 % a second from 30 % at 20 s: 100 % at 90 s; the age rule says 5 s, so the far-finish rule sets the delay.
+    expect(predictedFinishOf(snap)).toBe(T0 + 90_000);
+    expect(pollSchedule(snap).decision.reason).toBe("adaptive: predicted finish far");
+  });
+});

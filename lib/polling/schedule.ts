@@ -16,25 +16,37 @@ export interface PollSchedule {
   dueAt: number | undefined;
   /** Never poll before this (Retry-After). */
   notBefore: number | undefined;
-  /** When the percent is predicted to reach 100: the same estimate the decision used. */
-  predictedFinish: number | undefined;
 }
 
 const schedules = new WeakMap<OperationSnapshot, PollSchedule>();
 
+/** The moment a snapshot's decision is taken as of (its last response), and the operation's start. */
+function decisionTimes(snapshot: OperationSnapshot): { decidedAt: number; startedAt: number } {
+  return {
+    decidedAt: snapshot.history.at(-1)?.at ?? snapshot.watchStartedAt,
+    startedAt: snapshot.operation?.startTime ?? snapshot.watchStartedAt,
+  };
+}
+
 export function pollSchedule(snapshot: OperationSnapshot): PollSchedule {
   const cached = schedules.get(snapshot);
   if (cached) return cached;
-  const last = snapshot.history.at(-1);
-  const decidedAt = last?.at ?? snapshot.watchStartedAt;
-  const startedAt = snapshot.operation?.startTime ?? snapshot.watchStartedAt;
+  const { decidedAt, startedAt } = decisionTimes(snapshot);
   const decision = decideNextPoll({ now: decidedAt, startedAt, history: snapshot.history, random: seededRandom(decidedAt) });
-  const predictedFinish = predictFinish(snapshot.history, decidedAt - startedAt);
   const schedule: PollSchedule = decision.poll
-    ? { decision, dueAt: decidedAt + decision.delayMs, notBefore: decision.notBefore, predictedFinish }
-    : { decision, dueAt: undefined, notBefore: undefined, predictedFinish: undefined };
+    ? { decision, dueAt: decidedAt + decision.delayMs, notBefore: decision.notBefore }
+    : { decision, dueAt: undefined, notBefore: undefined };
   schedules.set(snapshot, schedule);
   return schedule;
+}
+
+/**
+ * When the percent is predicted to reach 100, from the same inputs the schedule's decision used: the screen shows the
+ * estimate the next read was timed by. Computed on demand (one open operation page), not for every poll.
+ */
+export function predictedFinishOf(snapshot: OperationSnapshot): number | undefined {
+  const { decidedAt, startedAt } = decisionTimes(snapshot);
+  return predictFinish(snapshot.history, decidedAt - startedAt);
 }
 
 /** Timers shorter than this are rounded up, so an overdue poll never spins a timer. */

@@ -1,5 +1,6 @@
 /** Shared by the simulator's tests: a simulator on a free port with a clock the test moves, and request helpers. */
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from "@/lib/simulator/azure/server";
+import { createScenario as createOverHttp, type ScenarioInput } from "@/lib/simulator/azure/control-client";
 import type { CreatedScenario } from "@/lib/simulator/azure/scenario-store";
 
 export interface TestSimulator {
@@ -14,10 +15,8 @@ export async function startTestSimulator(options: Omit<SimulatorOptions, "port" 
   return { sim, clock, advance: (ms) => (clock.now += ms) };
 }
 
-export async function createScenario(sim: RunningSimulator, scenario: unknown): Promise<CreatedScenario> {
-  const res = await fetch(`${sim.url}/_sim/operations`, { method: "POST", body: JSON.stringify(scenario) });
-  if (res.status !== 201) throw new Error(`scenario not created: ${res.status} ${await res.text()}`);
-  return (await res.json()) as CreatedScenario;
+export function createScenario(sim: RunningSimulator, scenario: ScenarioInput): Promise<CreatedScenario> {
+  return createOverHttp(sim.url, scenario);
 }
 
 export function getOperation(url: string, token: string | null = "test-token", init: RequestInit = {}): Promise<Response> {

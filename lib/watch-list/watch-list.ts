@@ -1,4 +1,5 @@
 import { parseAppPath, refKey, validateRef, type OperationRef } from "@/lib/azure/operation-ref";
+import { isRecord } from "@/lib/azure/wire-reader";
 
 /**
  * The watch list as stored in localStorage: pure parsing, merging and editing. Storage can hold anything (an old or
@@ -27,7 +28,6 @@ export type StoredWatchList =
   /** Readable entries are in `items`; `problem` says in words what was wrong. The original must be set aside. */
   | { status: "damaged"; items: WatchItem[]; problem: string };
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
 export function parseStoredWatchList(raw: string | null): StoredWatchList {
   if (raw === null) return { status: "absent", items: [] };
