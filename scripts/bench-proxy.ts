@@ -249,11 +249,12 @@ async function main(): Promise<void> {
 
   const simulatorPort = await freePort();
   const simulatorUrl = `http://127.0.0.1:${simulatorPort}`;
-  // A process of its own, so that autocannon in this process does not share the simulator's event loop.
+  // A process of its own, so that autocannon in this process does not share the simulator's event loop. ARM's read
+  // throttling is off: the proxy's own cost is measured, not the emulated bucket's 429s.
   const simulator = start(
     path.join(BIN, "tsx"),
     ["scripts/simulator.ts"],
-    { ...process.env, SIM_PORT: String(simulatorPort), SIM_HOST: "127.0.0.1", SIM_SEED_DEMO: "false" },
+    { ...process.env, SIM_PORT: String(simulatorPort), SIM_HOST: "127.0.0.1", SIM_SEED_DEMO: "false", SIM_ARM_READ_BUCKET: "off" },
     true,
   );
   await waitUntilUp(`${simulatorUrl}/`, simulator, "the simulator");

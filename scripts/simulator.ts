@@ -2,11 +2,14 @@
  * Starts the Azure simulator on its own (`npm run simulator`).
  * Env: SIM_PORT (default 4010), SIM_HOST (default 127.0.0.1; loopback only), SIM_SEED_DEMO (default true),
  * SIM_AUTH_ISSUER + SIM_AUTH_JWKS_FILE (both or neither: verify bearer tokens against that issuer's public JWKS file;
- * without them any bearer is accepted unverified).
+ * without them any bearer is accepted unverified), SIM_ARM_READ_BUCKET (ARM's read throttling per subscription on the
+ * devops routes: "capacity/refillPerSecond", default "250/25" as ARM documents it, or "off").
  */
 import { readFileSync } from "node:fs";
 import type { JSONWebKeySet } from "jose";
+import { ARM_SUBSCRIPTION_READS } from "../lib/azure/token-bucket";
 import { startSimulator, type SimulatorOptions } from "../lib/simulator/azure/server";
+import { parseThrottleText, type ThrottleSetting } from "../lib/simulator/azure/throttle-setting";
 import { stopOnSignal } from "./stop-on-signal";
 
 function fromEnv(env: NodeJS.ProcessEnv): SimulatorOptions {
@@ -19,7 +22,26 @@ function fromEnv(env: NodeJS.ProcessEnv): SimulatorOptions {
   const issuer = env.SIM_AUTH_ISSUER;
   const jwksFile = env.SIM_AUTH_JWKS_FILE;
   if ((issuer === undefined) !== (jwksFile === undefined)) throw new Error("SIM_AUTH_ISSUER and SIM_AUTH_JWKS_FILE go together: set both or neither");
-  return { port, host, seedDemo: seed === "true" || seed === "1", ...(issuer && jwksFile ? { auth: { issuer, jwks: readJwks(jwksFile) } } : {}) };
+  return {
+    port,
+    host,
+    seedDemo: seed === "true" || seed === "1",
+    throttle: readBucket(env.SIM_ARM_READ_BUCKET),
+    ...(issuer && jwksFile ? { auth: { issuer, jwks: readJwks(jwksFile) } } : {}),
+  };
+}
+
+/** undefined (unset or empty) keeps the simulator's default, ARM's documented bucket. */
+function readBucket(raw: string | undefined): ThrottleSetting | undefined {
+  if (raw === undefined || raw.trim() === "") return undefined;
+  const parsed = parseThrottleText(raw);
+  if (!parsed.ok) throw new Error(`SIM_ARM_READ_BUCKET ${parsed.error}`);
+  return parsed.value;
+}
+
+function describeBucket(setting: ThrottleSetting | undefined): string {
+  const bucket = setting ?? ARM_SUBSCRIPTION_READS;
+  return bucket === false ? "not throttled" : `${bucket.capacity}, refilled at ${bucket.refillPerSecond}/s`;
 }
 
 function readJwks(file: string): JSONWebKeySet {
@@ -34,6 +56,7 @@ async function main(): Promise<void> {
   const options = fromEnv(process.env);
   const simulator = await startSimulator(options);
   console.info(`Azure simulator on ${simulator.url} (${options.auth ? `tokens verified against ${options.auth.issuer}` : "tokens not verified"})`);
+  console.info(`ARM reads per subscription: ${describeBucket(options.throttle)}`);
   console.info(`Control API: POST ${simulator.url}/_sim/operations`);
   for (const demo of simulator.demo) console.info(`  ${demo.permalink}  ${demo.label ?? ""}`);
   stopOnSignal(() => simulator.close());

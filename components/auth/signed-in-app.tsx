@@ -3,6 +3,7 @@
 import { QueryClientProvider } from "@tanstack/react-query";
 import { Dashboard } from "@/components/dashboard/dashboard";
 import { OperationPage } from "@/components/operation/operation-page";
+import { FleetProvider } from "@/components/polling/fleet-provider";
 import type { OperationRef } from "@/lib/azure/operation-ref";
 import { getQueryClient } from "@/lib/query/get-query-client";
 
@@ -11,12 +12,12 @@ export type SignedInViewName = { name: "dashboard" } | { name: "operation"; oper
 
 /**
  * Everything that needs an account, in one chunk that the signed-out page never downloads (see signed-in-view.tsx).
- * React Query's provider lives here too: only signed-in views read operations.
+ * React Query's provider and the fleet scheduler's live here too: only signed-in views read operations.
  */
 export default function SignedInApp({ view }: { view: SignedInViewName }) {
   return (
     <QueryClientProvider client={getQueryClient()}>
-      {view.name === "dashboard" ? <Dashboard /> : <OperationPage operationRef={view.operationRef} />}
+      <FleetProvider>{view.name === "dashboard" ? <Dashboard /> : <OperationPage operationRef={view.operationRef} />}</FleetProvider>
     </QueryClientProvider>
   );
 }

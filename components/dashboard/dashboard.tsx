@@ -7,6 +7,7 @@ import { useWatchList } from "@/lib/watch-list/use-watch-list";
 import { AppHeader } from "@/components/layout/app-header";
 import { NotificationToggle } from "@/components/notifications/completion-notices";
 import { OperationRow } from "@/components/operation/operation-row";
+import { ReadBudgetNotices } from "@/components/polling/read-budget-notices";
 import type { OperationRef } from "@/lib/azure/operation-ref";
 import { hasWatchItem } from "@/lib/watch-list/watch-list";
 import { watchItemKey } from "@/lib/watch-list/store";
@@ -58,6 +59,7 @@ export function Dashboard() {
         <h1 className="sr-only">opwatch dashboard</h1>
         <WatchlistNotice notice={state.notice} onDismiss={store.dismissNotice} />
         <SummaryCompletionNotices store={summary} />
+        <ReadBudgetNotices />
         <AddOperationPanel onAdd={add} />
         <section aria-labelledby="watched-heading" className="flex flex-col gap-2">
           <div className="flex flex-wrap items-center gap-2">

@@ -19,7 +19,7 @@ export function CompletionNotices({ observed }: { observed: readonly Observed[] 
     if (endings.length === 0) return;
     const at = Date.now();
     setNotices((prev) => [...endings.map((e) => ({ ...e, at })), ...prev].slice(0, MAX_NOTICES));
-    for (const ending of endings) showBrowserNotification("opwatch", endingText(ending));
+    for (const ending of endings) showBrowserNotification("opwatch", endingText(ending), `opwatch:${ending.key}:${ending.category}`);
   }, [observed]);
 
   return (

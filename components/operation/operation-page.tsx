@@ -7,6 +7,8 @@ import { RunningTitle } from "@/components/dashboard/running-title";
 import { ErrorTree } from "@/components/error-tree/error-tree";
 import { useSteppedNow } from "@/components/hooks/use-now";
 import { useOperationQuery } from "@/components/hooks/use-operation-query";
+import { NextReadLine } from "@/components/polling/next-read-line";
+import { useReadInterest, useRequestRead } from "@/components/polling/fleet-provider";
 import { useWatchList } from "@/lib/watch-list/use-watch-list";
 import { AppHeader } from "@/components/layout/app-header";
 import { CompletionNotices } from "@/components/notifications/completion-notices";
@@ -34,6 +36,8 @@ const TimelineChart = memo(LazyTimelineChart);
 /** One operation's permalink page: everything known about it, shared with every other view through one query. */
 export function OperationPage({ operationRef }: { operationRef: OperationRef }) {
   const query = useOperationQuery(operationRef);
+  useReadInterest(operationRef, "open");
+  const requestRead = useRequestRead();
   const snapshot = query.data;
   const operation = snapshot?.operation;
   const label = refLabel(operationRef);
@@ -61,8 +65,16 @@ export function OperationPage({ operationRef }: { operationRef: OperationRef }) 
             <WatchToggle operationRef={operationRef} />
           </div>
           <ProgressBar percent={operation?.percentComplete} category={operation?.category} label={`Progress of ${label}`} />
-          <OperationTimes snapshot={snapshot} />
-          {snapshot ? <ReadErrorLine snapshot={snapshot} onRetry={() => void query.refetch()} /> : null}
+          <OperationTimes snapshot={snapshot} operationKey={refKey(operationRef)} />
+          <NextReadLine operationKey={refKey(operationRef)} />
+          {snapshot ? (
+            <ReadErrorLine
+              snapshot={snapshot}
+              onRetry={() => {
+                requestRead(operationRef);
+              }}
+            />
+          ) : null}
           {query.isPending ? <p className="text-sm text-slate-600 dark:text-slate-400">Reading status…</p> : null}
         </section>
 

@@ -1,8 +1,10 @@
 "use client";
 
 import Link from "next/link";
-import { memo } from "react";
+import { memo, useRef } from "react";
+import { useInView } from "@/components/hooks/use-in-view";
 import { useOperationQuery } from "@/components/hooks/use-operation-query";
+import { useReadInterest, useRequestRead } from "@/components/polling/fleet-provider";
 import { Button } from "@/components/ui/button";
 import { focusRing } from "@/components/ui/focus-ring";
 import { STATUS_COLORS } from "@/components/ui/status-colors";
@@ -22,6 +24,10 @@ export const OperationRow = memo(function OperationRow({
   onRemove: (key: string) => void;
 }) {
   const query = useOperationQuery(item.ref);
+  const rowRef = useRef<HTMLLIElement>(null);
+  // Rows on screen are read first when the budget cannot serve every due read.
+  useReadInterest(item.ref, useInView(rowRef) ? "onScreen" : undefined);
+  const requestRead = useRequestRead();
   const snapshot = query.data;
   const operation = snapshot?.operation;
   const key = refKey(item.ref);
@@ -29,6 +35,7 @@ export const OperationRow = memo(function OperationRow({
 
   return (
     <li
+      ref={rowRef}
       data-testid="operation-row"
       data-status-category={operation?.category ?? "pending"}
       data-ref-key={key}
@@ -59,14 +66,19 @@ export const OperationRow = memo(function OperationRow({
         </Button>
       </div>
       <ProgressBar percent={operation?.percentComplete} category={operation?.category} label={`Progress of ${title}`} />
-      <OperationTimes snapshot={snapshot} compact />
+      <OperationTimes snapshot={snapshot} operationKey={key} compact />
       {operation?.category === "failed" && operation.error ? (
         <p className={`truncate text-xs ${STATUS_COLORS.failed.text}`}>
           <span className="font-mono">{operation.error.code ?? "(no code)"}</span>
           {operation.error.message ? `: ${operation.error.message}` : ""}
         </p>
       ) : null}
-      {snapshot ? <ReadErrorLine snapshot={snapshot} onRetry={() => void query.refetch()} /> : null}
+      {snapshot ? <ReadErrorLine
+          snapshot={snapshot}
+          onRetry={() => {
+            requestRead(item.ref);
+          }}
+        /> : null}
       {query.isPending ? <p className="text-xs text-slate-600 dark:text-slate-400">Reading status…</p> : null}
     </li>
   );

@@ -1,12 +1,16 @@
 import { AuthError, CacheLookupPolicy, InteractionRequiredAuthError, type AccountInfo, type SilentRequest } from "@azure/msal-browser";
 import { describe, expect, it, vi } from "vitest";
+import type { PublicConfig } from "@/lib/config/public-config";
 import { acquireAccessToken, INTERACTION_GUARD_MS, type AcquireEnvironment, type TokenClient } from "./acquire-token";
 import { AccessTokenError } from "./auth-errors";
+import { buildMsalConfiguration, TOKEN_RENEWAL_OFFSET_SECONDS } from "./msal-config";
 import { TOKEN_SCOPES } from "./scopes";
 
 const account = { homeAccountId: "h", localAccountId: "l", environment: "e", tenantId: "t", username: "ada@opwatch.test" } as AccountInfo;
 
-function fakeClient(silent: (request: SilentRequest) => Promise<{ accessToken: string }>, accounts: AccountInfo[] = [account]) {
+type SilentResult = Promise<{ accessToken: string; expiresOn?: Date | null; refreshOn?: Date }>;
+
+function fakeClient(silent: (request: SilentRequest) => SilentResult, accounts: AccountInfo[] = [account]) {
   const client = {
     acquireTokenSilent: vi.fn(silent),
     acquireTokenRedirect: vi.fn(() => Promise.resolve()),
@@ -16,7 +20,7 @@ function fakeClient(silent: (request: SilentRequest) => Promise<{ accessToken: s
   return client as typeof client & TokenClient;
 }
 
-function memoryEnv(now = 1_000_000): AcquireEnvironment & { store: Map<string, string> } {
+function memoryEnv(now: number | (() => number) = 1_000_000): AcquireEnvironment & { store: Map<string, string> } {
   const store = new Map<string, string>();
   return {
     store,
@@ -26,7 +30,7 @@ function memoryEnv(now = 1_000_000): AcquireEnvironment & { store: Map<string, s
       setItem: (k, v) => store.set(k, v),
       removeItem: (k) => store.delete(k),
     },
-    now: () => now,
+    now: typeof now === "number" ? () => now : now,
   };
 }
 
@@ -120,5 +124,188 @@ describe("acquireAccessToken", () => {
     expect(error.message).not.toContain(secret);
     expect(error.message).toContain("post_request_failed");
     expect(error.message).toContain("https://localhost:4443");
+  });
+});
+
+describe("acquireAccessToken's memory of the last token", () => {
+  const START = 1_700_000_000_000;
+  const HOUR = 3_600_000;
+  const OFFSET_MS = TOKEN_RENEWAL_OFFSET_SECONDS * 1000;
+
+  /** A clock the test moves, and an MSAL that hands out numbered tokens valid for an hour from the clock's time. */
+  function setup(accounts: AccountInfo[] = [account]) {
+    const clock = { now: START };
+    let issued = 0;
+    const client = fakeClient((request) => {
+      issued++;
+      return Promise.resolve({
+        accessToken: `token-${String(issued)}-${request.account?.homeAccountId ?? ""}-${String(request.forceRefresh)}`,
+        expiresOn: new Date(clock.now + HOUR),
+      });
+    }, accounts);
+    return { clock, client, env: memoryEnv(() => clock.now) };
+  }
+
+  it("uses MSAL's renewal offset, configured in one place", () => {
+    const config = { clientId: "c", authority: "https://login.microsoftonline.com/organizations", protocol: "AAD", knownAuthorities: [], redirectUri: null } as unknown as PublicConfig;
+    expect(buildMsalConfiguration(config, "http://localhost:3000").system?.tokenRenewalOffsetSeconds).toBe(TOKEN_RENEWAL_OFFSET_SECONDS);
+    expect(TOKEN_RENEWAL_OFFSET_SECONDS).toBe(300);
+  });
+
+  it("makes one acquireTokenSilent for 100 concurrent and then 100 sequential calls", async () => {
+    const { client, env, clock } = setup();
+    const concurrent = await Promise.all(Array.from({ length: 100 }, () => acquireAccessToken(client, "devops", {}, env)));
+    expect(new Set(concurrent)).toEqual(new Set(["token-1-h-false"]));
+    for (let i = 0; i < 100; i++) {
+      clock.now += 1_000;
+      await expect(acquireAccessToken(client, "devops", {}, env)).resolves.toBe("token-1-h-false");
+    }
+    expect(client.acquireTokenSilent).toHaveBeenCalledTimes(1);
+  });
+
+  it("keeps one token per kind", async () => {
+    const { client, env } = setup();
+    const devops = await acquireAccessToken(client, "devops", {}, env);
+    const devcenter = await acquireAccessToken(client, "devcenter", {}, env);
+    expect(devcenter).not.toBe(devops);
+    await expect(acquireAccessToken(client, "devops", {}, env)).resolves.toBe(devops);
+    await expect(acquireAccessToken(client, "devcenter", {}, env)).resolves.toBe(devcenter);
+    expect(client.acquireTokenSilent).toHaveBeenCalledTimes(2);
+  });
+
+  it("stops reusing a token at expiresOn minus the renewal offset", async () => {
+    const { client, env, clock } = setup();
+    await acquireAccessToken(client, "devops", {}, env);
+    clock.now = START + HOUR - OFFSET_MS - 1;
+    await expect(acquireAccessToken(client, "devops", {}, env)).resolves.toBe("token-1-h-false");
+    expect(client.acquireTokenSilent).toHaveBeenCalledTimes(1);
+    clock.now = START + HOUR - OFFSET_MS;
+    await expect(acquireAccessToken(client, "devops", {}, env)).resolves.toBe("token-2-h-false");
+    expect(client.acquireTokenSilent).toHaveBeenCalledTimes(2);
+  });
+
+  it("stops earlier at refreshOn, when MSAL renews a token early", async () => {
+    const client = fakeClient(() =>
+      Promise.resolve({ accessToken: "early", expiresOn: new Date(START + HOUR), refreshOn: new Date(START + HOUR / 2) }),
+    );
+    const clock = { now: START };
+    const env = memoryEnv(() => clock.now);
+    await acquireAccessToken(client, "devops", {}, env);
+    clock.now = START + HOUR / 2 - 1;
+    await acquireAccessToken(client, "devops", {}, env);
+    expect(client.acquireTokenSilent).toHaveBeenCalledTimes(1);
+    clock.now = START + HOUR / 2;
+    await acquireAccessToken(client, "devops", {}, env);
+    expect(client.acquireTokenSilent).toHaveBeenCalledTimes(2);
+  });
+
+  it.each([
+    ["no expiresOn", {}],
+    ["a null expiresOn", { expiresOn: null }],
+    ["an invalid expiresOn", { expiresOn: new Date(Number.NaN) }],
+  ])("does not reuse a token with %s", async (_, extra) => {
+    const client = fakeClient(() => Promise.resolve({ accessToken: "t", ...extra }));
+    const env = memoryEnv(START);
+    await acquireAccessToken(client, "devops", {}, env);
+    await acquireAccessToken(client, "devops", {}, env);
+    expect(client.acquireTokenSilent).toHaveBeenCalledTimes(2);
+  });
+
+  it("does not trust a clock that went back", async () => {
+    const { client, env, clock } = setup();
+    await acquireAccessToken(client, "devops", {}, env);
+    clock.now = START - 1;
+    await acquireAccessToken(client, "devops", {}, env);
+    expect(client.acquireTokenSilent).toHaveBeenCalledTimes(2);
+  });
+
+  it("bypasses the memory on forceRefresh and keeps the renewed token instead", async () => {
+    const { client, env } = setup();
+    await acquireAccessToken(client, "devops", {}, env);
+    await expect(acquireAccessToken(client, "devops", { forceRefresh: true }, env)).resolves.toBe("token-2-h-true");
+    expect(client.acquireTokenSilent).toHaveBeenLastCalledWith(expect.objectContaining({ forceRefresh: true }));
+    await expect(acquireAccessToken(client, "devops", {}, env)).resolves.toBe("token-2-h-true");
+    expect(client.acquireTokenSilent).toHaveBeenCalledTimes(2);
+  });
+
+  it("lets plain calls wait for a forced refresh, and never keeps the older token of a request that raced it", async () => {
+    const gates: ((value: { accessToken: string; expiresOn: Date }) => void)[] = [];
+    const client = fakeClient(
+      () =>
+        new Promise((resolve) => {
+          gates.push(resolve);
+        }),
+    );
+    const env = memoryEnv(START);
+    const plain = acquireAccessToken(client, "devops", {}, env);
+    const forced = acquireAccessToken(client, "devops", { forceRefresh: true }, env);
+    const afterRefreshStarted = acquireAccessToken(client, "devops", {}, env);
+    expect(client.acquireTokenSilent).toHaveBeenCalledTimes(2);
+    const expiresOn = new Date(START + HOUR);
+    gates[1]?.({ accessToken: "renewed", expiresOn });
+    await expect(forced).resolves.toBe("renewed");
+    await expect(afterRefreshStarted).resolves.toBe("renewed");
+    gates[0]?.({ accessToken: "refused-one", expiresOn });
+    await expect(plain).resolves.toBe("refused-one");
+    await expect(acquireAccessToken(client, "devops", {}, env)).resolves.toBe("renewed");
+    expect(client.acquireTokenSilent).toHaveBeenCalledTimes(2);
+  });
+
+  it("forgets the token when a request fails", async () => {
+    let fail = false;
+    let issued = 0;
+    const client = fakeClient(() => {
+      issued++;
+      return fail
+        ? Promise.reject(new AuthError("post_request_failed", "network"))
+        : Promise.resolve({ accessToken: `t${String(issued)}`, expiresOn: new Date(START + HOUR) });
+    });
+    const env = memoryEnv(START);
+    await acquireAccessToken(client, "devops", {}, env);
+    fail = true;
+    await rejection(acquireAccessToken(client, "devops", { forceRefresh: true }, env));
+    fail = false;
+    await expect(acquireAccessToken(client, "devops", {}, env)).resolves.toBe("t3");
+    expect(client.acquireTokenSilent).toHaveBeenCalledTimes(3);
+  });
+
+  it("never hands one account's token to another active account", async () => {
+    const other: AccountInfo = { ...account, homeAccountId: "h2", username: "grace@opwatch.test" };
+    const accounts = [account];
+    const { client, env } = setup(accounts);
+    await expect(acquireAccessToken(client, "devops", {}, env)).resolves.toBe("token-1-h-false");
+    accounts[0] = other;
+    await expect(acquireAccessToken(client, "devops", {}, env)).resolves.toBe("token-2-h2-false");
+    expect(client.acquireTokenSilent).toHaveBeenLastCalledWith(expect.objectContaining({ account: other }));
+    accounts[0] = account;
+    await expect(acquireAccessToken(client, "devops", {}, env)).resolves.toBe("token-1-h-false");
+    expect(client.acquireTokenSilent).toHaveBeenCalledTimes(2);
+  });
+
+  it("does not share a request in flight between accounts either", async () => {
+    const other: AccountInfo = { ...account, homeAccountId: "h2" };
+    const accounts = [account];
+    const { client, env } = setup(accounts);
+    const first = acquireAccessToken(client, "devops", {}, env);
+    accounts[0] = other;
+    const second = acquireAccessToken(client, "devops", {}, env);
+    expect(await first).toBe("token-1-h-false");
+    expect(await second).toBe("token-2-h2-false");
+  });
+
+  it("puts the token nowhere but memory: not in storage, not in a log", async () => {
+    const log = ["log", "info", "warn", "error", "debug"].map((method) =>
+      vi.spyOn(console, method as "log").mockImplementation(() => undefined),
+    );
+    try {
+      const { client, env } = setup();
+      await acquireAccessToken(client, "devops", {}, env);
+      await acquireAccessToken(client, "devops", { forceRefresh: true }, env);
+      await acquireAccessToken(client, "devops", {}, env);
+      expect(JSON.stringify([...env.store])).not.toContain("token-");
+      for (const spy of log) expect(spy).not.toHaveBeenCalled();
+    } finally {
+      for (const spy of log) spy.mockRestore();
+    }
   });
 });

@@ -11,6 +11,7 @@ const base: PublicConfig = {
   redirectUri: null,
   demoOperations: [],
   devcenterAllowedHosts: "*.devcenter.azure.com",
+  readBudgets: { devops: { refillPerSecond: 5, capacity: 10 }, devcenter: { refillPerSecond: 5, capacity: 10 } },
 };
 
 describe("buildMsalConfiguration", () => {

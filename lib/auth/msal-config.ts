@@ -1,6 +1,12 @@
 import { BrowserCacheLocation, LogLevel, ProtocolMode, type Configuration } from "@azure/msal-browser";
 import type { PublicConfig } from "@/lib/config/public-config";
 
+/**
+ * How long before its expiry MSAL renews an access token instead of returning it from its cache (MSAL's default,
+ * stated here so that the token memory in acquire-token.ts stops reusing a token exactly when MSAL would renew it).
+ */
+export const TOKEN_RENEWAL_OFFSET_SECONDS = 300;
+
 /** Where sign-in responses and sign-out return to: the configured URI, else the app's own root. */
 function appRedirectUri(config: Pick<PublicConfig, "redirectUri">, origin: string): string {
   return config.redirectUri ?? `${origin}/`;
@@ -19,6 +25,7 @@ export function buildMsalConfiguration(config: PublicConfig, origin: string): Co
     // Tokens live only in this tab's session storage: closing the tab forgets them.
     cache: { cacheLocation: BrowserCacheLocation.SessionStorage },
     system: {
+      tokenRenewalOffsetSeconds: TOKEN_RENEWAL_OFFSET_SECONDS,
       // OIDC: endpoints from the authority's discovery document, no Entra-only parameters (the local sign-in server).
       protocolMode: config.protocol === "OIDC" ? ProtocolMode.OIDC : ProtocolMode.AAD,
       loggerOptions: {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { FIXES } from "./fixes";
-import { proxyGroup, signInGroup } from "./groups";
+import { proxyGroup, readBudgetGroup, signInGroup } from "./groups";
 import { readConfig } from "./read-config";
 import { CONFIG_VARIABLES, type ConfigVariable } from "./schema";
 
@@ -28,6 +28,10 @@ const BAD_VALUES: readonly (readonly [ConfigVariable, Record<string, string>])[]
   ["AZURE_ARM_ENDPOINT", { AZURE_CLIENT_ID: CLIENT, AZURE_ARM_ENDPOINT: "https://management.azure.com/x" }],
   ["DEVCENTER_ALLOWED_HOSTS", { AZURE_CLIENT_ID: CLIENT, DEVCENTER_ALLOWED_HOSTS: "ftp://x" }],
   ["PROXY_TIMEOUT_MS", { AZURE_CLIENT_ID: CLIENT, PROXY_TIMEOUT_MS: "soon" }],
+  ["OPWATCH_ARM_READS_PER_SECOND", { AZURE_CLIENT_ID: CLIENT, OPWATCH_ARM_READS_PER_SECOND: "-1" }],
+  ["OPWATCH_ARM_READ_BURST", { AZURE_CLIENT_ID: CLIENT, OPWATCH_ARM_READ_BURST: "1000" }],
+  ["OPWATCH_DEVCENTER_READS_PER_SECOND", { AZURE_CLIENT_ID: CLIENT, OPWATCH_DEVCENTER_READS_PER_SECOND: "many" }],
+  ["OPWATCH_DEVCENTER_READ_BURST", { AZURE_CLIENT_ID: CLIENT, OPWATCH_DEVCENTER_READ_BURST: "0" }],
 ];
 
 const PROXY_VARIABLES = Object.keys(proxyGroup.shape);
@@ -50,7 +54,7 @@ describe("fix-it text keyed by variable", () => {
   });
 
   it("puts every variable in exactly one group", () => {
-    const grouped = [...PROXY_VARIABLES, ...Object.keys(signInGroup.shape)];
+    const grouped = [...PROXY_VARIABLES, ...Object.keys(signInGroup.shape), ...Object.keys(readBudgetGroup.shape)];
     expect(grouped.toSorted()).toEqual(CONFIG_VARIABLES.toSorted());
   });
 });

@@ -22,4 +22,11 @@ export const FIXES: Readonly<Record<ConfigVariable, string>> = {
   DEVCENTER_ALLOWED_HOSTS:
     "Set DEVCENTER_ALLOWED_HOSTS to comma-separated host patterns such as *.devcenter.azure.com (the default when unset) or full origins such as http://127.0.0.1:4010.",
   PROXY_TIMEOUT_MS: "Set PROXY_TIMEOUT_MS to a whole number of milliseconds from 100 to 300000, or leave it unset for 30000.",
+  OPWATCH_ARM_READS_PER_SECOND:
+    "Set OPWATCH_ARM_READS_PER_SECOND to the reads per second this browser may make per subscription, more than 0 and at most 25 (e.g. 2.5), or leave it unset for 5.",
+  OPWATCH_ARM_READ_BURST: "Set OPWATCH_ARM_READ_BURST to a whole number of reads from 1 to 250 that may go at once per subscription, or leave it unset for 10.",
+  OPWATCH_DEVCENTER_READS_PER_SECOND:
+    "Set OPWATCH_DEVCENTER_READS_PER_SECOND to the reads per second this browser may make per DevCenter endpoint, more than 0 and at most 25, or leave it unset for 5.",
+  OPWATCH_DEVCENTER_READ_BURST:
+    "Set OPWATCH_DEVCENTER_READ_BURST to a whole number of reads from 1 to 250 that may go at once per DevCenter endpoint, or leave it unset for 10.",
 };

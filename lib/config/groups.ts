@@ -11,6 +11,14 @@ import { configSchema } from "./schema";
 
 export const proxyGroup = configSchema.pick({ AZURE_ARM_ENDPOINT: true, DEVCENTER_ALLOWED_HOSTS: true, PROXY_TIMEOUT_MS: true });
 
+/** The browser's read budgets (lib/polling/fleet): public, and no concern of the proxy's. */
+export const readBudgetGroup = configSchema.pick({
+  OPWATCH_ARM_READS_PER_SECOND: true,
+  OPWATCH_ARM_READ_BURST: true,
+  OPWATCH_DEVCENTER_READS_PER_SECOND: true,
+  OPWATCH_DEVCENTER_READ_BURST: true,
+});
+
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function clientIdProblem(protocol: AuthProtocol, clientId: string): string | undefined {
@@ -65,3 +73,4 @@ export const signInGroup = configSchema
 
 export type ProxyVariables = z.output<typeof proxyGroup>;
 export type SignInVariables = z.output<typeof signInGroup>;
+export type ReadBudgetVariables = z.output<typeof readBudgetGroup>;

@@ -1,6 +1,8 @@
 "use client";
 
 import { createContext, createElement, useContext, type ReactNode } from "react";
+import type { OperationKind } from "@/lib/azure/operation-ref";
+import type { BucketSpec } from "@/lib/azure/token-bucket";
 
 export type AuthProtocol = "AAD" | "OIDC";
 
@@ -20,6 +22,8 @@ export interface PublicConfig {
   demoOperations: string[];
   /** Raw DEVCENTER_ALLOWED_HOSTS, so the UI can warn about a pasted DevCenter host the proxy will refuse. */
   devcenterAllowedHosts: string;
+  /** Reads per second and burst this browser may spend per ARM subscription and per DevCenter endpoint (lib/polling/fleet). */
+  readBudgets: Record<OperationKind, BucketSpec>;
 }
 
 const PublicConfigContext = createContext<PublicConfig | null>(null);

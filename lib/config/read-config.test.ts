@@ -28,8 +28,23 @@ describe("readConfig: the public configuration", () => {
         redirectUri: null,
         demoOperations: [],
         devcenterAllowedHosts: "*.devcenter.azure.com",
+        readBudgets: { devops: { refillPerSecond: 5, capacity: 10 }, devcenter: { refillPerSecond: 5, capacity: 10 } },
       }),
     );
+  });
+
+  it("reads the read budgets, and names a bad one with its fix", () => {
+    const result = read({ AZURE_CLIENT_ID: CLIENT, OPWATCH_ARM_READS_PER_SECOND: "2.5", OPWATCH_DEVCENTER_READ_BURST: "3" });
+    expect(result.ok && result.value.readBudgets).toEqual({
+      devops: { refillPerSecond: 2.5, capacity: 10 },
+      devcenter: { refillPerSecond: 5, capacity: 3 },
+    });
+    expect(problems({ AZURE_CLIENT_ID: CLIENT, OPWATCH_ARM_READS_PER_SECOND: "30", OPWATCH_ARM_READ_BURST: "1.5" })).toEqual([
+      expect.objectContaining({ variable: "OPWATCH_ARM_READS_PER_SECOND", problem: "must be at most 25 (ARM's whole refill)." }),
+      expect.objectContaining({ variable: "OPWATCH_ARM_READ_BURST", problem: "must be a whole number of reads." }),
+    ]);
+    expect(problems({ AZURE_CLIENT_ID: CLIENT, OPWATCH_DEVCENTER_READS_PER_SECOND: "0" })[0]?.problem).toBe("must be more than 0.");
+    expect(problems({ AZURE_CLIENT_ID: CLIENT, OPWATCH_DEVCENTER_READS_PER_SECOND: "fast" })[0]?.problem).toBe("must be a number of reads per second.");
   });
 
   it("reads the local sign-in server's settings", () => {

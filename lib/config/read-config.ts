@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { fail, ok, type Result } from "@/lib/azure/params";
 import type { ConfigProblem } from "./config-problem";
 import { FIXES } from "./fixes";
-import { proxyGroup, signInGroup, type ProxyVariables, type SignInVariables } from "./groups";
+import { proxyGroup, readBudgetGroup, signInGroup, type ProxyVariables, type ReadBudgetVariables, type SignInVariables } from "./groups";
 import type { ProxyConfig } from "./proxy-config";
 import type { PublicConfig } from "./public-config";
 import { CONFIG_VARIABLES, isConfigVariable } from "./schema";
@@ -21,10 +21,12 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
   const input = givenValues(env);
   const proxy = proxyGroup.safeParse(input);
   const signIn = signInGroup.safeParse(input);
-  const problems = [...(signIn.error?.issues ?? []), ...(proxy.error?.issues ?? [])].map(toProblem);
+  const reads = readBudgetGroup.safeParse(input);
+  const problems = [...(signIn.error?.issues ?? []), ...(proxy.error?.issues ?? []), ...(reads.error?.issues ?? [])].map(toProblem);
   return {
     proxy: proxy.success ? ok(toProxyConfig(proxy.data)) : fail(inSchemaOrder(problems.filter(isProxyProblem))),
-    public: proxy.success && signIn.success ? ok(toPublicConfig(signIn.data, proxy.data)) : fail(inSchemaOrder(problems)),
+    public:
+      proxy.success && signIn.success && reads.success ? ok(toPublicConfig(signIn.data, proxy.data, reads.data)) : fail(inSchemaOrder(problems)),
   };
 }
 
@@ -59,7 +61,7 @@ function toProxyConfig(vars: ProxyVariables): ProxyConfig {
   };
 }
 
-function toPublicConfig(vars: SignInVariables, proxy: ProxyVariables): PublicConfig {
+function toPublicConfig(vars: SignInVariables, proxy: ProxyVariables, reads: ReadBudgetVariables): PublicConfig {
   const protocol = vars.AZURE_AUTH_PROTOCOL;
   // MSAL must be told to trust an OIDC authority; unless told otherwise, its own host is the one it needs.
   const ownHost = protocol === "OIDC" ? [new URL(vars.AZURE_AUTHORITY).host] : [];
@@ -71,5 +73,9 @@ function toPublicConfig(vars: SignInVariables, proxy: ProxyVariables): PublicCon
     redirectUri: vars.AZURE_REDIRECT_URI ?? null,
     demoOperations: vars.OPWATCH_DEMO_OPERATIONS,
     devcenterAllowedHosts: proxy.DEVCENTER_ALLOWED_HOSTS.raw,
+    readBudgets: {
+      devops: { refillPerSecond: reads.OPWATCH_ARM_READS_PER_SECOND, capacity: reads.OPWATCH_ARM_READ_BURST },
+      devcenter: { refillPerSecond: reads.OPWATCH_DEVCENTER_READS_PER_SECOND, capacity: reads.OPWATCH_DEVCENTER_READ_BURST },
+    },
   };
 }

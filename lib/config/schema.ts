@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { DEFAULT_DEVCENTER_ALLOWED_HOSTS, parseAllowList, type AllowRule } from "@/lib/azure/allow-list";
 import { parseAppPath, permalinkPath, trimTrailingSlashes } from "@/lib/azure/operation-ref";
+import { ARM_SUBSCRIPTION_READS } from "@/lib/azure/token-bucket";
 import type { AuthProtocol } from "./public-config";
 
 /**
@@ -34,6 +35,31 @@ function reject(ctx: z.RefinementCtx, message: string): never {
   ctx.addIssue({ code: "custom", message });
   return z.NEVER;
 }
+
+/** A read budget's rate: reads per second, more than 0 and at most ARM's whole refill (more is throttled for sure). */
+const readsPerSecond = (fallback: number) =>
+  z.coerce
+    .number({ error: "must be a number of reads per second." })
+    .gt(0, { error: "must be more than 0." })
+    .max(ARM_SUBSCRIPTION_READS.refillPerSecond, { error: `must be at most ${ARM_SUBSCRIPTION_READS.refillPerSecond} (ARM's whole refill).` })
+    .default(fallback);
+
+/** A read budget's burst: whole reads, at least one, at most ARM's whole bucket. */
+const readBurst = (fallback: number) =>
+  z.coerce
+    .number({ error: "must be a whole number of reads." })
+    .int({ error: "must be a whole number of reads." })
+    .min(1, { error: "must be at least 1." })
+    .max(ARM_SUBSCRIPTION_READS.capacity, { error: `must be at most ${ARM_SUBSCRIPTION_READS.capacity} (ARM's whole bucket).` })
+    .default(fallback);
+
+/**
+ * The default read budget per subscription (and per DevCenter endpoint): 5 reads/s sustained is a fifth of ARM's
+ * refill of 25/s per subscription and person, so the portal, the CLI and pipelines keep four fifths; a burst of 10
+ * (4% of ARM's bucket of 250) lets a dashboard show its first rows at once without draining what others need.
+ * DevCenter publishes no data-plane limit; the same numbers keep it as gentle.
+ */
+const DEFAULT_READ_BUDGET = { refillPerSecond: 5, capacity: 10 } as const;
 
 export const configSchema = z.object({
   AZURE_AUTH_PROTOCOL: z
@@ -149,6 +175,11 @@ export const configSchema = z.object({
     .min(100, { error: "must be at least 100." })
     .max(300_000, { error: "must be at most 300000." })
     .default(30_000),
+
+  OPWATCH_ARM_READS_PER_SECOND: readsPerSecond(DEFAULT_READ_BUDGET.refillPerSecond),
+  OPWATCH_ARM_READ_BURST: readBurst(DEFAULT_READ_BUDGET.capacity),
+  OPWATCH_DEVCENTER_READS_PER_SECOND: readsPerSecond(DEFAULT_READ_BUDGET.refillPerSecond),
+  OPWATCH_DEVCENTER_READ_BURST: readBurst(DEFAULT_READ_BUDGET.capacity),
 });
 
 export type ConfigVariable = keyof typeof configSchema.shape;

@@ -53,6 +53,38 @@ describe("fetchOperation", () => {
     expect(toPollRecord(result)).toEqual({ at: NOW, outcome: "status", category: "running", percentComplete: 40, retryAfterMs: 15_000 });
   });
 
+  it("keeps the smallest remaining-reads bucket the response reports, on a status and on a throttled read", async () => {
+    const f = fakeFetch([
+      json(200, { status: "InProgress" }, {
+        "x-ms-ratelimit-remaining-subscription-reads": "249",
+        "x-ms-ratelimit-remaining-subscription-global-reads": "3700",
+        "x-ms-ratelimit-remaining-tenant-reads": "81",
+        "x-ms-ratelimit-remaining-subscription-writes": "2",
+      }),
+      json(429, { error: { code: "TooManyRequests", message: "slow down" } }, {
+        "retry-after": "30",
+        "x-ms-ratelimit-remaining-subscription-reads": "0",
+      }),
+    ]);
+    const first = await fetchOperation(ref, tokens().get, { fetchImpl: f.impl, now: () => NOW });
+    expect(first.response?.remainingReads).toBe(81);
+    const throttled = await fetchOperation(ref, tokens().get, { fetchImpl: f.impl, now: () => NOW });
+    expect(throttled.outcome).toBe("readError");
+    expect(throttled.response?.remainingReads).toBe(0);
+  });
+
+  it("has no remaining reads when none is sent or the value is not a count", async () => {
+    const f = fakeFetch([
+      json(200, { status: "InProgress" }),
+      json(200, { status: "InProgress" }, { "x-ms-ratelimit-remaining-subscription-reads": "plenty" }),
+    ]);
+    for (let i = 0; i < 2; i++) {
+      const result = await fetchOperation(ref, tokens().get, { fetchImpl: f.impl, now: () => NOW });
+      expect(result.outcome).toBe("status");
+      expect(result.response).toHaveProperty("remainingReads", undefined);
+    }
+  });
+
   it("renews the token once on 401 and then reads", async () => {
     const f = fakeFetch([json(401, { error: { code: "AuthenticationRequired", message: "x" } }), json(200, { status: "Succeeded" })]);
     const t = tokens();

@@ -1,5 +1,6 @@
 import type { GetAccessToken } from "@/lib/auth/use-get-access-token";
 import { proxyPath, type OperationRef } from "@/lib/azure/operation-ref";
+import { remainingReads } from "@/lib/azure/ratelimit-headers";
 import { httpStatusName } from "./format";
 import type { ErrorNode, Operation } from "./model";
 import { normalizeErrorBody, normalizeOperation } from "./normalize";
@@ -19,6 +20,8 @@ export interface ResponseInfo {
   requestId: string | undefined;
   correlationId: string | undefined;
   retryAfterMs: number | undefined;
+  /** ARM's reads left before it throttles: the emptiest `x-ms-ratelimit-remaining-*-reads` bucket, if any was sent. */
+  remainingReads: number | undefined;
   /** The parsed JSON body, or the first part of a body that was not JSON (as text). */
   body: unknown;
 }
@@ -167,6 +170,7 @@ async function attempt(
     requestId: header(response, "x-ms-request-id"),
     correlationId: header(response, "x-ms-correlation-request-id"),
     retryAfterMs: parseRetryAfter(response.headers.get("retry-after"), at),
+    remainingReads: remainingReads(response.headers),
     body: parsed.ok ? parsed.value : text.slice(0, MAX_TEXT_KEPT),
   };
 

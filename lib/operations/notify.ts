@@ -44,11 +44,14 @@ export function endingText(ending: Ending): string {
   return `${ending.label} ended: ${status}`;
 }
 
-/** A browser notification, only if the person allowed it; never asks (asking happens on a click elsewhere). */
-export function showBrowserNotification(title: string, body: string): void {
+/**
+ * A browser notification, only if the person allowed it; never asks (asking happens on a click elsewhere). The tag
+ * names the ending, so the same ending seen by several tabs of the browser replaces itself instead of showing twice.
+ */
+export function showBrowserNotification(title: string, body: string, tag: string): void {
   if (typeof Notification === "undefined" || Notification.permission !== "granted") return;
   try {
-    new Notification(title, { body });
+    new Notification(title, { body, tag });
   } catch {
     // Some platforms (Android Chrome) only allow notifications from a service worker; the in-page notice remains.
   }

@@ -83,21 +83,3 @@ export function browserNotBeforeMemory(): NotBeforeMemory | undefined {
     return undefined;
   }
 }
-
-/** Waits until `until`, or rejects when the signal aborts (React Query cancelled the read). */
-export function waitUntil(until: number, now: number, signal: AbortSignal): Promise<void> {
-  const ms = until - now;
-  if (ms <= 0) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      signal.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal.reason instanceof Error ? signal.reason : new Error("cancelled"));
-    };
-    if (signal.aborted) onAbort();
-    else signal.addEventListener("abort", onAbort, { once: true });
-  });
-}

@@ -1,56 +1,41 @@
 import { describe, expect, it } from "vitest";
 import type { Operation } from "@/lib/operations/model";
 import { readErrorResult, runningOperation, statusResult } from "@/lib/test-support/fetch-results";
-import { pollSchedule, predictedFinishOf, refetchIntervalFor, shouldPollOnMount, shouldPollOnReturn } from "./schedule";
-import { nextSnapshot, type OperationSnapshot } from "./snapshot";
+import { decideNextPoll } from "./policy";
+import { pollSchedule, predictedFinishOf } from "./schedule";
+import { seededRandom } from "./seeded-random";
+import { nextSnapshot } from "./snapshot";
 
 const T0 = Date.UTC(2026, 0, 1);
 const operation = (status: string, category: Operation["category"], percentComplete?: number) => runningOperation(T0, status, category, percentComplete);
 
-const fakeQuery = (data: OperationSnapshot | undefined, fetchStatus: "idle" | "fetching" = "idle") =>
-  ({ state: { data, fetchStatus } }) as unknown as Parameters<typeof refetchIntervalFor>[0];
-
-describe("refetchInterval wiring", () => {
-  it("waits until the policy's due time, and never before Retry-After", () => {
+describe("pollSchedule", () => {
+  it("takes one decision per snapshot, never before Retry-After", () => {
     const snap = nextSnapshot(undefined, statusResult(T0, operation("InProgress", "running"), 30_000), T0);
     const schedule = pollSchedule(snap);
     expect(schedule.notBefore).toBe(T0 + 30_000);
     expect(schedule.dueAt).toBeGreaterThanOrEqual(T0 + 30_000);
-    const interval = refetchIntervalFor(fakeQuery(snap), T0 + 1000);
-    expect(interval).toBe((schedule.dueAt ?? 0) - (T0 + 1000));
-    // The same snapshot always gives the same due time (renders must not re-roll the jitter).
+    // The same snapshot always gives the same due time (renders and the scheduler must not re-roll the jitter).
     expect(pollSchedule(snap)).toBe(schedule);
   });
 
-  it("counts down as time passes and rounds an overdue poll up to a short timer", () => {
+  it("counts from the last response, not from when it is asked", () => {
     const snap = nextSnapshot(undefined, statusResult(T0, operation("InProgress", "running")), T0);
-    const due = pollSchedule(snap).dueAt ?? 0;
-    expect(refetchIntervalFor(fakeQuery(snap), due - 2000)).toBe(2000);
-    expect(refetchIntervalFor(fakeQuery(snap), due + 5000)).toBe(100);
+    const decision = decideNextPoll({ now: T0, startedAt: T0, history: snap.history, random: seededRandom(T0) });
+    expect(decision.poll).toBe(true);
+    expect(pollSchedule(snap).dueAt).toBe(T0 + (decision.poll ? decision.delayMs : Number.NaN));
   });
 
   it("stops at a terminal status and on 404", () => {
     const done = nextSnapshot(undefined, statusResult(T0, operation("succeeded", "succeeded", 100)), T0);
-    expect(refetchIntervalFor(fakeQuery(done), T0)).toBe(false);
-    expect(shouldPollOnReturn(fakeQuery(done), T0 + 999_999)).toBe(false);
+    expect(pollSchedule(done)).toMatchObject({ dueAt: undefined, notBefore: undefined, decision: { poll: false } });
     const gone = nextSnapshot(undefined, readErrorResult(T0, 404), T0);
-    expect(refetchIntervalFor(fakeQuery(gone), T0)).toBe(false);
+    expect(pollSchedule(gone).dueAt).toBeUndefined();
   });
 
-  it("does not arm a timer while a read is in flight or before the first read", () => {
-    const snap = nextSnapshot(undefined, statusResult(T0, operation("InProgress", "running")), T0);
-    expect(refetchIntervalFor(fakeQuery(snap, "fetching"), T0)).toBe(false);
-    expect(refetchIntervalFor(fakeQuery(undefined), T0)).toBe(false);
-  });
-
-  it("polls on return only once Retry-After has passed, and a new view waits for the due time", () => {
+  it("keeps a read error's Retry-After as the floor", () => {
     const snap = nextSnapshot(undefined, readErrorResult(T0, 429, 60_000), T0);
-    expect(shouldPollOnReturn(fakeQuery(snap), T0 + 59_000)).toBe(false);
-    expect(shouldPollOnReturn(fakeQuery(snap), T0 + 60_000)).toBe(true);
-    const due = pollSchedule(snap).dueAt ?? 0;
-    expect(shouldPollOnMount(fakeQuery(snap), due - 1)).toBe(false);
-    expect(shouldPollOnMount(fakeQuery(snap), due)).toBe(true);
-    expect(shouldPollOnMount(fakeQuery(undefined), T0)).toBe(true);
+    expect(pollSchedule(snap).notBefore).toBe(T0 + 60_000);
   });
 });
 

@@ -59,3 +59,8 @@ export function isSnapshotRunning(snapshot: OperationSnapshot | undefined): bool
   const category = snapshot?.operation?.category;
   return category !== undefined && !isTerminal(category);
 }
+
+/** Whether `candidate` knows of a later read than `current` (another tab's result must not replace a newer one). */
+export function isNewerSnapshot(candidate: OperationSnapshot, current: OperationSnapshot | undefined): boolean {
+  return (candidate.history.at(-1)?.at ?? Number.NEGATIVE_INFINITY) > (current?.history.at(-1)?.at ?? Number.NEGATIVE_INFINITY);
+}

@@ -2,37 +2,25 @@ import { queryOptions } from "@tanstack/react-query";
 import type { GetAccessToken } from "@/lib/auth/use-get-access-token";
 import type { OperationRef } from "@/lib/azure/operation-ref";
 import { fetchOperation } from "@/lib/operations/fetch-operation";
-import { browserNotBeforeMemory, waitUntil } from "@/lib/polling/not-before-memory";
-import { pollSchedule, refetchIntervalFor, shouldPollOnMount, shouldPollOnReturn } from "@/lib/polling/schedule";
 import { nextSnapshot, type OperationSnapshot } from "@/lib/polling/snapshot";
 import { operationKeys } from "./keys";
 
 /**
- * One query per operation, shared by every view of it; its data is the operation's snapshot. When it fetches is the
- * polling schedule's decision alone, carried out through `refetchInterval` and the focus/mount/reconnect triggers.
+ * One query per operation, shared by every view of it; its data is the operation's snapshot. Views only observe it
+ * (`enabled: false`: no fetch on mount, focus or reconnect): the fleet scheduler (lib/polling/fleet) decides every
+ * read and starts it with `queryClient.query`, which ignores `enabled` and, with `staleTime: 0`, always reads.
+ * `query` rather than `refetchInterval`: a timer per query cannot see the other queries, and the scheduler's
+ * choice of what goes next depends on all of them. In the tabs that do not poll, results arrive by `setQueryData`.
  */
 export function operationQueryOptions(ref: OperationRef, getAccessToken: GetAccessToken) {
   return queryOptions({
     queryKey: operationKeys.detail(ref),
     queryFn: async ({ client, queryKey, signal }): Promise<OperationSnapshot> => {
       const previous = client.getQueryData<OperationSnapshot>(queryKey);
-      const key = queryKey[1];
-      const memory = browserNotBeforeMemory();
-      // A first read after a reload still honours the Retry-After an earlier page was given.
-      if (!previous) {
-        const remembered = memory?.get(key, Date.now());
-        if (remembered !== undefined) await waitUntil(remembered, Date.now(), signal);
-      }
       const result = await fetchOperation(ref, getAccessToken, { signal });
-      const snapshot = nextSnapshot(previous, result, Date.now());
-      memory?.remember(key, pollSchedule(snapshot).notBefore, Date.now());
-      return snapshot;
+      return nextSnapshot(previous, result, Date.now());
     },
-    refetchInterval: (query) => refetchIntervalFor(query),
-    refetchIntervalInBackground: false,
-    refetchOnWindowFocus: (query) => shouldPollOnReturn(query),
-    refetchOnReconnect: (query) => shouldPollOnReturn(query),
-    refetchOnMount: (query) => shouldPollOnMount(query),
+    enabled: false,
     retry: false,
     staleTime: 0,
     // A watched operation's history is what the charts and the policy read; keep it while any view may come back.

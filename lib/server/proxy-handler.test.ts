@@ -9,6 +9,7 @@ import { startRecordingUpstream, type RecordingUpstream } from "@/lib/test-suppo
 import { createProxyHandler } from "./proxy-handler";
 import { VALID_DEVCENTER_IDS, VALID_DEVOPS_PARAMS } from "@/lib/test-support/proxy-hostile-inputs";
 import { MAX_UPSTREAM_BODY_BYTES } from "./proxy-response";
+import { MAX_RATELIMIT_HEADERS } from "@/lib/azure/ratelimit-headers";
 
 const TOKEN = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ0ZXN0In0.c2lnbmF0dXJl";
 const DEVOPS_PATH =
@@ -90,6 +91,60 @@ describe("pass-through", () => {
       "x-ms-correlation-request-id": "corr-1",
       "cache-control": "no-store",
     });
+  });
+
+  it("passes ARM's x-ms-ratelimit-remaining-* counters, and no odd name, odd value or cookie", async () => {
+    upstream.respondWith({
+      status: 200,
+      headers: {
+        "Content-Type": "application/json",
+        "x-ms-ratelimit-remaining-subscription-reads": "249",
+        "X-MS-RateLimit-Remaining-Subscription-Global-Reads": "3749",
+        "x-ms-ratelimit-remaining-tenant-reads": "0",
+        "x-ms-ratelimit-remaining-subscription-writes": "007",
+        "x-ms-ratelimit-remaining-subscription-resource-requests": "12345678901234567890",
+        // Names outside the rule.
+        "x-ms-ratelimit-remaining-": "1",
+        "x-ms-ratelimit-remaining-reads2": "1",
+        "x-ms-ratelimit-remaining-sub_reads": "1",
+        "x-ms-ratelimit-remaining-set-cookie.x": "1",
+        [`x-ms-ratelimit-remaining-${"a".repeat(65)}`]: "1",
+        "x-ms-ratelimit-used-subscription-reads": "1",
+        // Values outside the rule.
+        "x-ms-ratelimit-remaining-negative-reads": "-1",
+        "x-ms-ratelimit-remaining-fraction-reads": "1.5",
+        "x-ms-ratelimit-remaining-long-reads": "123456789012345678901",
+        "x-ms-ratelimit-remaining-text-reads": "many",
+        "x-ms-ratelimit-remaining-empty-reads": "",
+        "x-ms-ratelimit-remaining-repeated-reads": ["1", "2"],
+        "Set-Cookie": ["session=stolen; Path=/"],
+      },
+      body: "{}",
+    });
+    const response = await handlers().devops(request(), devopsContext());
+    expect(response.status).toBe(200);
+    expect(Object.fromEntries(response.headers)).toEqual({
+      "content-type": "application/json",
+      "cache-control": "no-store",
+      "x-ms-ratelimit-remaining-subscription-reads": "249",
+      "x-ms-ratelimit-remaining-subscription-global-reads": "3749",
+      "x-ms-ratelimit-remaining-tenant-reads": "0",
+      "x-ms-ratelimit-remaining-subscription-writes": "007",
+      "x-ms-ratelimit-remaining-subscription-resource-requests": "12345678901234567890",
+    });
+    expect(response.headers.getSetCookie()).toEqual([]);
+  });
+
+  it("passes at most MAX_RATELIMIT_HEADERS of them, also on a 429", async () => {
+    const many = Object.fromEntries(
+      Array.from({ length: MAX_RATELIMIT_HEADERS + 4 }, (_, i) => [`x-ms-ratelimit-remaining-bucket-${String.fromCharCode(97 + i)}-reads`, String(i)]),
+    );
+    upstream.respondWith({ status: 429, headers: { "Retry-After": "5", ...many }, body: "{}" });
+    const response = await handlers().devops(request(), devopsContext());
+    expect(response.status).toBe(429);
+    expect(response.headers.get("retry-after")).toBe("5");
+    const passed = [...response.headers.keys()].filter((name) => name.startsWith("x-ms-ratelimit-remaining-"));
+    expect(passed).toHaveLength(MAX_RATELIMIT_HEADERS);
   });
 
   it("forwards only the bearer token, a fresh client request id and Accept", async () => {

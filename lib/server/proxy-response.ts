@@ -1,4 +1,5 @@
 import "server-only";
+import { ratelimitRemainingHeaders } from "@/lib/azure/ratelimit-headers";
 import { proxyError } from "./errors";
 import type { UpstreamResult } from "./upstream-fetch";
 
@@ -13,8 +14,9 @@ import type { UpstreamResult } from "./upstream-fetch";
 export const MAX_UPSTREAM_BODY_BYTES = 4 * 1024 * 1024;
 
 /**
- * Passed through as sent. Content-Encoding is not in the contract's list but the proxy asks for `identity`; if an
- * upstream compresses anyway, keeping the header is what keeps the unchanged bytes readable.
+ * Passed through as sent, as are the `x-ms-ratelimit-remaining-*` headers below. Content-Encoding is not in the
+ * contract's list but the proxy asks for `identity`; if an upstream compresses anyway, keeping the header is what keeps
+ * the unchanged bytes readable.
  */
 const PASSED_HEADERS = [
   "content-type",
@@ -50,6 +52,8 @@ export function clientResponse(result: UpstreamResult, upstreamHost: string, tim
     const value = result.headers[name];
     if (typeof value === "string") headers.set(name, value);
   }
+  // What is left of ARM's throttling buckets; the client reads them by the same rule, so both agree on which count.
+  for (const [name, value] of ratelimitRemainingHeaders(Object.entries(result.headers))) headers.set(name, value);
   // Buffers from node:http sit on a plain ArrayBuffer; the type only says "or SharedArrayBuffer" in general.
   const body = NULL_BODY_STATUSES.has(status) ? null : (result.body as Uint8Array<ArrayBuffer>);
   return new Response(body, { status, headers });

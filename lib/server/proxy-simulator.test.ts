@@ -87,6 +87,31 @@ describe("proxy against the simulator", () => {
     expect(await response.json()).toEqual({ error: { code: "InternalError", message: "broken" } });
   });
 
+  it("passes the ratelimit-remaining headers a step sends, but not a cookie", async () => {
+    const created = await createScenario({
+      kind: "devcenter",
+      steps: [
+        {
+          afterMs: 0,
+          status: 200,
+          headers: {
+            "x-ms-ratelimit-remaining-subscription-reads": "11999",
+            "x-ms-ratelimit-remaining-tenant-reads": "41",
+            "x-ms-ratelimit-remaining-odd-reads": "lots",
+            "Set-Cookie": "session=1",
+          },
+          body: { status: "Running" },
+        },
+      ],
+    });
+    const response = await proxyGet(created);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("x-ms-ratelimit-remaining-subscription-reads")).toBe("11999");
+    expect(response.headers.get("x-ms-ratelimit-remaining-tenant-reads")).toBe("41");
+    expect(response.headers.has("x-ms-ratelimit-remaining-odd-reads")).toBe(false);
+    expect(response.headers.has("set-cookie")).toBe(false);
+  });
+
   it("passes the simulator's own 404 for an unknown DevCenter operation", async () => {
     const response = await handlers.devcenter(clientRequest(), {
       params: Promise.resolve({ endpointHost: simulator.endpointHost, ...VALID_DEVCENTER_IDS }),

@@ -14,6 +14,7 @@ const responseInfo = (at: number, retryAfterMs?: number): ResponseInfo => ({
   requestId: undefined,
   correlationId: undefined,
   retryAfterMs,
+  remainingReads: undefined,
   body: {},
 });
 

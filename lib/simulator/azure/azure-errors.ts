@@ -46,6 +46,21 @@ export function methodNotAllowed(method: string, allow: readonly string[], kind?
   return kind ? azureError(kind, 405, "MethodNotAllowed", message, headers) : jsonResponse(405, { error: { code: "MethodNotAllowed", message } }, headers);
 }
 
+/**
+ * ARM's answer when a subscription's read bucket is empty. ARM sends `x-ms-error-code` on its own errors too (the
+ * devops API's spec does not promise it, so `azureError` adds it only for DevCenter); a throttled client looks for it.
+ */
+export function readsThrottled(subscriptionId: string, retryAfterSeconds: number): SimResponse {
+  const code = "TooManyRequests";
+  return azureError(
+    "devops",
+    429,
+    code,
+    `Number of 'read' requests for subscription '${clip(subscriptionId)}' exceeded. Please try again after '${retryAfterSeconds}' seconds after additional tokens are available. Refer to https://aka.ms/arm-throttling`,
+    { "retry-after": String(retryAfterSeconds), "x-ms-error-code": code },
+  );
+}
+
 const wwwAuthenticate = (authorizationUri: string, description: string) =>
   `Bearer authorization_uri="${authorizationUri}", error="invalid_token", error_description="${description.replace(/["\\]/g, "'")}"`;
 

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
 import { API_VERSIONS } from "@/lib/azure/operation-ref";
-import { invalidApiVersion, methodNotAllowed, missingApiVersion, missingToken, invalidToken, operationNotFound } from "./azure-errors";
+import { invalidApiVersion, methodNotAllowed, missingApiVersion, missingToken, invalidToken, operationNotFound, readsThrottled } from "./azure-errors";
+import type { ReadVerdict } from "./read-throttle";
 import type { AzureRoute } from "./routes";
 import type { ScenarioStore } from "./scenario-store";
 import type { SimResponse } from "./sim-response";
@@ -24,15 +25,20 @@ export interface AzureHandlerContext {
 }
 
 /**
- * One GET of an operation, checked in ARM's order: method, token, api-version, then the operation itself.
- * Every request that names a known scenario is logged on it, whatever the answer.
+ * One GET of an operation, checked in ARM's order: method, token, read throttling (ARM routes only), api-version,
+ * then the operation itself. Every request that names a known scenario is logged on it, whatever the answer.
  */
 export async function handleAzureRequest(route: AzureRoute, request: AzureRequest, context: AzureHandlerContext): Promise<SimResponse> {
   const { store, now } = context;
   const stored = store.find(route);
   const token = await context.checkToken(headerValue(request.headers.authorization), route.kind);
-  const base = standardHeaders(request.headers);
-  const refusal = refusalFor(route, request, context, token);
+  const denied = accessRefusal(route, request, context, token);
+  // ARM throttles after authentication (its buckets are per principal), so a 401 spends no read and says nothing of
+  // the budget; a 405 is not a read at all.
+  const reads = denied === undefined ? readOf(route, store) : undefined;
+  // Before the step's own headers, so that a scenario can still set or remove them.
+  const base = { ...standardHeaders(request.headers), ...reads?.headers };
+  const refusal = denied ?? throttled(route, reads) ?? apiVersionRefusal(route, request);
   let response: SimResponse;
   if (refusal === undefined && stored) {
     const start = store.startClock(stored);
@@ -47,12 +53,23 @@ export async function handleAzureRequest(route: AzureRoute, request: AzureReques
   return response;
 }
 
-/** The refusals that come before looking at the operation; undefined when the request may go on. */
-function refusalFor(route: AzureRoute, request: AzureRequest, context: AzureHandlerContext, token: TokenCheck): SimResponse | undefined {
+/** Who may ask at all: the method and the token. */
+function accessRefusal(route: AzureRoute, request: AzureRequest, context: AzureHandlerContext, token: TokenCheck): SimResponse | undefined {
   if (request.method !== "GET") return methodNotAllowed(request.method, ["GET"], route.kind);
-  if (!token.accepted) {
-    return token.missing ? missingToken(route.kind, context.authorizationUri) : invalidToken(route.kind, context.authorizationUri, token.reason);
-  }
+  if (token.accepted) return undefined;
+  return token.missing ? missingToken(route.kind, context.authorizationUri) : invalidToken(route.kind, context.authorizationUri, token.reason);
+}
+
+/** Only ARM throttles this way; the DevCenter data plane has no subscription to count against. */
+function readOf(route: AzureRoute, store: ScenarioStore): ReadVerdict | undefined {
+  return route.kind === "devops" ? store.reads.read(route.subscriptionId) : undefined;
+}
+
+function throttled(route: AzureRoute, reads: ReadVerdict | undefined): SimResponse | undefined {
+  return route.kind === "devops" && reads?.allowed === false ? readsThrottled(route.subscriptionId, reads.retryAfterSeconds) : undefined;
+}
+
+function apiVersionRefusal(route: AzureRoute, request: AzureRequest): SimResponse | undefined {
   const apiVersion = request.url.searchParams.get("api-version");
   if (apiVersion === null || apiVersion === "") return missingApiVersion(route.kind);
   if (apiVersion !== API_VERSIONS[route.kind]) return invalidApiVersion(route.kind, apiVersion);

@@ -1,4 +1,5 @@
 import type { CreatedScenario } from "./scenario-store";
+import type { ThrottleSetting } from "./throttle-setting";
 
 /** A scenario as the control API takes it; scenario-schema.ts checks it and says what is wrong. */
 export interface ScenarioInput {
@@ -7,6 +8,8 @@ export interface ScenarioInput {
   label?: string;
   clock?: "created" | "firstRequest";
   steps: { afterMs: number; status?: number; headers?: Record<string, string | null>; body?: unknown }[];
+  /** devops only: the read bucket of the scenario's subscription, or false for none. */
+  throttle?: ThrottleSetting;
 }
 
 /** Creates a scenario over HTTP (unit tests, benches); anything but 201 is thrown with the simulator's answer. */

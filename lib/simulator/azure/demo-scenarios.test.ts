@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEMO_SCENARIOS } from "./demo-scenarios";
+import { DEMO_SCENARIOS, TIGHT_BUDGET_SUBSCRIPTION } from "./demo-scenarios";
 import { parseScenario, type Scenario } from "./scenario-schema";
 
 const scenarios: Scenario[] = DEMO_SCENARIOS.map((input) => {
@@ -48,5 +48,18 @@ describe("demo scenarios", () => {
     expect(find((s) => last(s).status === "Canceled")).not.toHaveLength(0);
     expect(find((s) => s.steps[0]?.status === 429 && s.steps[0].headers["Retry-After"] === "5" && last(s).status === "Succeeded")).toHaveLength(1);
     expect(find((s) => s.kind === "devcenter" && s.steps[0]?.status === 503 && last(s).status === "Succeeded")).toHaveLength(1);
+  });
+
+  it("have a tight-budget group: devops operations of one subscription of their own, running for minutes", () => {
+    const group = find((s) => s.kind === "devops" && s.ids.subscriptionId === TIGHT_BUDGET_SUBSCRIPTION);
+    expect(group).toHaveLength(3);
+    for (const s of group) {
+      if (s.kind !== "devops") throw new Error("the group is devops only");
+      expect(s.throttle).toEqual({ capacity: 2, refillPerSecond: 0.2 });
+      expect(s.label).toMatch(/^Tight read budget \d\/3/);
+      expect(s.steps.at(-1)?.afterMs).toBeGreaterThanOrEqual(3 * 60_000);
+    }
+    const others = scenarios.filter((s) => !group.includes(s));
+    expect(others.every((s) => s.kind === "devcenter" || (s.throttle === undefined && s.ids.subscriptionId !== TIGHT_BUDGET_SUBSCRIPTION))).toBe(true);
   });
 });

@@ -1,12 +1,14 @@
 import { z } from "zod";
 import { checkParam, fail, ok, type ParamName, type Result } from "@/lib/azure/params";
+import { throttleSettingSchema } from "./throttle-setting";
 
 /**
  * The body of `POST /_sim/operations` (README, "The Azure simulator"; other teams' tests rely on it):
- * `{"kind", "ids"?, "steps":[{"afterMs","status"?,"headers"?,"body"?}], "clock"?, "label"?}`.
+ * `{"kind", "ids"?, "steps":[{"afterMs","status"?,"headers"?,"body"?}], "clock"?, "label"?, "throttle"?}`.
  * A step's `body` is any JSON (sent as JSON) or a string (sent raw with the step's Content-Type, else text/plain);
  * without `body` the response is empty. Step headers are merged over the simulator's defaults; a header set to null
- * removes the default (e.g. `"Retry-After": null`).
+ * removes the default (e.g. `"Retry-After": null`). `throttle` (devops only) sets the read bucket of the scenario's
+ * subscription: `{"capacity","refillPerSecond"}`, or `false` for none.
  */
 
 const MAX_STEPS = 1000;
@@ -82,11 +84,16 @@ const common = {
   label: z.string().max(500, { message: "label must be at most 500 characters" }).optional(),
 };
 
+// Named rather than left to strictObject's "Unrecognized key", so that the refusal says why.
+const devcenterThrottle = z
+  .never({ message: "throttle applies to devops (ARM) scenarios only: the simulator does not throttle DevCenter" })
+  .optional();
+
 const scenarioSchema = z.discriminatedUnion(
   "kind",
   [
-    z.strictObject({ kind: z.literal("devops"), ids: devopsIds.default({}), ...common }),
-    z.strictObject({ kind: z.literal("devcenter"), ids: devcenterIds.default({}), ...common }),
+    z.strictObject({ kind: z.literal("devops"), ids: devopsIds.default({}), throttle: throttleSettingSchema.optional(), ...common }),
+    z.strictObject({ kind: z.literal("devcenter"), ids: devcenterIds.default({}), throttle: devcenterThrottle, ...common }),
   ],
   { message: 'kind must be "devops" or "devcenter"' },
 );

@@ -8,9 +8,12 @@ import {
   type OperationKind,
   type OperationRef,
 } from "@/lib/azure/operation-ref";
+import { ARM_SUBSCRIPTION_READS } from "@/lib/azure/token-bucket";
+import { ReadThrottle } from "./read-throttle";
 import type { AzureRoute } from "./routes";
 import type { Scenario } from "./scenario-schema";
 import { toLogEntry, type LoggedRequest, type RequestLogEntry } from "./request-log";
+import type { ThrottleSetting } from "./throttle-setting";
 
 /** A scenario as the control API reports it. */
 export interface CreatedScenario {
@@ -39,6 +42,8 @@ export interface ScenarioStoreOptions {
   now: () => number;
   maxScenarios?: number;
   maxRequestsPerScenario?: number;
+  /** ARM's read throttling for subscriptions no scenario configures; default ARM's documented bucket. */
+  throttle?: ThrottleSetting;
 }
 
 const DEFAULT_IDS = {
@@ -47,8 +52,12 @@ const DEFAULT_IDS = {
   projectName: "demo-project",
 } as const;
 
-/** All scenarios of one simulator, bounded in memory: the oldest scenario and the oldest log entries go first. */
+/**
+ * All scenarios of one simulator, bounded in memory: the oldest scenario and the oldest log entries go first.
+ * It also holds the ARM read budgets, because a scenario can set its subscription's.
+ */
 export class ScenarioStore {
+  readonly reads: ReadThrottle;
   private readonly byId = new Map<string, StoredScenario>();
   private readonly byKey = new Map<string, string>();
   private readonly endpointHost: string;
@@ -59,9 +68,13 @@ export class ScenarioStore {
     this.endpointHost = new URL(options.origin).host;
     this.maxScenarios = options.maxScenarios ?? 10_000;
     this.maxRequests = options.maxRequestsPerScenario ?? 1_000;
+    this.reads = new ReadThrottle(options.throttle ?? ARM_SUBSCRIPTION_READS, options.now);
   }
 
-  /** Adds a scenario; one whose operation already exists replaces it (and its log). */
+  /**
+   * Adds a scenario; one whose operation already exists replaces it (and its log). A `throttle` sets its
+   * subscription's read budget, for every scenario there, and outlives the scenario.
+   */
   create(scenario: Scenario): CreatedScenario {
     const ref = this.refOf(scenario);
     const key = refKey(ref);
@@ -91,6 +104,9 @@ export class ScenarioStore {
       requests: [],
     });
     this.byKey.set(key, id);
+    if (ref.kind === "devops" && scenario.kind === "devops" && scenario.throttle !== undefined) {
+      this.reads.configure(ref.subscriptionId, scenario.throttle);
+    }
     return created;
   }
 

@@ -8,6 +8,7 @@ import { seedDemo } from "./demo-scenarios";
 import { matchAzureRoute, matchControlRoute } from "./routes";
 import { ScenarioStore, type CreatedScenario } from "./scenario-store";
 import { jsonResponse, writeResponse, type SimResponse } from "./sim-response";
+import { checkThrottleSetting, type ThrottleSetting } from "./throttle-setting";
 import { createTokenChecker, type TokenChecker } from "./token-check";
 
 export interface SimulatorOptions {
@@ -21,6 +22,11 @@ export interface SimulatorOptions {
   seedDemo?: boolean;
   /** Clock, for tests. */
   now?: () => number;
+  /**
+   * ARM's read throttling on the devops routes, per subscription: the bucket of every subscription that no scenario
+   * configures, or false for none. Default ARM's documented 250 reads, refilled at 25/s.
+   */
+  throttle?: ThrottleSetting;
 }
 
 export interface RunningSimulator {
@@ -36,6 +42,8 @@ export interface RunningSimulator {
 export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
   const host = options.host ?? "127.0.0.1";
   const now = options.now ?? Date.now;
+  // Checked before listening, so that a bad setting leaves no port open.
+  const throttle = checkedThrottle(options.throttle);
   const server = createServer();
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -46,7 +54,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   });
   const { port } = server.address() as AddressInfo;
   const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
-  const store = new ScenarioStore({ origin: url, now });
+  const store = new ScenarioStore({ origin: url, now, throttle });
   const context: RequestContext = {
     store,
     now,
@@ -81,6 +89,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
         server.closeAllConnections();
       }),
   };
+}
+
+/** undefined leaves the store's default, ARM's documented bucket. */
+function checkedThrottle(setting: ThrottleSetting | undefined): ThrottleSetting | undefined {
+  if (setting === undefined) return undefined;
+  const checked = checkThrottleSetting(setting);
+  if (!checked.ok) throw new Error(`SimulatorOptions.throttle: ${checked.error}`);
+  return checked.value;
 }
 
 interface RequestContext {

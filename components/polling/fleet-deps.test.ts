@@ -1,0 +1,225 @@
+import { QueryClient, QueryObserver, environmentManager } from "@tanstack/react-query";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { DevopsRef } from "@/lib/azure/operation-ref";
+import { FleetRunner, type TabChannel } from "@/lib/polling/fleet/fleet-runner";
+import type { OperationSnapshot } from "@/lib/polling/snapshot";
+import { operationKeys } from "@/lib/query/keys";
+import { operationQueryOptions } from "@/lib/query/operation-options";
+import { fakeLocks } from "@/lib/test-support/fake-locks";
+import { fleetRunnerDeps } from "./fleet-deps";
+
+/**
+ * The fleet runner with real QueryClients on a fake clock: tabs are runners that share an in-memory channel and lock
+ * (as BroadcastChannel and Web Locks behave in one browser), and `fetch` answers as the proxy would.
+ */
+
+const T0 = Date.UTC(2026, 10, 28, 12);
+const ref: DevopsRef = { kind: "devops", subscriptionId: "sub", resourceGroupName: "rg", securityConnectorName: "c", operationResultId: "op" };
+const key = operationKeys.detail(ref);
+const BUDGETS = { devops: { capacity: 10, refillPerSecond: 5 }, devcenter: { capacity: 10, refillPerSecond: 5 } };
+
+interface Answer {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
+
+const running = (retryAfter?: string): Answer => ({ status: 200, body: { status: "InProgress" }, headers: retryAfter ? { "retry-after": retryAfter } : {} });
+const done: Answer = { status: 200, body: { status: "Succeeded", percentComplete: 100 } };
+
+/** One browser: a channel bus, a lock queue, and the requests each tab made. */
+function createBrowser(answers: Answer[]) {
+  const requests: { at: number; tab: string }[] = [];
+  const listeners = new Map<string, Set<(data: unknown) => void>>();
+  const locks = fakeLocks();
+
+  vi.stubGlobal("fetch", (_url: string) => {
+    const answer = answers[Math.min(requests.length, answers.length - 1)] ?? done;
+    requests.push({ at: Date.now() - T0, tab: currentTab });
+    return Promise.resolve(new Response(JSON.stringify(answer.body), { status: answer.status, headers: answer.headers }));
+  });
+  let currentTab = "";
+
+  function openTab(tab: string) {
+    let visible = true;
+    const visibility = new Set<() => void>();
+    const client = new QueryClient();
+    const channelOf = (name: string): TabChannel => {
+      const own = (data: unknown) => {
+        mine.forEach((l) => {
+          l(data);
+        });
+      };
+      const mine = new Set<(data: unknown) => void>();
+      const all = listeners.get(name) ?? new Set();
+      listeners.set(name, all);
+      all.add(own);
+      return {
+        postMessage: (message) => {
+          const copy = structuredClone(message);
+          for (const listener of all) if (listener !== own) setTimeout(() => {
+            listener(copy);
+          }, 0);
+        },
+        onMessage: (listener) => mine.add(listener),
+        close: () => all.delete(own),
+      };
+    };
+    const runner = new FleetRunner(
+      fleetRunnerDeps({
+        queryClient: client,
+        getAccessToken: () => () => {
+          currentTab = tab;
+          return Promise.resolve("header.payload.signature");
+        },
+        budgets: BUDGETS,
+        accountId: "account-1",
+        memory: undefined,
+        openChannel: channelOf,
+        election: {
+          locks,
+          isVisible: () => visible,
+          onVisibilityChange: (listener) => {
+            visibility.add(listener);
+            return () => visibility.delete(listener);
+          },
+        },
+        tabId: tab,
+        now: () => Date.now(),
+      }),
+    );
+    runner.start();
+    runner.setWatched([ref]);
+    return {
+      client,
+      runner,
+      data: () => client.getQueryData<OperationSnapshot>(key),
+      setVisible: (value: boolean) => {
+        visible = value;
+        visibility.forEach((l) => {
+          l();
+        });
+      },
+    };
+  }
+  return { requests, openTab };
+}
+
+beforeEach(() => {
+  // Node has no window: React Query would otherwise behave as on a server.
+  environmentManager.setIsServer(() => false);
+  vi.useFakeTimers({ now: T0 });
+});
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.useRealTimers();
+  environmentManager.setIsServer(() => typeof window === "undefined");
+});
+
+const advance = (ms: number) => vi.advanceTimersByTimeAsync(ms);
+
+describe("one tab", () => {
+  it("reads until the end, never earlier than Retry-After, and then stops", async () => {
+    const browser = createBrowser([running("5"), running("5"), running("5"), done]);
+    const tab = browser.openTab("a");
+    await advance(60_000);
+    expect(browser.requests).toHaveLength(4);
+    const times = browser.requests.map((r) => r.at);
+    for (let i = 1; i < times.length; i++) expect((times[i] ?? 0) - (times[i - 1] ?? 0)).toBeGreaterThanOrEqual(5_000);
+    expect(tab.data()?.operation?.status).toBe("Succeeded");
+    tab.runner.stop();
+  });
+
+  it("keeps the last status through a 503 and recovers", async () => {
+    const unavailable: Answer = { status: 503, body: { error: { code: "ServiceUnavailable", message: "later" } }, headers: { "retry-after": "3" } };
+    const browser = createBrowser([running(), unavailable, { status: 200, body: { status: "Failed", error: { code: "Boom", message: "x" } } }]);
+    const tab = browser.openTab("a");
+    await advance(60_000);
+    expect(browser.requests).toHaveLength(3);
+    expect((browser.requests[2]?.at ?? 0) - (browser.requests[1]?.at ?? 0)).toBeGreaterThanOrEqual(3_000);
+    expect(tab.data()?.operation?.category).toBe("failed");
+    expect(tab.data()?.history.map((h) => h.outcome)).toEqual(["status", "readError", "status"]);
+    tab.runner.stop();
+  });
+
+  it("does not read while hidden, and reads again once visible", async () => {
+    const browser = createBrowser([running()]);
+    const tab = browser.openTab("a");
+    await advance(2_000);
+    const before = browser.requests.length;
+    expect(before).toBeGreaterThan(0);
+    tab.setVisible(false);
+    await advance(60_000);
+    expect(browser.requests).toHaveLength(before);
+    tab.setVisible(true);
+    await advance(1_000);
+    expect(browser.requests.length).toBeGreaterThan(before);
+    tab.runner.stop();
+  });
+
+  it("a view that observes the query never reads by itself", async () => {
+    const browser = createBrowser([running()]);
+    const client = new QueryClient();
+    const observer = new QueryObserver(client, operationQueryOptions(ref, () => Promise.resolve("t")));
+    const unsubscribe = observer.subscribe(() => undefined);
+    await advance(10_000);
+    expect(browser.requests).toHaveLength(0);
+    unsubscribe();
+  });
+});
+
+describe("two tabs of one browser", () => {
+  it("read once for both: one tab polls, the other receives every result", async () => {
+    const browser = createBrowser([running(), running(), running(), done]);
+    const a = browser.openTab("a");
+    const b = browser.openTab("b");
+    await advance(30_000);
+    expect(browser.requests).toHaveLength(4);
+    expect(new Set(browser.requests.map((r) => r.tab))).toEqual(new Set(["a"]));
+    expect(b.data()?.operation?.status).toBe("Succeeded");
+    expect(b.data()?.history).toHaveLength(4);
+    expect(b.runner.getView().role).toBe("following");
+    a.runner.stop();
+    b.runner.stop();
+  });
+
+  it("hand over to the visible tab when the polling tab hides", async () => {
+    const browser = createBrowser([running()]);
+    const a = browser.openTab("a");
+    const b = browser.openTab("b");
+    await advance(5_000);
+    expect(new Set(browser.requests.map((r) => r.tab))).toEqual(new Set(["a"]));
+    a.setVisible(false);
+    const handedOverAt = Date.now() - T0;
+    await advance(10_000);
+    const after = browser.requests.filter((r) => r.at >= handedOverAt);
+    expect(after.length).toBeGreaterThan(0);
+    expect(new Set(after.map((r) => r.tab))).toEqual(new Set(["b"]));
+    // The new polling tab continues the history it was sent, instead of starting over.
+    expect(b.data()?.history.length).toBe(browser.requests.length);
+    a.runner.stop();
+    b.runner.stop();
+  });
+
+  it("read what another tab opens, even if this tab does not watch it", async () => {
+    const browser = createBrowser([running()]);
+    const a = browser.openTab("a");
+    a.runner.setWatched([]);
+    const b = browser.openTab("b");
+    b.runner.setWatched([]);
+    const undo = b.runner.declare(ref, "open");
+    await advance(3_000);
+    expect(browser.requests.length).toBeGreaterThan(0);
+    expect(new Set(browser.requests.map((r) => r.tab))).toEqual(new Set(["a"]));
+    expect(b.data()?.operation?.status).toBe("InProgress");
+    // Once nobody uses it, nobody reads it.
+    undo();
+    await advance(1_000);
+    const count = browser.requests.length;
+    await advance(30_000);
+    expect(browser.requests).toHaveLength(count);
+    a.runner.stop();
+    b.runner.stop();
+  });
+});

@@ -1,0 +1,74 @@
+import type { QueryClient } from "@tanstack/react-query";
+import type { GetAccessToken } from "@/lib/auth/use-get-access-token";
+import type { OperationKind } from "@/lib/azure/operation-ref";
+import type { BucketSpec } from "@/lib/azure/token-bucket";
+import type { NotBeforeMemory } from "@/lib/polling/not-before-memory";
+import type { FleetRunnerDeps, TabChannel } from "@/lib/polling/fleet/fleet-runner";
+import { electPoller, type ElectionEnvironment } from "@/lib/polling/fleet/poller-election";
+import { PROTOCOL } from "@/lib/polling/fleet/tab-messages";
+import { isNewerSnapshot, type OperationSnapshot } from "@/lib/polling/snapshot";
+import { operationKeys } from "@/lib/query/keys";
+import { operationQueryOptions } from "@/lib/query/operation-options";
+
+/**
+ * The fleet runner's ties to this app: reads go through React Query (so every view sees them), results from other
+ * tabs land in the same cache, and tabs meet on a channel and a lock named after the account: tabs signed in as two
+ * different people (MSAL keeps each tab's sign-in apart) never share a poller or each other's results.
+ */
+
+export interface FleetWiring {
+  queryClient: QueryClient;
+  /** Read at each read, so a renewed function (a new MSAL instance or config) is picked up. */
+  getAccessToken: () => GetAccessToken;
+  budgets: Record<OperationKind, BucketSpec>;
+  accountId: string;
+  memory: NotBeforeMemory | undefined;
+  /** Undefined: no BroadcastChannel, so this tab polls for itself. */
+  openChannel: ((name: string) => TabChannel) | undefined;
+  election: ElectionEnvironment;
+  tabId: string;
+  now: () => number;
+}
+
+export function fleetRunnerDeps(wiring: FleetWiring): FleetRunnerDeps {
+  const { queryClient } = wiring;
+  const name = `${PROTOCOL}:${wiring.accountId}`;
+  const channel = wiring.openChannel?.(name);
+  // Without a channel the other tabs could not get this tab's results: each polls alone, so the lock is not used.
+  const election: ElectionEnvironment = channel ? wiring.election : { ...wiring.election, locks: undefined };
+  return {
+    budgets: wiring.budgets,
+    tabId: wiring.tabId,
+    read: (ref) => queryClient.query(operationQueryOptions(ref, wiring.getAccessToken())),
+    snapshotOf: (key) => queryClient.getQueryData<OperationSnapshot>(operationKeys.byKey(key)),
+    receive: (key, snapshot) => {
+      const queryKey = operationKeys.byKey(key);
+      if (isNewerSnapshot(snapshot, queryClient.getQueryData<OperationSnapshot>(queryKey))) queryClient.setQueryData(queryKey, snapshot);
+    },
+    memory: wiring.memory,
+    channel,
+    elect: (onChange) => electPoller(name, election, onChange),
+    now: wiring.now,
+  };
+}
+
+/** A BroadcastChannel as the runner uses it, or undefined where the browser has none. */
+export function browserChannel(): ((name: string) => TabChannel) | undefined {
+  if (typeof BroadcastChannel === "undefined") return undefined;
+  return (name) => {
+    const channel = new BroadcastChannel(name);
+    return {
+      postMessage: (message) => {
+        channel.postMessage(message);
+      },
+      onMessage: (listener) => {
+        channel.addEventListener("message", (event: MessageEvent<unknown>) => {
+          listener(event.data);
+        });
+      },
+      close: () => {
+        channel.close();
+      },
+    };
+  };
+}

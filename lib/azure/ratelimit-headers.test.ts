@@ -1,0 +1,91 @@
+import { describe, expect, it } from "vitest";
+import { MAX_RATELIMIT_HEADERS, RATELIMIT_REMAINING_HEADER, ratelimitRemainingHeaders, remainingReads } from "./ratelimit-headers";
+
+describe("RATELIMIT_REMAINING_HEADER", () => {
+  it.each([
+    "x-ms-ratelimit-remaining-subscription-reads",
+    "x-ms-ratelimit-remaining-subscription-global-reads",
+    "x-ms-ratelimit-remaining-tenant-reads",
+    "x-ms-ratelimit-remaining-subscription-writes",
+    "x-ms-ratelimit-remaining-subscription-resource-requests",
+  ])("admits %s", (name) => {
+    expect(RATELIMIT_REMAINING_HEADER.test(name)).toBe(true);
+  });
+
+  it.each([
+    "x-ms-ratelimit-remaining-",
+    "x-ms-ratelimit-remaining--reads",
+    "x-ms-ratelimit-remaining-Subscription-Reads",
+    "x-ms-ratelimit-remaining-reads2",
+    "x-ms-ratelimit-remaining-sub_reads",
+    "x-ms-ratelimit-remaining-reads\n",
+    "x-ms-ratelimit-remaining-reads;x",
+    "x-ms-ratelimit-used-subscription-reads",
+    "prefix-x-ms-ratelimit-remaining-subscription-reads",
+    `x-ms-ratelimit-remaining-${"a".repeat(65)}`,
+  ])("refuses %j", (name) => {
+    expect(RATELIMIT_REMAINING_HEADER.test(name)).toBe(false);
+  });
+});
+
+describe("ratelimitRemainingHeaders", () => {
+  it("keeps names and values that follow the rules, values as sent, from node:http's header object", () => {
+    const upstream = {
+      "content-type": "application/json",
+      "x-ms-ratelimit-remaining-subscription-reads": "249",
+      "x-ms-ratelimit-remaining-subscription-writes": "007",
+      "x-ms-ratelimit-remaining-tenant-reads": "12345678901234567890",
+      "x-ms-ratelimit-remaining-negative-reads": "-1",
+      "x-ms-ratelimit-remaining-fraction-reads": "1.5",
+      "x-ms-ratelimit-remaining-spaced-reads": " 1",
+      "x-ms-ratelimit-remaining-joined-reads": "1, 2",
+      "x-ms-ratelimit-remaining-long-reads": "123456789012345678901",
+      "x-ms-ratelimit-remaining-empty-reads": "",
+      "x-ms-ratelimit-remaining-array-reads": ["1"],
+      "x-ms-ratelimit-remaining-missing-reads": undefined,
+      "set-cookie": ["a=1"],
+    };
+    expect(ratelimitRemainingHeaders(Object.entries(upstream))).toEqual([
+      ["x-ms-ratelimit-remaining-subscription-reads", "249"],
+      ["x-ms-ratelimit-remaining-subscription-writes", "007"],
+      ["x-ms-ratelimit-remaining-tenant-reads", "12345678901234567890"],
+    ]);
+  });
+
+  it(`keeps at most ${MAX_RATELIMIT_HEADERS}, the first ones given, counting only valid ones`, () => {
+    const entries: [string, string][] = [["x-ms-ratelimit-remaining-bad-reads", "x"]];
+    for (let i = 0; i < MAX_RATELIMIT_HEADERS + 3; i++) entries.push([`x-ms-ratelimit-remaining-${"b".repeat(i + 1)}-reads`, String(i)]);
+    const kept = ratelimitRemainingHeaders(entries);
+    expect(kept).toHaveLength(MAX_RATELIMIT_HEADERS);
+    expect(kept[0]).toEqual(["x-ms-ratelimit-remaining-b-reads", "0"]);
+    expect(kept.at(-1)?.[1]).toBe(String(MAX_RATELIMIT_HEADERS - 1));
+  });
+});
+
+describe("remainingReads", () => {
+  it("is the smallest of the -reads buckets of a fetch Headers, ignoring writes and other counters", () => {
+    const headers = new Headers({
+      "X-MS-RateLimit-Remaining-Subscription-Reads": "249",
+      "x-ms-ratelimit-remaining-subscription-global-reads": "3600",
+      "x-ms-ratelimit-remaining-tenant-reads": "120",
+      "x-ms-ratelimit-remaining-subscription-writes": "3",
+      "x-ms-ratelimit-remaining-subscription-resource-requests": "1",
+    });
+    expect(remainingReads(headers)).toBe(120);
+  });
+
+  it("reads 0 as 0, not as missing", () => {
+    expect(remainingReads(new Headers({ "x-ms-ratelimit-remaining-subscription-reads": "0" }))).toBe(0);
+  });
+
+  it("skips values that are not counts and is undefined when no -reads bucket is left", () => {
+    expect(remainingReads(new Headers())).toBeUndefined();
+    expect(remainingReads(new Headers({ "x-ms-ratelimit-remaining-subscription-writes": "5" }))).toBeUndefined();
+    expect(remainingReads(new Headers({ "x-ms-ratelimit-remaining-subscription-reads": "soon" }))).toBeUndefined();
+    expect(
+      remainingReads(
+        new Headers({ "x-ms-ratelimit-remaining-subscription-reads": "-3", "x-ms-ratelimit-remaining-tenant-reads": "17" }),
+      ),
+    ).toBe(17);
+  });
+});

@@ -1,0 +1,53 @@
+/**
+ * A token bucket on a clock the caller passes in: how ARM throttles reads (per subscription and principal, per region),
+ * and therefore also how opwatch spends its own read budget, and how the simulator and `npm run bench:polling`
+ * emulate ARM. Pure apart from its own state, so fake time in tests and simulated time in the bench behave as real time.
+ */
+
+export interface BucketSpec {
+  /** The most tokens the bucket holds (the burst). */
+  capacity: number;
+  /** Tokens added per second, up to `capacity`. */
+  refillPerSecond: number;
+}
+
+/** ARM's documented read bucket per subscription and principal ("Understand how Azure Resource Manager throttles requests"). */
+export const ARM_SUBSCRIPTION_READS: BucketSpec = { capacity: 250, refillPerSecond: 25 };
+/** Across all principals of a subscription ARM allows 15 times that. */
+export const ARM_GLOBAL_READS_FACTOR = 15;
+
+export class TokenBucket {
+  private tokens: number;
+  private at: number;
+
+  constructor(
+    readonly spec: BucketSpec,
+    now: number,
+  ) {
+    this.tokens = spec.capacity;
+    this.at = now;
+  }
+
+  /** Tokens left at `now` (fractional while refilling). A clock that goes back refills nothing and loses nothing. */
+  available(now: number): number {
+    if (now > this.at) {
+      this.tokens = Math.min(this.spec.capacity, this.tokens + ((now - this.at) / 1000) * this.spec.refillPerSecond);
+      this.at = now;
+    }
+    return this.tokens;
+  }
+
+  /** Takes one token if a whole one is there. */
+  take(now: number): boolean {
+    if (this.available(now) < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+
+  /** Milliseconds until a whole token is there (0 if one is now); Infinity for a bucket that never refills. */
+  msUntilToken(now: number): number {
+    const missing = 1 - this.available(now);
+    if (missing <= 0) return 0;
+    return this.spec.refillPerSecond > 0 ? Math.ceil((missing / this.spec.refillPerSecond) * 1000) : Number.POSITIVE_INFINITY;
+  }
+}

@@ -1,0 +1,222 @@
+import type { OperationKind, OperationRef } from "@/lib/azure/operation-ref";
+import type { BucketSpec } from "@/lib/azure/token-bucket";
+import { pollSchedule } from "../schedule";
+import type { OperationSnapshot } from "../snapshot";
+import type { FleetStatus, NextRead, ScopeStatus } from "./fleet-status";
+import { tierOf, type Interest, type Tier } from "./priority";
+import { readScopeOf, type ReadScope } from "./read-scope";
+import { ScopeBudget } from "./scope-budget";
+import { readSignalsOf } from "./throttle-signal";
+
+/**
+ * The one scheduler of a browser's reads, above the per-operation policy. The policy says when each operation should
+ * be read (and never before its Retry-After); this decides which due reads start now within each scope's budget, in
+ * priority order, and pauses a scope (or every scope) when a read says so. Time comes in as arguments: the browser
+ * runner, the unit tests and the fleet benchmark drive the same code.
+ */
+
+export interface FleetEntry {
+  key: string;
+  ref: OperationRef;
+  interest: Interest;
+  snapshot: OperationSnapshot | undefined;
+  /** Retry-After remembered from an earlier page, for an operation this page has not read yet. */
+  rememberedNotBefore?: number | undefined;
+  /** The person asked for a read now: due at once and first in line, though still never before Retry-After. */
+  requested?: boolean | undefined;
+}
+
+export interface FleetPlan {
+  /** Reads to start now; their budget is already spent. */
+  start: FleetEntry[];
+  /** When planning again may start a read (undefined: only a finished read or a change can). */
+  wakeAt: number | undefined;
+  status: FleetStatus;
+}
+
+export type ReadBudgets = Record<OperationKind, BucketSpec>;
+
+/** Browsers open about six connections per host; more reads in flight would only queue inside the browser. */
+const MAX_READS_IN_FLIGHT = 6;
+
+interface Timing {
+  dueAt: number;
+  notBefore: number;
+  reason: string;
+}
+
+interface Due {
+  entry: FleetEntry;
+  scope: ReadScope;
+  tier: Tier;
+  dueAt: number;
+}
+
+/**
+ * The time and reason of an entry's next read per its own policy, or the stop reason. A first read is due since the
+ * scheduler first saw the operation: due "now" at every plan, it would queue behind every overdue read for ever.
+ */
+function timingOf(entry: FleetEntry, firstSeen: number, now: number): Timing | { stopped: string } {
+  const { snapshot } = entry;
+  if (snapshot === undefined) return { dueAt: firstSeen, notBefore: entry.rememberedNotBefore ?? 0, reason: "first read" };
+  const schedule = pollSchedule(snapshot);
+  if (schedule.decision.poll && schedule.dueAt !== undefined) {
+    return { dueAt: entry.requested ? now : schedule.dueAt, notBefore: schedule.notBefore ?? 0, reason: schedule.decision.reason };
+  }
+  const reason = schedule.decision.poll ? "stopped" : schedule.decision.reason;
+  if (!entry.requested) return { stopped: reason };
+  // Asked for after polling stopped (a retry after fixing access): still never before the last Retry-After.
+  const last = snapshot.history.at(-1);
+  return { dueAt: now, notBefore: last ? last.at + (last.retryAfterMs ?? 0) : 0, reason: "read requested" };
+}
+
+export class FleetScheduler {
+  private readonly scopes = new Map<string, { scope: ReadScope; budget: ScopeBudget }>();
+  private readonly inFlight = new Set<string>();
+  private readonly firstSeen = new Map<string, number>();
+  private allPaused: FleetStatus["allPaused"];
+
+  constructor(
+    private readonly budgets: ReadBudgets,
+    private readonly maxInFlight = MAX_READS_IN_FLIGHT,
+  ) {}
+
+  readsInFlight(): number {
+    return this.inFlight.size;
+  }
+
+  plan(entries: readonly FleetEntry[], now: number): FleetPlan {
+    const next: Record<string, NextRead> = {};
+    const explain = (entry: FleetEntry, read: NextRead) => {
+      if (entry.interest !== "watched" || entry.requested) next[entry.key] = read;
+    };
+    const waiting = new Map<string, number>();
+    const used = new Set<string>();
+    const allPaused = this.allPaused !== undefined && this.allPaused.until > now ? this.allPaused : undefined;
+    let wakeAt = Number.POSITIVE_INFINITY;
+    const due: Due[] = [];
+
+    for (const entry of entries) {
+      const { scope, budget } = this.scopeOf(entry.ref, now);
+      if (this.inFlight.has(entry.key)) {
+        used.add(scope.id);
+        explain(entry, { at: undefined, cause: "reading", detail: "", scopeId: scope.id });
+        continue;
+      }
+      const timing = timingOf(entry, this.firstSeenAt(entry.key, now), now);
+      if ("stopped" in timing) {
+        explain(entry, { at: undefined, cause: "stopped", detail: timing.stopped, scopeId: scope.id });
+        continue;
+      }
+      // Only scopes with reads still to make are reported: once all their operations ended there is nothing to say.
+      used.add(scope.id);
+      const paused = budget.pausedAt(now);
+      // The first cause to lift last is the one that decides, and the one a person is told about.
+      const blocks: [number, NextRead["cause"], string][] = [
+        [timing.dueAt, "scheduled", timing.reason],
+        [timing.notBefore, "retryAfter", ""],
+        [paused?.until ?? 0, "scopePaused", ""],
+        [allPaused?.until ?? 0, "allPaused", allPaused?.code ?? ""],
+      ];
+      const [at, cause, detail] = blocks.reduce((a, b) => (b[0] > a[0] ? b : a));
+      if (at > now) {
+        if (cause !== "scheduled") waiting.set(scope.id, (waiting.get(scope.id) ?? 0) + 1);
+        wakeAt = Math.min(wakeAt, at);
+        explain(entry, { at, cause, detail, scopeId: scope.id });
+        continue;
+      }
+      due.push({ entry, scope, tier: entry.requested ? 0 : tierOf(entry.interest, entry.snapshot, now), dueAt: timing.dueAt });
+    }
+
+    if (this.firstSeen.size > entries.length) {
+      const current = new Set(entries.map((e) => e.key));
+      for (const key of this.firstSeen.keys()) if (!current.has(key)) this.firstSeen.delete(key);
+    }
+    due.sort((a, b) => a.tier - b.tier || a.dueAt - b.dueAt);
+    const start: FleetEntry[] = [];
+    const ahead = new Map<string, number>();
+    for (const { entry, scope } of due) {
+      const { budget } = this.scopeOf(entry.ref, now);
+      const position = ahead.get(scope.id) ?? 0;
+      if (this.inFlight.size + start.length < this.maxInFlight && budget.tryTake(now)) {
+        start.push(entry);
+        continue;
+      }
+      ahead.set(scope.id, position + 1);
+      waiting.set(scope.id, (waiting.get(scope.id) ?? 0) + 1);
+      if (this.inFlight.size + start.length >= this.maxInFlight) {
+        // A read ending plans again; no timer is needed for this one.
+        explain(entry, { at: undefined, cause: "busy", detail: String(this.inFlight.size + start.length), scopeId: scope.id });
+      } else {
+        const readyAt = budget.readyAt(now);
+        wakeAt = Math.min(wakeAt, readyAt);
+        explain(entry, { at: readyAt, cause: "budget", detail: String(position), scopeId: scope.id });
+      }
+    }
+    for (const entry of start) this.inFlight.add(entry.key);
+
+    return {
+      start,
+      wakeAt: Number.isFinite(wakeAt) ? wakeAt : undefined,
+      status: { at: now, allPaused, scopes: this.scopeStatuses(used, waiting, now), next },
+    };
+  }
+
+  private firstSeenAt(key: string, now: number): number {
+    const seen = this.firstSeen.get(key);
+    if (seen !== undefined) return seen;
+    this.firstSeen.set(key, now);
+    return now;
+  }
+
+  /** A read ended (or was abandoned: no snapshot). Its answer may pause or slow its scope, or every scope. */
+  finished(entry: Pick<FleetEntry, "key" | "ref">, snapshot: OperationSnapshot | undefined, now: number): void {
+    this.inFlight.delete(entry.key);
+    if (snapshot === undefined) return;
+    this.firstSeen.delete(entry.key);
+    this.learn(entry.ref, snapshot, now);
+  }
+
+  /** Takes in what a read said about its scope (a tab that starts polling learns this way from reads made before). */
+  learn(ref: OperationRef, snapshot: OperationSnapshot, now: number): void {
+    const { budget } = this.scopeOf(ref, now);
+    const { throttle, remainingReads } = readSignalsOf(snapshot);
+    budget.reportRemaining(remainingReads);
+    if (throttle.pause === "scope") {
+      budget.pauseUntil({ until: throttle.until, cause: throttle.httpStatus === 429 ? "throttled" : "unavailable", httpStatus: throttle.httpStatus });
+    } else if (throttle.pause === "all" && (this.allPaused === undefined || throttle.until > this.allPaused.until)) {
+      this.allPaused = { until: throttle.until, httpStatus: throttle.httpStatus, code: throttle.code };
+    }
+  }
+
+  private scopeOf(ref: OperationRef, now: number): { scope: ReadScope; budget: ScopeBudget } {
+    const scope = readScopeOf(ref);
+    let found = this.scopes.get(scope.id);
+    if (!found) {
+      found = { scope, budget: new ScopeBudget(this.budgets[scope.kind], now) };
+      this.scopes.set(scope.id, found);
+    }
+    return found;
+  }
+
+  private scopeStatuses(used: ReadonlySet<string>, waiting: ReadonlyMap<string, number>, now: number): ScopeStatus[] {
+    const statuses: ScopeStatus[] = [];
+    for (const id of used) {
+      const found = this.scopes.get(id);
+      if (!found) continue;
+      const { scope, budget } = found;
+      const pause = budget.pausedAt(now);
+      statuses.push({
+        id,
+        kind: scope.kind,
+        name: scope.name,
+        budgetPerSecond: budget.spec.refillPerSecond,
+        ratePerSecond: budget.ratePerSecond(),
+        remainingReads: budget.remainingReads,
+        pause: pause && { until: pause.until, cause: pause.cause, httpStatus: pause.httpStatus },
+        waiting: waiting.get(id) ?? 0,
+      });
+    }
+    return statuses;
+  }
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import type { FleetStatus, ScopeStatus } from "./fleet-status";
+import { allPausedNotice, nextReadSentence, scopeNotice } from "./fleet-text";
+
+const NOW = Date.UTC(2026, 10, 28, 12);
+const scope = (over: Partial<ScopeStatus> = {}): ScopeStatus => ({
+  id: "devops:sub-1",
+  kind: "devops",
+  name: "sub-1",
+  budgetPerSecond: 5,
+  ratePerSecond: 5,
+  remainingReads: undefined,
+  pause: undefined,
+  waiting: 0,
+  ...over,
+});
+const status = (scopes: ScopeStatus[], over: Partial<FleetStatus> = {}): FleetStatus => ({ at: NOW, allPaused: undefined, scopes, next: {}, ...over });
+
+describe("scope notices", () => {
+  it("say nothing while reads run as budgeted", () => {
+    expect(scopeNotice(scope({ waiting: 40 }), NOW)).toBeUndefined();
+  });
+
+  it("say a scope is paused, for how long, and why", () => {
+    const paused = scope({ pause: { until: NOW + 12_000, cause: "throttled", httpStatus: 429 }, waiting: 3 });
+    expect(scopeNotice(paused, NOW)).toBe("Reads for subscription sub-1 paused 12 s: Azure asked us to wait (too many requests). 3 reads wait.");
+    expect(scopeNotice({ ...paused, pause: { until: NOW + 500, cause: "unavailable", httpStatus: 503 }, waiting: 1 }, NOW)).toBe(
+      "Reads for subscription sub-1 paused 1 s: Azure said the service is unavailable for now. 1 read wait.",
+    );
+    // Once the pause is over, it is not shown.
+    expect(scopeNotice(paused, NOW + 12_000)).toBeUndefined();
+  });
+
+  it("say a scope is slowed and what Azure reported", () => {
+    expect(scopeNotice(scope({ kind: "devcenter", name: "dc.example", ratePerSecond: 0.5, remainingReads: 1 }), NOW)).toBe(
+      "Reads for endpoint dc.example slowed to 0.5/s (budget 5/s). Azure reports 1 read left, shared with your other tools.",
+    );
+  });
+
+  it("say when the opwatch server paused every read", () => {
+    const all = status([], { allPaused: { until: NOW + 30_000, httpStatus: 429, code: "ProxyRateLimited" } });
+    expect(allPausedNotice(all, NOW)).toBe("Every read paused 30 s: the opwatch server asked this browser to slow down (ProxyRateLimited).");
+    expect(allPausedNotice(all, NOW + 30_000)).toBeUndefined();
+  });
+});
+
+describe("why the next read is when it is", () => {
+  const fleet = status([scope()]);
+  it("names the cause, the time and the scope", () => {
+    expect(nextReadSentence({ at: NOW + 3000, cause: "scheduled", detail: "adaptive: predicted finish", scopeId: "devops:sub-1" }, fleet, NOW)).toBe(
+      "Next read in 3 s: timed just after the predicted finish.",
+    );
+    expect(nextReadSentence({ at: NOW + 20_000, cause: "scopePaused", detail: "", scopeId: "devops:sub-1" }, fleet, NOW)).toBe(
+      "Next read in 20 s: reads for subscription sub-1 are paused because Azure asked us to wait.",
+    );
+    expect(nextReadSentence({ at: NOW + 200, cause: "budget", detail: "4", scopeId: "devops:sub-1" }, fleet, NOW)).toBe(
+      "Due now: waiting for the read budget of subscription sub-1, 4 reads first.",
+    );
+    expect(nextReadSentence({ at: undefined, cause: "stopped", detail: "operation succeeded", scopeId: "devops:sub-1" }, fleet, NOW)).toBe(
+      "Polling stopped: operation succeeded.",
+    );
+  });
+
+  it("shows a reason it does not know as it is", () => {
+    expect(nextReadSentence({ at: NOW + 9000, cause: "scheduled", detail: "backoff after 2 read errors", scopeId: "x" }, undefined, NOW)).toBe(
+      "Next read in 9 s: backoff after 2 read errors.",
+    );
+  });
+});

@@ -1,0 +1,80 @@
+import { formatDuration, formatIn } from "@/lib/operations/format";
+import type { FleetStatus, NextRead, ScopeStatus } from "./fleet-status";
+import { scopeNoun } from "./read-scope";
+
+/** The scheduler's state in words, for the dashboard's notices and the operation page: one place for the sentences. */
+
+/** The policy's reasons (lib/polling/policy.ts) as a person would put them; an unknown reason is shown as is. */
+const POLICY_REASONS: Readonly<Record<string, string>> = {
+  "first poll": "the first read",
+  "first read": "the first read",
+  "read requested": "you asked for a read",
+  "adaptive: age": "timed by the operation's age (young operations are read more often)",
+  "adaptive: predicted finish": "timed just after the predicted finish",
+  "adaptive: predicted finish far": "the predicted finish is still far off",
+  "adaptive: past predicted finish": "past the predicted finish, so read more often",
+  "retry-after": "as Azure's Retry-After asked",
+};
+
+const policyReasonText = (reason: string): string => POLICY_REASONS[reason] ?? reason;
+
+/** "12 s", "2 min 5 s": what is left of a pause, never less than a second while it lasts. */
+const left = (until: number, now: number): string => formatDuration(Math.max(1, Math.ceil((until - now) / 1000)) * 1000);
+
+const rate = (perSecond: number): string => `${Number(perSecond.toFixed(perSecond < 1 ? 2 : 1))}/s`;
+
+function nounOf(scopeId: string, status: FleetStatus | undefined): string {
+  const scope = status?.scopes.find((s) => s.id === scopeId);
+  return scope ? scopeNoun(scope) : "its subscription or endpoint";
+}
+
+/** Why an operation's next read is when it is. */
+export function nextReadSentence(next: NextRead, status: FleetStatus | undefined, now: number): string {
+  const when = next.at === undefined ? "" : formatIn(next.at, now);
+  switch (next.cause) {
+    case "reading":
+      return "Reading now…";
+    case "stopped":
+      return `Polling stopped: ${next.detail}.`;
+    case "retryAfter":
+      return `Next read ${when}: Azure asked not to read this operation before then (Retry-After).`;
+    case "scopePaused":
+      return `Next read ${when}: reads for ${nounOf(next.scopeId, status)} are paused because Azure asked us to wait.`;
+    case "allPaused":
+      return `Next read ${when}: the opwatch server asked this browser to slow down (${next.detail}).`;
+    case "budget":
+      return next.detail === "0"
+        ? `Due now: next in line for the read budget of ${nounOf(next.scopeId, status)}.`
+        : `Due now: waiting for the read budget of ${nounOf(next.scopeId, status)}, ${next.detail} read${next.detail === "1" ? "" : "s"} first.`;
+    case "busy":
+      return `Due now: waiting for one of the ${next.detail} reads in flight to end.`;
+    case "scheduled":
+      return `Next read ${when}: ${policyReasonText(next.detail)}.`;
+  }
+}
+
+/** A notice for a scope that is paused or slowed, or undefined when its reads run as budgeted. */
+export function scopeNotice(scope: ScopeStatus, now: number): string | undefined {
+  const noun = scopeNoun(scope);
+  const queued = scope.waiting > 0 ? ` ${scope.waiting} read${scope.waiting === 1 ? "" : "s"} wait.` : "";
+  if (scope.pause && scope.pause.until > now) {
+    const why =
+      scope.pause.cause === "throttled"
+        ? "Azure asked us to wait (too many requests)"
+        : "Azure said the service is unavailable for now";
+    return `Reads for ${noun} paused ${left(scope.pause.until, now)}: ${why}.${queued}`;
+  }
+  if (scope.ratePerSecond < scope.budgetPerSecond) {
+    const remaining = scope.remainingReads;
+    const reported = remaining === undefined ? "" : ` Azure reports ${remaining} read${remaining === 1 ? "" : "s"} left, shared with your other tools.`;
+    return `Reads for ${noun} slowed to ${rate(scope.ratePerSecond)} (budget ${rate(scope.budgetPerSecond)}).${reported}${queued}`;
+  }
+  return undefined;
+}
+
+/** A notice when the opwatch server asked this browser to pause every read. */
+export function allPausedNotice(status: FleetStatus, now: number): string | undefined {
+  const paused = status.allPaused;
+  if (!paused || paused.until <= now) return undefined;
+  return `Every read paused ${left(paused.until, now)}: the opwatch server asked this browser to slow down (${paused.code}).`;
+}
