@@ -20,11 +20,10 @@ import {
   FLEET_SIZE,
   type FleetOperationResult,
   type FleetPoller,
-  OPWATCH_DEFAULT_BUDGET,
   replayFleet,
   summarizeFleet,
 } from "@/lib/polling/bench/fleet-replay";
-import { ARM_SUBSCRIPTION_READS, type BucketSpec } from "@/lib/azure/token-bucket";
+import { ARM_SUBSCRIPTION_READS, DEFAULT_READ_BUDGET, type BucketSpec } from "@/lib/azure/token-bucket";
 import { seededRandom } from "@/lib/polling/bench/prng";
 import { type Poller, replay, type ReplayResult } from "@/lib/polling/bench/replay";
 import { mean, percentile } from "@/lib/polling/bench/stats";
@@ -51,7 +50,7 @@ const option = (name: string, fallback: number): number => {
 /** `--budget R/B`: the fleet scheduler's reads per second and burst, within the limits lib/config/schema.ts allows. */
 function budgetOption(): BucketSpec {
   const i = process.argv.indexOf("--budget");
-  if (i < 0) return OPWATCH_DEFAULT_BUDGET;
+  if (i < 0) return DEFAULT_READ_BUDGET;
   const [rate, burst] = (process.argv[i + 1] ?? "").split("/").map(Number);
   if (
     rate === undefined || burst === undefined || !(rate > 0) || rate > ARM_SUBSCRIPTION_READS.refillPerSecond ||

@@ -16,6 +16,14 @@ export const ARM_SUBSCRIPTION_READS: BucketSpec = { capacity: 250, refillPerSeco
 /** Across all principals of a subscription ARM allows 15 times that. */
 export const ARM_GLOBAL_READS_FACTOR = 15;
 
+/**
+ * The share of that bucket one browser of opwatch takes by default, per subscription (and per DevCenter endpoint; the
+ * variables in lib/config/schema.ts change it): 5 reads/s is a fifth of ARM's refill, so the person's portal, CLI and
+ * pipelines keep four fifths; a burst of 10 (4% of the bucket) shows a dashboard's first rows at once without draining
+ * what the others need. DevCenter publishes no data-plane limit; the same numbers keep it as gentle.
+ */
+export const DEFAULT_READ_BUDGET: BucketSpec = { capacity: 10, refillPerSecond: 5 };
+
 export class TokenBucket {
   private tokens: number;
   private at: number;

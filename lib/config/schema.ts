@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { DEFAULT_DEVCENTER_ALLOWED_HOSTS, parseAllowList, type AllowRule } from "@/lib/azure/allow-list";
 import { parseAppPath, permalinkPath, trimTrailingSlashes } from "@/lib/azure/operation-ref";
-import { ARM_SUBSCRIPTION_READS } from "@/lib/azure/token-bucket";
+import { ARM_SUBSCRIPTION_READS, DEFAULT_READ_BUDGET } from "@/lib/azure/token-bucket";
 import type { AuthProtocol } from "./public-config";
 
 /**
@@ -53,13 +53,6 @@ const readBurst = (fallback: number) =>
     .max(ARM_SUBSCRIPTION_READS.capacity, { error: `must be at most ${ARM_SUBSCRIPTION_READS.capacity} (ARM's whole bucket).` })
     .default(fallback);
 
-/**
- * The default read budget per subscription (and per DevCenter endpoint): 5 reads/s sustained is a fifth of ARM's
- * refill of 25/s per subscription and person, so the portal, the CLI and pipelines keep four fifths; a burst of 10
- * (4% of ARM's bucket of 250) lets a dashboard show its first rows at once without draining what others need.
- * DevCenter publishes no data-plane limit; the same numbers keep it as gentle.
- */
-const DEFAULT_READ_BUDGET = { refillPerSecond: 5, capacity: 10 } as const;
 
 export const configSchema = z.object({
   AZURE_AUTH_PROTOCOL: z

@@ -1,25 +1,17 @@
+import { DEFAULT_READ_BUDGET } from "@/lib/azure/token-bucket";
 import { describe, expect, it } from "vitest";
 import { readSignalsOf } from "../fleet/throttle-signal";
 import { toPollRecord } from "../poll-record";
 import { decideNextPoll } from "../policy";
 import { nextSnapshot } from "../snapshot";
 import { sdkPoller } from "./baselines";
-import { CORPUS_SEED, generateCorpus, type Lifetime } from "./corpus";
+import { CORPUS_SEED, generateCorpus } from "./corpus";
 import { EmulatedArmReads, fetchResultOf, type BenchAnswer } from "./emulated-arm";
-import { budgetExcess, maxReadsInWindow, OPWATCH_DEFAULT_BUDGET, replayFleet, summarizeFleet, type FleetPoller } from "./fleet-replay";
+import { budgetExcess, maxReadsInWindow, replayFleet, summarizeFleet, type FleetPoller } from "./fleet-replay";
+import { plainLifetime } from "@/lib/test-support/lifetimes";
 
-const opwatch: FleetPoller = { name: "opwatch", kind: "scheduler", budget: OPWATCH_DEFAULT_BUDGET };
+const opwatch: FleetPoller = { name: "opwatch", kind: "scheduler", budget: DEFAULT_READ_BUDGET };
 const policyPerOperation: FleetPoller = { name: "policy", kind: "perOperation", poller: decideNextPoll, jitterSeed: 7 };
-
-const plain = (terminalAtMs: number): Lifetime => ({
-  id: 0,
-  terminalAtMs,
-  outcome: "succeeded",
-  queuedUntilMs: 0,
-  retryAfterMs: undefined,
-  progress: undefined,
-  readErrors: [],
-});
 
 describe("emulated ARM", () => {
   it("spends a token per read; empty, it answers whole seconds until a token (at least 1) and spends nothing", () => {
@@ -52,7 +44,7 @@ describe("emulated ARM", () => {
 
 describe("fleet replay", () => {
   it("reads per operation from its start, and measures detection at the reply, a latency after the send", () => {
-    const run = replayFleet([plain(10_000)], { name: "sdk", kind: "perOperation", poller: sdkPoller, jitterSeed: 1 });
+    const run = replayFleet([plainLifetime(10_000)], { name: "sdk", kind: "perOperation", poller: sdkPoller, jitterSeed: 1 });
     const [op] = run.operations;
     // Sends every 2 s after the previous reply (150 ms): 0, 2.15, 4.3, 6.45, 8.6, 10.75 s; that reply is at 10.9 s.
     expect(op).toMatchObject({ reads: 6, armThrottled: 0, earlyReads: 0, detectionDelayMs: 900, firstStatusWaitMs: 150 });
@@ -65,8 +57,8 @@ describe("fleet replay", () => {
     expect(summary.reads).toBeGreaterThan(500);
     expect(summary.armThrottled).toBe(0);
     expect(summary.earlyReads).toBe(0);
-    expect(budgetExcess(run.sendTimes, OPWATCH_DEFAULT_BUDGET)).toBeLessThanOrEqual(1e-9);
-    const { capacity, refillPerSecond } = OPWATCH_DEFAULT_BUDGET;
+    expect(budgetExcess(run.sendTimes, DEFAULT_READ_BUDGET)).toBeLessThanOrEqual(1e-9);
+    const { capacity, refillPerSecond } = DEFAULT_READ_BUDGET;
     expect(maxReadsInWindow(run.sendTimes, 1_000)).toBeLessThanOrEqual(capacity + refillPerSecond);
     expect(maxReadsInWindow(run.sendTimes, 10_000)).toBeLessThanOrEqual(capacity + 10 * refillPerSecond);
     expect(summary.undetected).toBe(0);

@@ -28,8 +28,6 @@ import { percentile } from "./stats";
  *   episodes included (its own 429s, 5xx and network failures; the last carry no ARM headers).
  */
 
-/** opwatch's default read budget per ARM subscription: DEFAULT_READ_BUDGET in lib/config/schema.ts (not exported there). */
-export const OPWATCH_DEFAULT_BUDGET: BucketSpec = { capacity: 10, refillPerSecond: 5 };
 export const FLEET_SIZE = 500;
 export const FLEET_LATENCY_MS = 150;
 const STAGGER_MS = 60_000;

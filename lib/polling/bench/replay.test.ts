@@ -1,21 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { decideNextPoll, type PollContext } from "../policy";
 import { guidancePoller, sdkPoller } from "./baselines";
-import { generateCorpus, type Lifetime } from "./corpus";
+import { generateCorpus } from "./corpus";
 import { seededRandom } from "./prng";
 import { replay } from "./replay";
 import { respond } from "./server";
-
-const plain = (terminalAtMs: number, extra: Partial<Lifetime> = {}): Lifetime => ({
-  id: 0,
-  terminalAtMs,
-  outcome: "succeeded",
-  queuedUntilMs: 0,
-  retryAfterMs: undefined,
-  progress: undefined,
-  readErrors: [],
-  ...extra,
-});
+import { plainLifetime } from "@/lib/test-support/lifetimes";
 
 describe("polling bench", () => {
   it("generates the same corpus for the same seed, within the promised ranges", () => {
@@ -33,13 +23,13 @@ describe("polling bench", () => {
 
   it("replays the baselines at their fixed intervals and measures detection delay", () => {
     const random = seededRandom(1);
-    expect(replay(plain(10_000), sdkPoller, random)).toEqual({ polls: 6, readErrorPolls: 0, earlyPolls: 0, detectionDelayMs: 0 });
-    expect(replay(plain(10_000), guidancePoller, random)).toEqual({ polls: 2, readErrorPolls: 0, earlyPolls: 0, detectionDelayMs: 50_000 });
-    expect(replay(plain(100_000, { retryAfterMs: 30_000 }), sdkPoller, random)).toMatchObject({ polls: 5, detectionDelayMs: 20_000 });
+    expect(replay(plainLifetime(10_000), sdkPoller, random)).toEqual({ polls: 6, readErrorPolls: 0, earlyPolls: 0, detectionDelayMs: 0 });
+    expect(replay(plainLifetime(10_000), guidancePoller, random)).toEqual({ polls: 2, readErrorPolls: 0, earlyPolls: 0, detectionDelayMs: 50_000 });
+    expect(replay(plainLifetime(100_000, { retryAfterMs: 30_000 }), sdkPoller, random)).toMatchObject({ polls: 5, detectionDelayMs: 20_000 });
   });
 
   it("counts read errors, and polls that came before Retry-After allowed", () => {
-    const throttled = plain(30_000, { readErrors: [{ fromMs: 1_000, toMs: 5_000, httpStatus: 429, retryAfterMs: 10_000 }] });
+    const throttled = plainLifetime(30_000, { readErrors: [{ fromMs: 1_000, toMs: 5_000, httpStatus: 429, retryAfterMs: 10_000 }] });
     const impatient = (ctx: PollContext) => ({ poll: true as const, delayMs: 1_000, notBefore: ctx.now, reason: "every second" });
     const result = replay(throttled, impatient, seededRandom(1));
     expect(result.readErrorPolls).toBe(4);
@@ -49,10 +39,10 @@ describe("polling bench", () => {
 
   it("reports percentComplete by shape, and 100 once succeeded", () => {
     const progress = { shape: "linear" as const, startsAtMs: 0, reaches100AtMs: 10_000, knots: [], steps: 4, integer: true };
-    const life = plain(12_000, { progress });
+    const life = plainLifetime(12_000, { progress });
     expect(respond(life, 5_000)).toMatchObject({ category: "running", percentComplete: 50 });
     expect(respond(life, 11_000)).toMatchObject({ category: "running", percentComplete: 100 });
     expect(respond(life, 12_000)).toMatchObject({ category: "succeeded", percentComplete: 100 });
-    expect(respond(plain(12_000, { progress: { ...progress, shape: "steps" } }), 6_000).percentComplete).toBe(50);
+    expect(respond(plainLifetime(12_000, { progress: { ...progress, shape: "steps" } }), 6_000).percentComplete).toBe(50);
   });
 });
