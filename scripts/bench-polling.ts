@@ -141,9 +141,11 @@ if (ours && sdk && guidance) {
   const p95Guidance = percentile(delays(guidance.results), 0.95);
   const early = sum(ours.results.map((r) => r.earlyPolls));
   const verdict = (ok: boolean): string => (ok ? "ok" : "MISSED");
-  console.info(`\nours/SDK polls:          ${pollRatio.toFixed(3)}  (target <= 0.10)  ${verdict(pollRatio <= 0.1)}`);
-  console.info(`median detection delay:  ${seconds(p50)} s  (target <= 5 s)  ${verdict(p50 <= 5_000)}`);
-  console.info(`p95 detection delay:     ${seconds(p95)} s vs guidance ${seconds(p95Guidance)} s  ${verdict(p95 <= p95Guidance)}`);
+  // Issue 9's targets: polls first (at most 0.08 of the SDK's), then the delays (see lib/polling/policy.ts for why
+  // both delay targets cannot be had within that many polls on this corpus).
+  console.info(`\nours/SDK polls:          ${pollRatio.toFixed(3)}  (target <= 0.08)  ${verdict(pollRatio <= 0.08)}`);
+  console.info(`median detection delay:  ${seconds(p50)} s  (target <= 4 s)  ${verdict(p50 <= 4_000)}`);
+  console.info(`p95 detection delay:     ${seconds(p95)} s  (target <= 45 s; guidance ${seconds(p95Guidance)} s)  ${verdict(p95 <= 45_000)}`);
   console.info(`polls before Retry-After: ${early}  (must be 0)  ${verdict(early === 0)}`);
   // Early polls break a promise to the server; the other targets are figures to read, not a gate.
   if (early > 0) process.exitCode = 1;

@@ -41,9 +41,10 @@ export function OperationPage({ operationRef }: { operationRef: OperationRef }) 
   const snapshot = query.data;
   const operation = snapshot?.operation;
   const label = refLabel(operationRef);
+  const key = refKey(operationRef);
   const observed = useMemo(
-    () => [{ key: refKey(operationRef), label, category: operation?.category, status: operation?.status }],
-    [operationRef, label, operation?.category, operation?.status],
+    () => [{ key, label, category: operation?.category, status: operation?.status }],
+    [key, label, operation?.category, operation?.status],
   );
 
   return (
@@ -65,11 +66,12 @@ export function OperationPage({ operationRef }: { operationRef: OperationRef }) 
             <WatchToggle operationRef={operationRef} />
           </div>
           <ProgressBar percent={operation?.percentComplete} category={operation?.category} label={`Progress of ${label}`} />
-          <OperationTimes snapshot={snapshot} operationKey={refKey(operationRef)} />
-          <NextReadLine operationKey={refKey(operationRef)} />
+          <OperationTimes snapshot={snapshot} operationKey={key} />
+          <NextReadLine operationKey={key} />
           {snapshot ? (
             <ReadErrorLine
               snapshot={snapshot}
+              operationKey={key}
               onRetry={() => {
                 requestRead(operationRef);
               }}

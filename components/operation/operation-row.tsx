@@ -73,12 +73,15 @@ export const OperationRow = memo(function OperationRow({
           {operation.error.message ? `: ${operation.error.message}` : ""}
         </p>
       ) : null}
-      {snapshot ? <ReadErrorLine
+      {snapshot ? (
+        <ReadErrorLine
           snapshot={snapshot}
+          operationKey={key}
           onRetry={() => {
             requestRead(item.ref);
           }}
-        /> : null}
+        />
+      ) : null}
       {query.isPending ? <p className="text-xs text-slate-600 dark:text-slate-400">Reading status…</p> : null}
     </li>
   );

@@ -16,7 +16,7 @@ const failed = (httpStatus: number, retryAfterMs?: number) =>
 describe("ReadErrorLine", () => {
   it("says what failed and when it retries, honouring Retry-After", () => {
     const snapshot = nextSnapshot(nextSnapshot(undefined, ok, T0), failed(503, 20_000), T0 + 1000);
-    const html = renderToStaticMarkup(<ReadErrorLine snapshot={snapshot} />);
+    const html = renderToStaticMarkup(<ReadErrorLine snapshot={snapshot} operationKey="k" />);
     expect(html).toContain('data-testid="read-error"');
     expect(html).toMatch(/couldn&#x27;t refresh: 503 ServiceUnavailable, retrying in (2\d) s/);
     expect(html).toContain("request id req-9");
@@ -25,12 +25,12 @@ describe("ReadErrorLine", () => {
 
   it("says polling stopped on 404 and offers a retry", () => {
     const snapshot = nextSnapshot(nextSnapshot(undefined, ok, T0), failed(404), T0 + 1000);
-    const html = renderToStaticMarkup(<ReadErrorLine snapshot={snapshot} onRetry={() => undefined} />);
+    const html = renderToStaticMarkup(<ReadErrorLine snapshot={snapshot} operationKey="k" onRetry={() => undefined} />);
     expect(html).toContain("polling stopped: the operation id is wrong");
     expect(html).toContain(">Retry</button>");
   });
 
   it("renders nothing when the last read succeeded", () => {
-    expect(renderToStaticMarkup(<ReadErrorLine snapshot={nextSnapshot(undefined, ok, T0)} />)).toBe("");
+    expect(renderToStaticMarkup(<ReadErrorLine snapshot={nextSnapshot(undefined, ok, T0)} operationKey="k" />)).toBe("");
   });
 });

@@ -1,6 +1,7 @@
 "use client";
 
 import { useNow } from "@/components/hooks/use-now";
+import { useFleetViewAtRender } from "@/components/polling/fleet-provider";
 import { Button } from "@/components/ui/button";
 import { READ_ERROR_COLORS } from "@/components/ui/status-colors";
 import type { ReadError } from "@/lib/operations/fetch-operation";
@@ -9,22 +10,35 @@ import { pollSchedule, type PollSchedule } from "@/lib/polling/schedule";
 import type { OperationSnapshot } from "@/lib/polling/snapshot";
 
 /** A failure to read the status, shown apart from the status itself (which stays the last one known). */
-export function ReadErrorLine({ snapshot, onRetry }: { snapshot: OperationSnapshot; onRetry?: () => void }) {
+export function ReadErrorLine({ snapshot, operationKey, onRetry }: { snapshot: OperationSnapshot; operationKey: string; onRetry?: () => void }) {
   const error = snapshot.lastReadError;
   // Only rows with a failure subscribe to the clock (for "retrying in 20 s").
   if (!error) return null;
-  return <ReadErrorText error={error} schedule={pollSchedule(snapshot)} onRetry={onRetry} />;
+  return <ReadErrorText error={error} schedule={pollSchedule(snapshot)} operationKey={operationKey} onRetry={onRetry} />;
 }
 
-function ReadErrorText({ error, schedule, onRetry }: { error: ReadError; schedule: PollSchedule; onRetry: (() => void) | undefined }) {
+function ReadErrorText({
+  error,
+  schedule,
+  operationKey,
+  onRetry,
+}: {
+  error: ReadError;
+  schedule: PollSchedule;
+  operationKey: string;
+  onRetry: (() => void) | undefined;
+}) {
   const now = useNow();
+  // The scheduler may read later than the policy asked (a paused scope, the budget): say when it really will.
+  const planned = useFleetViewAtRender().status?.next[operationKey]?.at;
+  const retryAt = schedule.dueAt === undefined || planned === undefined ? schedule.dueAt : Math.max(schedule.dueAt, planned);
   return (
     <div
       data-testid="read-error"
       data-http-status={error.httpStatus}
       className={`flex flex-wrap items-baseline gap-x-2 rounded border-l-4 px-2 py-1 text-xs ${READ_ERROR_COLORS.box}`}
     >
-      <span className="font-medium">{describeReadError(error, schedule, Math.max(now, error.at))}</span>
+      <span className="font-medium">{describeReadError(error, { ...schedule, dueAt: retryAt }, Math.max(now, error.at))}</span>
       <span className={`break-all ${READ_ERROR_COLORS.message}`}>{error.message}</span>
       {error.requestId ? <span className={READ_ERROR_COLORS.detail}>request id {error.requestId}</span> : null}
       {schedule.dueAt === undefined && onRetry ? (

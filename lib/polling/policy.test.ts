@@ -73,11 +73,16 @@ describe("decideNextPoll", () => {
   });
 
   it("treats Retry-After as a floor: a young operation waits for it, an old one keeps its slower cadence", () => {
+    // Young: the age rule says 6 s, Retry-After 10 s, so 10 s.
     const young = polls(decideNextPoll(ctx([running(5, { retryAfterMs: 10 * S })])));
     expect(young.delayMs).toBe(10 * S);
     expect(young.reason).toBe("retry-after");
+    // Old: the age rule says 50 s; a shorter Retry-After changes nothing (we may wait longer than it asks).
     const old = polls(decideNextPoll(ctx([running(3600, { retryAfterMs: 10 * S })])));
-    expect(old.delayMs).toBe(POLLING_LIMITS.maxIntervalMs);
+    const withoutRetryAfter = polls(decideNextPoll(ctx([running(3600)])));
+    expect(old.delayMs).toBe(withoutRetryAfter.delayMs);
+    expect(old.delayMs).toBe(50 * S);
+    expect(old.reason).toBe("adaptive: age");
   });
 
   it("stretches the interval while the predicted finish is far, within a minute", () => {
@@ -102,16 +107,17 @@ describe("decideNextPoll", () => {
     expect(near.delayMs).toBeCloseTo(4 * S, -2); // 3 s to go, plus the margin
   });
 
-  it("polls a young operation every second or two and an old one about every minute", () => {
-    const young = polls(decideNextPoll(ctx([running(0), running(2)])));
-    expect(young.delayMs).toBeGreaterThanOrEqual(1 * S);
-    expect(young.delayMs).toBeLessThanOrEqual(2 * S);
-    const middle = polls(decideNextPoll(ctx([running(100)])));
-    expect(middle.delayMs).toBeGreaterThan(young.delayMs);
-    expect(middle.delayMs).toBeLessThan(POLLING_LIMITS.maxIntervalMs);
-    const old = polls(decideNextPoll(ctx([running(3600)])));
-    expect(old.delayMs).toBe(POLLING_LIMITS.maxIntervalMs);
-    expect(old.reason).toBe("adaptive: age");
+  it("polls every 6 s in the first minute, then climbs by a second per second of age to 50 s", () => {
+    const after = (ageS: number) => polls(decideNextPoll(ctx([running(ageS)])));
+    // Young: the interval is the delay aimed for, from the first read on (not a share of the age).
+    for (const ageS of [0, 2, 30, 59]) expect(after(ageS).delayMs).toBe(6 * S);
+    // Climbing: 6 s plus the time past the first minute.
+    expect(after(60).delayMs).toBe(6 * S);
+    expect(after(80).delayMs).toBe(26 * S);
+    expect(after(100).delayMs).toBe(46 * S);
+    // Old: 50 s from 104 s of age on, under ARM's 60 s, so that most ends are seen within 45 s.
+    for (const ageS of [104, 600, 3600, 86_400]) expect(after(ageS).delayMs).toBe(50 * S);
+    expect(after(3600).reason).toBe("adaptive: age");
   });
 
   it("lands just after the finish predicted from a steady percentComplete", () => {
@@ -123,13 +129,16 @@ describe("decideNextPoll", () => {
     expect(d.delayMs).toBeLessThanOrEqual(32 * S);
   });
 
-  it("polls sooner once the predicted finish has passed, and slows down as the wait grows", () => {
+  it("polls at the young 6 s once at 100 % and still running, and slows to a 50th of the time overdue", () => {
+    // 97..100 % from 600 s to 660 s: overdue since 660 s. The age rule alone would say 50 s at this age.
     const base = [600, 620, 640, 660].map((t) => running(t, { percentComplete: 97 + (t - 600) / 20 }));
-    const justOver = polls(decideNextPoll(ctx([...base, running(662, { percentComplete: 100 })])));
-    const longOver = polls(decideNextPoll(ctx([...base, running(662, { percentComplete: 100 }), running(900, { percentComplete: 100 })])));
+    const overdueFor = (s: number) => polls(decideNextPoll(ctx([...base, running(660 + s, { percentComplete: 100 })])));
+    const justOver = overdueFor(2);
     expect(justOver.reason).toBe("adaptive: past predicted finish");
-    expect(justOver.delayMs).toBeLessThan(longOver.delayMs);
-    expect(longOver.delayMs).toBeLessThanOrEqual(POLLING_LIMITS.maxIntervalMs);
+    expect(justOver.delayMs).toBe(6 * S);
+    expect(overdueFor(300).delayMs).toBe(6 * S); // a 50th of 5 min is 6 s
+    expect(overdueFor(1800).delayMs).toBe(36 * S); // a 50th of 30 min
+    expect(overdueFor(7200).delayMs).toBe(polls(decideNextPoll(ctx([running(7860)]))).delayMs); // never slower than the age rule
   });
 
   it.each([
@@ -142,10 +151,11 @@ describe("decideNextPoll", () => {
     expect(withPercent.delayMs).toBe(without.delayMs);
   });
 
-  it("backs off exponentially on consecutive read errors, with bounded jitter", () => {
+  it("backs off exponentially on consecutive read errors, from the age rule's interval when that is longer, with bounded jitter", () => {
     const errors = (n: number) => [running(0), ...Array.from({ length: n }, (_, i) => readError(1 + i, 503))];
     const delays = [1, 2, 3, 4, 5, 6, 8].map((n) => polls(decideNextPoll(ctx(errors(n)))).delayMs);
-    expect(delays.slice(0, 5)).toEqual([2, 4, 8, 16, 32].map((s) => s * S));
+    // 2 s doubling per error; the first two (2 s, 4 s) are below the young operation's 6 s, so 6 s.
+    expect(delays.slice(0, 5)).toEqual([6, 6, 8, 16, 32].map((s) => s * S));
     expect(delays.at(-1)).toBe(POLLING_LIMITS.maxIntervalMs);
     expect(polls(decideNextPoll(ctx(errors(3)))).reason).toBe("backoff after 3 read errors");
     const low = polls(decideNextPoll(ctx(errors(3), undefined, fixed(0)))).delayMs;
@@ -166,7 +176,8 @@ describe("decideNextPoll", () => {
 
   it("never backs off to faster than the normal cadence of an old operation", () => {
     const d = polls(decideNextPoll(ctx([running(3600), readError(3601, 0)], undefined, fixed(0.5))));
-    expect(d.delayMs).toBe(POLLING_LIMITS.maxIntervalMs);
+    expect(d.delayMs).toBe(polls(decideNextPoll(ctx([running(3601)]))).delayMs);
+    expect(d.delayMs).toBeGreaterThan(2 * S); // the first backoff step
   });
 });
 

@@ -9,19 +9,19 @@ import { stopReasonAfterReadError, stopReasonAtEnd } from "./stop-reasons";
  * and `npm run bench:polling` run the same code. Why the rules are what they are:
  * - Terminal states and 400/401/403/404 stop polling: repeating the request cannot change them.
  * - `Retry-After` is a floor that is never bent, clamped to [1 s, 10 min]; when our own rule says later, we wait longer.
- * - Age predicts the remaining time best when nothing else does: every 6 s for the first minute, then an interval
- *   climbing by 1 s per second to 50 s. Each level is the delay it is there to deliver (see the age rule below).
- * - A moving percentComplete beats age: the next read lands just after the predicted finish (finish-prediction.ts);
- *   at 100 % and still running the end is near, so it polls at the young 6 s again, slower only as the wait drags on.
- * - A failed read says nothing about the operation: back off exponentially with ±20% jitter, Retry-After first, never
- *   faster than the age rule.
+ * - Age predicts the remaining time best when nothing else does: every 6 s for the first minute, then a climb of 1 s
+ *   per second to 50 s. Each level is the delay it is there to deliver (see the age rule below).
+ * - A moving percentComplete beats age: the next read lands just after the predicted finish (finish-prediction.ts).
+ *   At 100 % and still running the end is near: back to the young 6 s, slower only as the wait drags on.
+ * - A failed read says nothing about the operation: back off exponentially from 2 s (or the age rule's interval if
+ *   longer) with ±20% jitter, Retry-After first.
  * - Delays count from `ctx.now` and are capped at 10 minutes, so a clock jump cannot park an operation forever.
  *
- * Measured with `npm run bench:polling` (lib/polling/bench/corpus.ts, default seed): 0.079 of the Azure SDK's polls,
- * detection delay median 7.2 s and p95 49.0 s; pooled over 8,000 operations of other seeds (`--seed 99 --size 4000`,
- * `--seed 98 --size 4000`) 0.075, 6.2 s and 49.9 s. The rules before these (5 s for four minutes, then up to 60 s)
- * made 0.098, 4.9 s and 53.5 s on the default seed. A median of 4 s and a p95 of 45 s together cost about 0.11 of
- * the SDK's polls on the same corpora: see the age rule.
+ * The levels are sized with `npm run bench:polling` (corpus: lib/polling/bench/corpus.ts) to stay within 0.08 of the
+ * Azure SDK's polls. Default seed: 0.079 of its polls, detection delay median 7.2 s, p95 49.0 s (the rules before
+ * these: 0.098, 4.9 s, 53.5 s). `--seed 99 --size 4000` / `--seed 98 --size 4000`: 0.075, median 6.0 / 6.5 s, p95
+ * 50.1 / 49.7 s. The median is fragile: about half the ends are seen within 6 s and few more by 8 s, so on 400
+ * operations it moves between ~5.5 and ~7.5 s from seed to seed.
  */
 
 export interface PollContext {
@@ -44,14 +44,14 @@ export const POLLING_LIMITS = {
 } as const;
 
 /**
- * Age rule. Operation lengths spread evenly on a log scale, so the chance of finishing in the next second falls
- * with age (about 1/(age·ln(longest/shortest)): the young end soonest. The targets are shares of operations seen
- * within a delay (half within seconds, 95 % within ~45 s), and for such a target a poll is worth most where that
- * chance is highest, and the best interval is the delay itself, not a share of the age. Hence two levels: 6 s for
- * the first minute, which sets the median; then a climb of 1 s per second (a minute) to 50 s, which bounds what is
- * left: at 50 s one finish in ten is seen after more than 45 s, at ARM's 60 s one in four. Shorter first intervals
- * do not lower the median, a longer young window or a lower old level costs polls: the bench's 4,000-operation
- * corpora need 4 s for four minutes and 45 s after that (about 0.11 of the SDK's polls) to reach 4 s and 45 s.
+ * Age rule. Operation lengths spread evenly on a log scale, so the chance of ending in the next second is about
+ * 1/(age·ln(longest/shortest)): highest while young. The aims are shares of operations seen within a delay (half
+ * within a few seconds, 95 % within ~45 s); for such an aim a poll is worth most where that chance is highest, and
+ * the interval that serves it is the delay itself, not a share of the age. So two levels: 6 s for the first minute
+ * (the median lands near it), then a one-minute climb to 50 s (at 50 s one end in ten is seen after more than 45 s,
+ * at ARM's 60 s one in four). A longer young window or a lower old level buys delay with polls at about the same
+ * rate: on the bench's corpus a 4 s median and a 45 s p95 together took about 0.11 of the SDK's polls (4 s for four
+ * minutes, 45 s after), against the 0.08 these levels are sized for.
  */
 const YOUNG_INTERVAL_MS = 6_000;
 const YOUNG_UNTIL_MS = 60_000;
@@ -63,8 +63,8 @@ const FINISH_MARGIN_MS = 1_000;
 const FAR_FRACTION = 0.5;
 /**
  * Once overdue (at 100 % and still running, or past the predicted finish), wait this share of the overdue time, from
- * the young interval up to the age rule: 6 s for the first five minutes overdue. Finishing after 100 % is likely
- * soon, so these polls buy more short delays than anywhere else.
+ * the young interval up to the age rule: 6 s for the first five minutes overdue. The end is near then, so a poll
+ * buys more short delays there than anywhere else.
  */
 const OVERDUE_FRACTION = 0.02;
 
