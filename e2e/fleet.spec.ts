@@ -32,12 +32,14 @@ test("two pages of one browser read an operation once between them, and the othe
   const scenario = await sim.create({
     kind: "devops",
     ids: { subscriptionId: uniqueId(), operationResultId },
+    // Long enough that the end comes after the reading page has closed, so the other page must read it.
     steps: [
       { afterMs: 0, body: running(10) },
-      { afterMs: 20_000, body: running(60) },
-      { afterMs: 30_000, body: succeeded },
+      { afterMs: 25_000, body: running(60) },
+      { afterMs: 60_000, body: succeeded },
     ],
   } satisfies ScenarioInput);
+  test.setTimeout(150_000);
 
   const dashboard = new DashboardPage(page);
   const dashboardReads = recordReads(page, operationResultId);
@@ -73,7 +75,7 @@ test("two pages of one browser read an operation once between them, and the othe
   const follower = dashboardWindow === 0 ? page : second;
   const poller = follower === page ? second : page;
   if (follower === page) await expect(page.getByTestId("fleet-role")).toBeVisible();
-  await expect(operationPage.progressBar).toHaveAttribute("aria-valuenow", "60", { timeout: 30_000 });
+  await expect(operationPage.progressBar).toHaveAttribute("aria-valuenow", "60", { timeout: 40_000 });
   await expect(dashboard.progressBar(scenario.permalink)).toHaveAttribute("aria-valuenow", "60");
 
   // The reading page goes away; the other takes over and sees the end.
@@ -81,7 +83,7 @@ test("two pages of one browser read an operation once between them, and the othe
   const followerBefore = followerReads.length;
   await poller.close();
   const followerBadge = follower === page ? dashboard.statusBadge(scenario.permalink) : operationPage.statusBadge;
-  await expect(followerBadge).toHaveAttribute("data-status-category", "succeeded", { timeout: 30_000 });
+  await expect(followerBadge).toHaveAttribute("data-status-category", "succeeded", { timeout: 60_000 });
   expect(followerReads.length).toBeGreaterThan(followerBefore);
 });
 
