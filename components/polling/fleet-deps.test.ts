@@ -202,6 +202,27 @@ describe("two tabs of one browser", () => {
     b.runner.stop();
   });
 
+  it("keep another tab's 'read now' until the read may happen, though that tab's interest changes meanwhile", async () => {
+    const gone: Answer = { status: 404, body: { error: { code: "NotFound", message: "no such operation" } }, headers: { "retry-after": "5" } };
+    const browser = createBrowser([gone, running()]);
+    const a = browser.openTab("a");
+    const b = browser.openTab("b");
+    await advance(1_000);
+    // 404 stops polling; only a request reads again, and not before the 5 s Retry-After.
+    expect(browser.requests).toHaveLength(1);
+    b.runner.requestRead(ref);
+    await advance(1_000);
+    const undo = b.runner.declare({ ...ref, operationResultId: "other" }, "onScreen");
+    await advance(1_000);
+    expect(browser.requests).toHaveLength(2); // the other operation's first read
+    await advance(4_000); // to 7 s: past the Retry-After, before the other operation's next read is due
+    expect(browser.requests.filter((r) => r.at >= 5_000)).toHaveLength(1);
+    expect(b.data()?.operation?.status).toBe("InProgress");
+    undo();
+    a.runner.stop();
+    b.runner.stop();
+  });
+
   it("read what another tab opens, even if this tab does not watch it", async () => {
     const browser = createBrowser([running()]);
     const a = browser.openTab("a");

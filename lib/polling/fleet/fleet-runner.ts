@@ -191,7 +191,10 @@ export class FleetRunner {
     switch (message.type) {
       case "interest": {
         const before = this.remote.get(message.tab);
-        this.remote.set(message.tab, { seen: now, items: message.items, requested: message.requested });
+        // A tab sends a request once: those still waiting for their read (say, for Retry-After) are kept.
+        const used = new Set(message.items.map((item) => refKey(item.ref)));
+        const requested = [...new Set([...(before?.requested ?? []), ...message.requested])].filter((key) => used.has(key));
+        this.remote.set(message.tab, { seen: now, items: message.items, requested });
         if (this.polling) {
           this.shareKnown(message.items, before);
           this.queueTick();

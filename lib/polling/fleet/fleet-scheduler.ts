@@ -48,6 +48,7 @@ interface Timing {
 interface Due {
   entry: FleetEntry;
   scope: ReadScope;
+  budget: ScopeBudget;
   tier: Tier;
   dueAt: number;
 }
@@ -125,7 +126,7 @@ export class FleetScheduler {
         explain(entry, { at, cause, detail, scopeId: scope.id });
         continue;
       }
-      due.push({ entry, scope, tier: entry.requested ? 0 : tierOf(entry.interest, entry.snapshot, now), dueAt: timing.dueAt });
+      due.push({ entry, scope, budget, tier: entry.requested ? 0 : tierOf(entry.interest, entry.snapshot, now), dueAt: timing.dueAt });
     }
 
     if (this.firstSeen.size > entries.length) {
@@ -135,8 +136,7 @@ export class FleetScheduler {
     due.sort((a, b) => a.tier - b.tier || a.dueAt - b.dueAt);
     const start: FleetEntry[] = [];
     const ahead = new Map<string, number>();
-    for (const { entry, scope } of due) {
-      const { budget } = this.scopeOf(entry.ref, now);
+    for (const { entry, scope, budget } of due) {
       const position = ahead.get(scope.id) ?? 0;
       if (this.inFlight.size + start.length < this.maxInFlight && budget.tryTake(now)) {
         start.push(entry);
