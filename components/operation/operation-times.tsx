@@ -6,7 +6,7 @@ import { useNow } from "@/components/hooks/use-now";
 import { useFleetViewAtRender } from "@/components/polling/fleet-provider";
 import { elapsedMs, formatAgo, formatDuration, formatIn, formatTimestamp } from "@/lib/operations/format";
 import { isTerminal } from "@/lib/operations/model";
-import type { NextRead } from "@/lib/polling/fleet/fleet-status";
+import { nextReadShort } from "@/lib/polling/fleet/fleet-text";
 import { pollSchedule } from "@/lib/polling/schedule";
 import type { OperationSnapshot } from "@/lib/polling/snapshot";
 
@@ -51,23 +51,4 @@ export function OperationTimes({
       ))}
     </dl>
   );
-}
-
-/** The scheduler's next read in a few words (the operation page says why in full). */
-function nextReadShort(next: NextRead, now: number): string {
-  switch (next.cause) {
-    case "reading":
-      return "now";
-    case "stopped":
-      return "stopped";
-    case "budget":
-    case "busy":
-      return "due, queued";
-    case "scopePaused":
-    case "allPaused":
-      return next.at === undefined ? "paused" : `${formatIn(next.at, now)} (paused)`;
-    case "retryAfter":
-    case "scheduled":
-      return next.at === undefined ? "—" : formatIn(next.at, now);
-  }
 }

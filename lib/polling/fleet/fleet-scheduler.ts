@@ -82,10 +82,6 @@ export class FleetScheduler {
     private readonly maxInFlight = MAX_READS_IN_FLIGHT,
   ) {}
 
-  readsInFlight(): number {
-    return this.inFlight.size;
-  }
-
   plan(entries: readonly FleetEntry[], now: number): FleetPlan {
     const next: Record<string, NextRead> = {};
     const explain = (entry: FleetEntry, read: NextRead) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { FleetStatus, ScopeStatus } from "./fleet-status";
-import { allPausedNotice, nextReadSentence, scopeNotice } from "./fleet-text";
+import { allPausedNotice, nextReadSentence, nextReadShort, scopeNotice } from "./fleet-text";
 
 const NOW = Date.UTC(2026, 10, 28, 12);
 const scope = (over: Partial<ScopeStatus> = {}): ScopeStatus => ({
@@ -59,6 +59,13 @@ describe("why the next read is when it is", () => {
     expect(nextReadSentence({ at: undefined, cause: "stopped", detail: "operation succeeded", scopeId: "devops:sub-1" }, fleet, NOW)).toBe(
       "Polling stopped: operation succeeded.",
     );
+  });
+
+  it("says it in a few words for a row", () => {
+    expect(nextReadShort({ at: NOW + 20_000, cause: "scopePaused", detail: "", scopeId: "x" }, NOW)).toBe("in 20 s (paused)");
+    expect(nextReadShort({ at: NOW + 200, cause: "budget", detail: "3", scopeId: "x" }, NOW)).toBe("due, queued");
+    expect(nextReadShort({ at: NOW + 7000, cause: "scheduled", detail: "adaptive: age", scopeId: "x" }, NOW)).toBe("in 7 s");
+    expect(nextReadShort({ at: undefined, cause: "reading", detail: "", scopeId: "x" }, NOW)).toBe("now");
   });
 
   it("shows a reason it does not know as it is", () => {

@@ -53,6 +53,25 @@ export function nextReadSentence(next: NextRead, status: FleetStatus | undefined
   }
 }
 
+/** The scheduler's next read in a few words (the operation page says why in full). */
+export function nextReadShort(next: NextRead, now: number): string {
+  switch (next.cause) {
+    case "reading":
+      return "now";
+    case "stopped":
+      return "stopped";
+    case "budget":
+    case "busy":
+      return "due, queued";
+    case "scopePaused":
+    case "allPaused":
+      return next.at === undefined ? "paused" : `${formatIn(next.at, now)} (paused)`;
+    case "retryAfter":
+    case "scheduled":
+      return next.at === undefined ? "—" : formatIn(next.at, now);
+  }
+}
+
 /** A notice for a scope that is paused or slowed, or undefined when its reads run as budgeted. */
 export function scopeNotice(scope: ScopeStatus, now: number): string | undefined {
   const noun = scopeNoun(scope);

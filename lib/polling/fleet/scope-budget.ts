@@ -1,12 +1,12 @@
-import { TokenBucket, type BucketSpec } from "@/lib/azure/token-bucket";
+import { ARM_SUBSCRIPTION_READS, TokenBucket, type BucketSpec } from "@/lib/azure/token-bucket";
 
 /**
  * One scope's share of reads: our own token bucket, slowed while Azure reports few reads left for it (the person's
  * portal, CLI and pipelines draw on the same remainder), and paused while Azure asked the whole scope to wait.
  */
 
-/** Below this many reads left (half of ARM's 250), the scope slows in proportion: others are drawing on it hard. */
-const LOW_REMAINING_READS = 125;
+/** Below this many reads left (half of ARM's bucket), the scope slows in proportion: others are drawing on it hard. */
+const LOW_REMAINING_READS = ARM_SUBSCRIPTION_READS.capacity / 2;
 /** Never slower than this share of the budget: reads must go on, or a paused dashboard would look finished. */
 const MIN_STRETCH = 0.1;
 
@@ -37,10 +37,6 @@ export class ScopeBudget {
   /** Reads per second allowed now (the budget, slowed by a low remainder). */
   ratePerSecond(): number {
     return this.spec.refillPerSecond * this.stretch;
-  }
-
-  isStretched(): boolean {
-    return this.stretch < 1;
   }
 
   pausedAt(now: number): ScopePause | undefined {
