@@ -5,7 +5,7 @@ import { clampRetryAfterMs, RETRY_AFTER_MAX_MS } from "./retry-after";
 import { stopReasonAfterReadError, stopReasonAtEnd } from "./stop-reasons";
 
 /**
- * When to ask Azure again about one operation. Pure (clock and jitter come in `ctx`), so React Query, the unit tests
+ * When to ask Azure again about one operation. Pure (clock and jitter come in `ctx`), so the fleet scheduler, the unit tests
  * and `npm run bench:polling` run the same code. Why the rules are what they are:
  * - Terminal states and 400/401/403/404 stop polling: repeating the request cannot change them.
  * - `Retry-After` is a floor that is never bent, clamped to [1 s, 10 min]; when our own rule says later, we wait longer.

@@ -4,11 +4,10 @@ function makeQueryClient(): QueryClient {
   return new QueryClient({
     defaultOptions: {
       queries: {
-        // Polling is decided per query by the polling policy; React Query's own retries would poll behind its back.
+        // Every read is the fleet scheduler's decision (lib/polling/fleet); React Query's own retries and focus
+        // refetches would read behind its back.
         retry: false,
         refetchOnWindowFocus: false,
-        refetchIntervalInBackground: false,
-        staleTime: 0,
       },
     },
   });

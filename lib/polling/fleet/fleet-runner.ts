@@ -64,6 +64,7 @@ export class FleetRunner {
   private readonly declared = new Map<string, { ref: OperationRef; interests: Interest[] }>();
   private readonly requested = new Set<string>();
   private readonly remote = new Map<string, RemoteTab>();
+  private merged: readonly { key: string; ref: OperationRef; interest: Interest }[] | undefined;
   private readonly listeners = new Set<() => void>();
   private view: FleetView = { role: "idle", status: undefined };
   private polling = false;
@@ -157,6 +158,7 @@ export class FleetRunner {
   }
 
   private interestChanged(): void {
+    this.merged = undefined;
     if (this.polling) this.queueTick();
     else this.sendInterestSoon();
   }
@@ -195,6 +197,7 @@ export class FleetRunner {
         const used = new Set(message.items.map((item) => refKey(item.ref)));
         const requested = [...new Set([...(before?.requested ?? []), ...message.requested])].filter((key) => used.has(key));
         this.remote.set(message.tab, { seen: now, items: message.items, requested });
+        this.merged = undefined;
         if (this.polling) {
           this.shareKnown(message.items, before);
           this.queueTick();
@@ -208,7 +211,7 @@ export class FleetRunner {
         return;
       }
       case "bye":
-        this.remote.delete(message.tab);
+        this.forgetTab(message.tab);
         return;
       case "leader":
         if (!this.polling) this.sendInterest();
@@ -264,27 +267,46 @@ export class FleetRunner {
     }, 0);
   }
 
-  private entries(now: number): FleetEntry[] {
-    for (const [tab, { seen }] of this.remote) if (now - seen > FORGET_TAB_MS) this.remote.delete(tab);
-    const merged = new Map<string, FleetEntry>();
+  /**
+   * Every tab's interest merged by key, built again only when some interest changed: ticks come with every read, and
+   * with 500 operations the merge (a key per ref of every tab) is most of a tick's work.
+   */
+  private mergedInterest(): readonly { key: string; ref: OperationRef; interest: Interest }[] {
+    if (this.merged) return this.merged;
+    const merged = new Map<string, { key: string; ref: OperationRef; interest: Interest }>();
     const add = ({ ref, interest }: InterestItem) => {
       const key = refKey(ref);
       const found = merged.get(key);
       if (found) found.interest = strongerInterest(found.interest, interest);
-      else merged.set(key, { key, ref, interest, snapshot: undefined });
+      else merged.set(key, { key, ref, interest });
     };
     for (const item of this.localItems()) add(item);
+    for (const tab of this.remote.values()) for (const item of tab.items) add(item);
+    this.merged = [...merged.values()];
+    return this.merged;
+  }
+
+  private entries(now: number): FleetEntry[] {
+    for (const [tab, { seen }] of this.remote) {
+      if (now - seen > FORGET_TAB_MS) this.forgetTab(tab);
+    }
     const requested = new Set(this.requested);
-    for (const tab of this.remote.values()) {
-      for (const item of tab.items) add(item);
-      for (const key of tab.requested) requested.add(key);
-    }
-    for (const entry of merged.values()) {
-      entry.snapshot = this.deps.snapshotOf(entry.key);
-      if (entry.snapshot === undefined) entry.rememberedNotBefore = this.deps.memory?.get(entry.key, now);
-      if (requested.has(entry.key)) entry.requested = true;
-    }
-    return [...merged.values()];
+    for (const tab of this.remote.values()) for (const key of tab.requested) requested.add(key);
+    return this.mergedInterest().map(({ key, ref, interest }) => {
+      const snapshot = this.deps.snapshotOf(key);
+      return {
+        key,
+        ref,
+        interest,
+        snapshot,
+        rememberedNotBefore: snapshot === undefined ? this.deps.memory?.get(key, now) : undefined,
+        requested: requested.has(key),
+      };
+    });
+  }
+
+  private forgetTab(tab: string): void {
+    if (this.remote.delete(tab)) this.merged = undefined;
   }
 
   private tick(): void {

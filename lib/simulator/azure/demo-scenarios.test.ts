@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { DEMO_SCENARIOS, TIGHT_BUDGET_SUBSCRIPTION } from "./demo-scenarios";
+import { DEMO_SCENARIOS } from "./demo-scenarios";
+import { TIGHT_BUDGET_SUBSCRIPTION } from "./demo-tight-budget";
 import { parseScenario, type Scenario } from "./scenario-schema";
 
 const scenarios: Scenario[] = DEMO_SCENARIOS.map((input) => {

@@ -1,3 +1,5 @@
+import { demoId, devopsResultId } from "./demo-ids";
+import { tightBudgetGroup } from "./demo-tight-budget";
 import { parseScenario, type ScenarioInput } from "./scenario-schema";
 import type { CreatedScenario, ScenarioStore } from "./scenario-store";
 
@@ -16,21 +18,6 @@ const SEED_DEVCENTER_ID = "fa067167-e49d-41bd-8dd8-de719b9de3b3";
 const DEMO_SUBSCRIPTION = "7b1e5d2a-3c4f-4e6a-9b8c-1d2e3f4a5b6c";
 const DEMO_CONNECTOR = { subscriptionId: DEMO_SUBSCRIPTION, resourceGroupName: "opwatch-demo", securityConnectorName: "demo-connector" };
 const DEMO_PROJECT = "demo-project";
-
-/**
- * A subscription of its own with a read budget far below ARM's (2 reads, 1 more every 5 s), so that a dashboard
- * reading its three operations every few seconds meets 429s and pauses that subscription, while the other demo
- * subscriptions keep ARM's documented budget and move on.
- */
-export const TIGHT_BUDGET_SUBSCRIPTION = "3f9b6c1e-8a2d-4e7f-b5c0-d41a9e2f6b83";
-const TIGHT_BUDGET_CONNECTOR = { subscriptionId: TIGHT_BUDGET_SUBSCRIPTION, resourceGroupName: "opwatch-demo-busy", securityConnectorName: "busy-connector" };
-const TIGHT_BUDGET = { capacity: 2, refillPerSecond: 0.2 };
-
-/** Fixed GUID-shaped demo ids, recognisable by their `de` prefix. */
-const demoId = (n: number) => `de${String(n).padStart(6, "0")}-0000-4000-8000-${String(n).padStart(12, "0")}`;
-
-const devopsResultId = (ids: { subscriptionId: string; resourceGroupName: string; securityConnectorName: string }, id: string) =>
-  `/subscriptions/${ids.subscriptionId}/resourceGroups/${ids.resourceGroupName}/providers/Microsoft.Security/securityConnectors/${ids.securityConnectorName}/devops/default/operationResults/${id}?api-version=2024-04-01`;
 
 const devopsHead = (id: string) => ({ id: devopsResultId(DEMO_CONNECTOR, id), name: id });
 const devcenterHead = (project: string, id: string) => ({ id: `/projects/${project}/operationStatuses/${id}`, name: id });
@@ -250,41 +237,6 @@ function throttled(): ScenarioInput {
       { afterMs: 30_000, body: { ...devopsHead(id), status: "Succeeded", startTime: "{{start}}", endTime: "{{end}}", percentComplete: 100 } },
     ],
   };
-}
-
-/** One operation of the tight-budget subscription: Running for `minutes`, 10 % more every tenth of it, then `end`. */
-function tightBudget(n: number, minutes: number, end: "Succeeded" | "Failed", label: string): ScenarioInput {
-  const id = demoId(n);
-  const head = { id: devopsResultId(TIGHT_BUDGET_CONNECTOR, id), name: id };
-  const stepMs = (minutes * 60_000) / 10;
-  const running = Array.from({ length: 10 }, (_, i) => ({
-    afterMs: i * stepMs,
-    body: { ...head, status: "Running", startTime: "{{start}}", percentComplete: i * 10 },
-  }));
-  const failure = { error: { code: "ConnectorSyncFailed", message: "2 of 40 repositories could not be scanned: the service connection was revoked." } };
-  return {
-    kind: "devops",
-    label,
-    ids: { ...TIGHT_BUDGET_CONNECTOR, operationResultId: id },
-    clock: "firstRequest",
-    // Every scenario of the group sets the same budget, so that any one of them, alone, still shows it.
-    throttle: TIGHT_BUDGET,
-    steps: [
-      ...running,
-      {
-        afterMs: minutes * 60_000,
-        body: { ...head, status: end, startTime: "{{start}}", endTime: "{{end}}", percentComplete: 100, ...(end === "Failed" ? failure : {}) },
-      },
-    ],
-  };
-}
-
-function tightBudgetGroup(): ScenarioInput[] {
-  return [
-    tightBudget(10, 3, "Succeeded", "Tight read budget 1/3 (2 reads, +1 per 5 s): 429s make opwatch pause the subscription; Running 3 min, then Succeeded"),
-    tightBudget(11, 4, "Succeeded", "Tight read budget 2/3 (same subscription): Running 4 min, then Succeeded"),
-    tightBudget(12, 5, "Failed", "Tight read budget 3/3 (same subscription): Running 5 min, then Failed"),
-  ];
 }
 
 function devcenterSeed(): ScenarioInput {

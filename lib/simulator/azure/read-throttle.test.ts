@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TIGHT_BUDGET_SUBSCRIPTION } from "./demo-scenarios";
+import { TIGHT_BUDGET_SUBSCRIPTION } from "./demo-tight-budget";
 import type { RequestLogEntry } from "./request-log";
 import type { CreatedScenario } from "./scenario-store";
 import { startSimulator } from "./server";

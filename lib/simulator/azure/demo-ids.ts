@@ -1,0 +1,6 @@
+/** Fixed GUID-shaped demo ids, recognisable by their `de` prefix: permalinks to demo operations survive restarts. */
+export const demoId = (n: number) => `de${String(n).padStart(6, "0")}-0000-4000-8000-${String(n).padStart(12, "0")}`;
+
+/** The `id` a devops operation result carries, as in the API document's example. */
+export const devopsResultId = (ids: { subscriptionId: string; resourceGroupName: string; securityConnectorName: string }, id: string) =>
+  `/subscriptions/${ids.subscriptionId}/resourceGroups/${ids.resourceGroupName}/providers/Microsoft.Security/securityConnectors/${ids.securityConnectorName}/devops/default/operationResults/${id}?api-version=2024-04-01`;
