@@ -134,8 +134,12 @@ test.describe("dashboard", () => {
     await expect(op.statusBadge).toHaveAttribute("data-status-category", "failed");
     await expect(op.tree).toBeVisible();
 
-    // Mouse: level 1 is open; open Conflict, then PolicyViolation, to its additionalInfo.
+    // Mouse: it opens along the root cause (first details down to PolicyViolation); close and reopen Conflict, then
+    // open PolicyViolation to its additionalInfo.
     await expect(op.treeItem(/^DeploymentFailed/)).toHaveAttribute("aria-expanded", "true");
+    await expect(op.treeItem(/^Conflict/)).toHaveAttribute("aria-expanded", "true");
+    await expect(op.tree.getByText("deny-public-ip")).toHaveCount(0);
+    await op.tree.getByText("The resource is in a conflicting state.").click();
     await expect(op.tree.getByText("PolicyViolation")).toHaveCount(0);
     await op.tree.getByText("The resource is in a conflicting state.").click();
     await expect(op.treeItem(/^Conflict/)).toHaveAttribute("aria-expanded", "true");

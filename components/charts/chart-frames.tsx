@@ -1,9 +1,11 @@
 import type { ReactNode, Ref } from "react";
+import { PROGRESS_CHART_LABEL } from "./progress-summary";
 import { timelineHeight, timelineSummary, type TimelineRow } from "./timeline-rows";
 
 /**
  * The boxes the charts draw in, shared by each chart and its placeholder: the page keeps its layout while the chart
- * code loads, and the timeline's label and text summary are there from the start.
+ * code loads, and each chart's label and text summary are there from the start. The charts themselves are drawn
+ * without recharts' keyboard layer (no Tab stop): the figure's name and caption say what they show.
  */
 
 export function TimelineFrame({ label, rows, children, ref }: { label: string; rows: readonly TimelineRow[]; children: ReactNode; ref?: Ref<HTMLElement> }) {
@@ -17,11 +19,12 @@ export function TimelineFrame({ label, rows, children, ref }: { label: string; r
   );
 }
 
-export function ProgressFrame({ children, ref }: { children: ReactNode; ref?: Ref<HTMLDivElement> }) {
+export function ProgressFrame({ summary, children, ref }: { summary: string; children: ReactNode; ref?: Ref<HTMLElement> }) {
   return (
-    <div ref={ref} className="h-56 w-full text-xs">
-      {children}
-    </div>
+    <figure ref={ref} aria-label={PROGRESS_CHART_LABEL} data-testid="progress-chart" className="w-full">
+      <div className="h-56 w-full text-xs">{children}</div>
+      <figcaption className="sr-only">{summary}</figcaption>
+    </figure>
   );
 }
 

@@ -3,6 +3,7 @@
 import { lazy, Suspense, type ReactNode } from "react";
 import { ChartLoading, ProgressFrame, TimelineFrame } from "./chart-frames";
 import type { ProgressChartProps } from "./progress-chart";
+import { progressSummary } from "./progress-summary";
 import { timelineRows, type TimelineChartProps } from "./timeline-rows";
 import { useNearScreen } from "@/components/hooks/use-in-view";
 
@@ -40,7 +41,7 @@ export function LazyProgressChart(props: ProgressChartProps) {
   return (
     <WhenNear
       frame={(ref) => (
-        <ProgressFrame ref={ref}>
+        <ProgressFrame ref={ref} summary={progressSummary(props.points, props.estimate)}>
           <ChartLoading />
         </ProgressFrame>
       )}

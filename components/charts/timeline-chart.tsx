@@ -2,6 +2,7 @@
 
 import { Bar, BarChart, CartesianGrid, Rectangle, ResponsiveContainer, Tooltip, XAxis, YAxis, type BarShapeProps } from "recharts";
 import { STATUS_COLORS } from "@/components/ui/status-colors";
+import { middleTruncate } from "@/lib/operations/display-name";
 import { formatDuration, formatTimestamp } from "@/lib/operations/format";
 import { TimelineFrame } from "./chart-frames";
 import { timelineRows, type TimelineChartProps, type TimelineRow } from "./timeline-rows";
@@ -15,7 +16,7 @@ export default function TimelineChart({ items, now, label }: TimelineChartProps)
   return (
     <TimelineFrame label={label} rows={rows}>
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={rows} layout="vertical" margin={{ top: 8, right: 16, bottom: 8, left: 8 }} barCategoryGap={4}>
+        <BarChart data={rows} layout="vertical" accessibilityLayer={false} margin={{ top: 8, right: 16, bottom: 8, left: 8 }} barCategoryGap={4}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} stroke="#94a3b855" />
           <XAxis
             type="number"
@@ -65,4 +66,5 @@ export default function TimelineChart({ items, now, label }: TimelineChartProps)
   );
 }
 
-const shorten = (name: string) => (name.length > 22 ? `${name.slice(0, 21)}…` : name);
+/** Axis labels are narrow; a GUID in a name keeps its start and end, which is how people tell two apart. */
+const shorten = (name: string) => middleTruncate(name, 22);

@@ -1,5 +1,5 @@
-import { formatDuration } from "@/lib/operations/format";
-import type { StatusCategory } from "@/lib/operations/model";
+import { formatDuration, formatTimestamp } from "@/lib/operations/format";
+import { isTerminal, type StatusCategory } from "@/lib/operations/model";
 
 /**
  * The timeline's data, size and text summary without recharts, so that its placeholder takes the chart's exact
@@ -55,3 +55,36 @@ export const timelineHeight = (rowCount: number) => Math.max(120, rowCount * ROW
 
 export const timelineSummary = (label: string, rows: readonly TimelineRow[]) =>
   `${label}: ${rows.map((r) => `${r.name} ${r.running ? "running for" : "took"} ${formatDuration(r.span)}`).join("; ")}`;
+
+/**
+ * The watched timeline draws what ran lately: two example operations from 2023 stretched its axis to +1256 d, and
+ * today's operations became one-pixel slivers. Drawn: every operation still running, and every one that ended
+ * within RECENT_MS before now. An ended operation whose end is unknown counts as ending when it started.
+ */
+export const RECENT_MS = 24 * 60 * 60 * 1000;
+
+interface RecentSelection {
+  drawn: TimelineItem[];
+  /** Ended before `cutoff`: not drawn, but said. */
+  leftOut: number;
+  cutoff: number;
+}
+
+export function selectRecent(items: readonly TimelineItem[], now: number, windowMs: number = RECENT_MS): RecentSelection {
+  const cutoff = now - windowMs;
+  const drawn: TimelineItem[] = [];
+  let leftOut = 0;
+  for (const item of items) {
+    const end = item.end ?? (isTerminal(item.category) ? item.start : undefined);
+    if (end === undefined || end >= cutoff) drawn.push(item);
+    else leftOut++;
+  }
+  return { drawn, leftOut, cutoff };
+}
+
+/** "2 operations ended before 2026-11-27 14:05 are not drawn." (to the minute: the cutoff moves with the clock) */
+export function leftOutSentence({ leftOut, cutoff }: Pick<RecentSelection, "leftOut" | "cutoff">): string | undefined {
+  if (leftOut === 0) return undefined;
+  const when = formatTimestamp(cutoff).slice(0, 16);
+  return leftOut === 1 ? `1 operation ended before ${when} is not drawn.` : `${leftOut} operations ended before ${when} are not drawn.`;
+}

@@ -1,25 +1,28 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
-import { useCallback, useMemo } from "react";
-import { useWatchedSummaryStore } from "@/components/hooks/use-watched-summary";
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { useAttentionKeys, useWatchedSummaryStore } from "@/components/hooks/use-watched-summary";
+import { createUndoRemovals } from "@/components/hooks/undo-removals";
 import { useWatchList } from "@/lib/watch-list/use-watch-list";
 import { AppHeader } from "@/components/layout/app-header";
 import { NotificationToggle } from "@/components/notifications/completion-notices";
 import { OperationRow } from "@/components/operation/operation-row";
 import { ReadBudgetNotices } from "@/components/polling/read-budget-notices";
+import { UndoNotice } from "@/components/ui/undo-notice";
 import type { OperationRef } from "@/lib/azure/operation-ref";
 import { hasWatchItem } from "@/lib/watch-list/watch-list";
 import { watchItemKey } from "@/lib/watch-list/store";
 import { operationKeys } from "@/lib/query/keys";
 import { AddOperationPanel, type AddOutcome } from "./add-operation-panel";
-import { ClearFinishedButton, HeaderCounts, SectionCounts, SummaryCompletionNotices, SummaryRunningTitle } from "./summary-views";
+import { ClearButtons, HeaderCounts, SectionCounts, SummaryCompletionNotices, SummaryRunningTitle, type ClearGroup } from "./summary-views";
+import { attentionFirst, clearMessage, removeMessage } from "./watched-order";
 import { WatchedTimeline } from "./watched-timeline";
 import { WatchlistNotice } from "./watchlist-notice";
 
 /**
- * Re-renders only when the watch list changes. Poll results re-render their own row and, at most once a second, the
- * summary leaves that read the shared summary store.
+ * Re-renders when the watch list changes, or when the set of operations needing attention does (they sort first).
+ * Poll results re-render their own row and, at most once a second, the summary leaves that read the summary store.
  */
 export function Dashboard() {
   const { state, store } = useWatchList();
@@ -28,22 +31,47 @@ export function Dashboard() {
   const items = useMemo(() => [...state.items].reverse(), [state.items]);
   const keys = useMemo(() => items.map(watchItemKey), [items]);
   const summary = useWatchedSummaryStore(items, keys);
+  const attention = useAttentionKeys(summary);
+  const shown = useMemo(() => attentionFirst(items, keys, attention), [items, keys, attention]);
+  const heading = useRef<HTMLHeadingElement>(null);
 
-  const remove = useCallback(
-    (removed: readonly string[]) => {
-      store.remove(removed);
+  // A removal is final (its cached reads dropped) only when its undo offer ends: undone rows come back as they were.
+  const [undo] = useState(() =>
+    createUndoRemovals(store, (removed) => {
       for (const key of removed) client.removeQueries({ queryKey: operationKeys.byKey(key), exact: true });
-    },
-    [store, client],
+    }),
   );
-  const removeOne = useCallback((key: string) => {
-    remove([key]);
-  }, [remove]);
+  const offer = useSyncExternalStore(undo.subscribe, undo.getSnapshot, undo.getSnapshot);
+  useEffect(() => () => {
+    undo.finish();
+  }, [undo]);
+
+  const removeOne = useCallback(
+    (key: string) => {
+      // Focus would fall to the page's start with the row's button gone: the next row (or the one before) takes it.
+      if (!focusNeighbour(key)) heading.current?.focus();
+      undo.remove([key], removeMessage);
+    },
+    [undo],
+  );
+  const clear = useCallback(
+    (cleared: readonly string[], group: ClearGroup) => {
+      undo.remove(cleared, (removal) => clearMessage(removal, group));
+      heading.current?.focus();
+    },
+    [undo],
+  );
+  const setLabel = useCallback(
+    (key: string, label: string | undefined) => {
+      store.setLabel(key, label);
+    },
+    [store],
+  );
 
   const add = useCallback(
-    (ref: OperationRef): AddOutcome => {
+    (ref: OperationRef, label?: string): AddOutcome => {
       if (hasWatchItem(store.getSnapshot().items, ref)) return "duplicate";
-      store.add(ref);
+      store.add(ref, label);
       return "added";
     },
     [store],
@@ -52,9 +80,7 @@ export function Dashboard() {
   return (
     <>
       <SummaryRunningTitle store={summary} />
-      <AppHeader>
-        {state.loaded ? <HeaderCounts store={summary} /> : null}
-      </AppHeader>
+      <AppHeader>{state.loaded ? <HeaderCounts store={summary} /> : null}</AppHeader>
       <main className="mx-auto flex max-w-6xl flex-col gap-4 p-4">
         <h1 className="sr-only">opwatch dashboard</h1>
         <WatchlistNotice notice={state.notice} onDismiss={store.dismissNotice} />
@@ -63,13 +89,13 @@ export function Dashboard() {
         <AddOperationPanel onAdd={add} />
         <section aria-labelledby="watched-heading" className="flex flex-col gap-2">
           <div className="flex flex-wrap items-center gap-2">
-            <h2 id="watched-heading" className="text-lg font-semibold">
+            <h2 id="watched-heading" ref={heading} tabIndex={-1} className="text-lg font-semibold focus:outline-none">
               Watched operations
             </h2>
             <SectionCounts store={summary} />
-            <div className="ml-auto flex items-center gap-2">
+            <div className="ml-auto flex flex-wrap items-center gap-2">
               <NotificationToggle />
-              <ClearFinishedButton store={summary} onClear={remove} />
+              <ClearButtons store={summary} onClear={clear} />
             </div>
           </div>
           {!state.loaded ? (
@@ -80,14 +106,24 @@ export function Dashboard() {
             </p>
           ) : (
             <ul aria-label="Watched operations" data-testid="watch-list" className="flex flex-col gap-2">
-              {items.map((item, i) => (
-                <OperationRow key={keys[i]} item={item} onRemove={removeOne} />
+              {shown.map(({ item, key }) => (
+                <OperationRow key={key} item={item} onRemove={removeOne} onLabel={setLabel} />
               ))}
             </ul>
           )}
         </section>
         {items.length > 0 ? <WatchedTimeline store={summary} /> : null}
       </main>
+      <UndoNotice offer={offer} onUndo={undo.undo} onExpire={undo.finish} />
     </>
   );
+}
+
+/** Focuses the name link of the row after (else before) the row of `key`; false when there is none. */
+function focusNeighbour(key: string): boolean {
+  const row = document.querySelector(`[data-testid="operation-row"][data-ref-key="${CSS.escape(key)}"]`);
+  const neighbour = row?.nextElementSibling ?? row?.previousElementSibling;
+  const link = neighbour?.querySelector<HTMLElement>("a[href]");
+  link?.focus();
+  return link !== undefined && link !== null;
 }

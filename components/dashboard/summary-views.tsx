@@ -4,6 +4,7 @@ import { useWatchedSummary } from "@/components/hooks/use-watched-summary";
 import type { WatchedSummaryStore } from "@/components/hooks/watched-summary-store";
 import { CompletionNotices } from "@/components/notifications/completion-notices";
 import { Button } from "@/components/ui/button";
+import { STATUS_COLORS } from "@/components/ui/status-colors";
 import { RunningTitle } from "./running-title";
 
 /*
@@ -19,32 +20,62 @@ export function SummaryCompletionNotices({ store }: { store: WatchedSummaryStore
   return <CompletionNotices observed={useWatchedSummary(store).observed} />;
 }
 
-export function HeaderCounts({ store }: { store: WatchedSummaryStore }) {
-  const { keys, running } = useWatchedSummary(store);
-  return `${String(keys.length)} watched · ${String(running)} running`;
-}
+const plural = (n: number, one: string, many: string) => `${String(n)} ${n === 1 ? one : many}`;
 
-export function SectionCounts({ store }: { store: WatchedSummaryStore }) {
-  const { keys, running, finished } = useWatchedSummary(store);
+/** One line, on a phone too: what is watched, what runs, and what needs the person (failed, or cannot be read). */
+export function HeaderCounts({ store }: { store: WatchedSummaryStore }) {
+  const { keys, running, attention } = useWatchedSummary(store);
   return (
-    <span className="text-sm text-slate-600 dark:text-slate-400">
-      {keys.length} · {running} running · {finished.length} finished
+    <span data-testid="header-counts" className="block truncate whitespace-nowrap">
+      {keys.length} watched · {running} running ·{" "}
+      <span data-testid="needs-attention" data-count={attention.length} className={attention.length > 0 ? `font-semibold ${STATUS_COLORS.failed.text}` : undefined}>
+        {plural(attention.length, "needs attention", "need attention")}
+      </span>
     </span>
   );
 }
 
-export function ClearFinishedButton({ store, onClear }: { store: WatchedSummaryStore; onClear: (keys: readonly string[]) => void }) {
-  const { finished } = useWatchedSummary(store);
+export function SectionCounts({ store }: { store: WatchedSummaryStore }) {
+  const { keys, running, finished, unreadable } = useWatchedSummary(store);
   return (
-    <Button
-      size="sm"
-      disabled={finished.length === 0}
-      onClick={() => {
-        onClear(finished);
-      }}
-      data-testid="clear-finished"
-    >
-      Clear finished
-    </Button>
+    <span className="text-sm text-slate-600 dark:text-slate-400">
+      {keys.length} · {running} running · {finished.length} finished
+      {unreadable.length > 0 ? ` · ${String(unreadable.length)} cannot be read` : ""}
+    </span>
+  );
+}
+
+export type ClearGroup = "succeededOrCanceled" | "failedOrUnreadable";
+
+/**
+ * Two buttons, so clearing what went well never takes what went wrong with it: failed operations and rows that cannot
+ * be read are the ones a person still has to look at.
+ */
+export function ClearButtons({ store, onClear }: { store: WatchedSummaryStore; onClear: (keys: readonly string[], group: ClearGroup) => void }) {
+  const { clearable, failed, unreadable } = useWatchedSummary(store);
+  const troubled = [...failed, ...unreadable];
+  return (
+    <>
+      <Button
+        size="sm"
+        disabled={clearable.length === 0}
+        onClick={() => {
+          onClear(clearable, "succeededOrCanceled");
+        }}
+        data-testid="clear-finished"
+      >
+        Clear succeeded & canceled{clearable.length > 0 ? ` (${String(clearable.length)})` : ""}
+      </Button>
+      <Button
+        size="sm"
+        disabled={troubled.length === 0}
+        onClick={() => {
+          onClear(troubled, "failedOrUnreadable");
+        }}
+        data-testid="clear-failed"
+      >
+        Clear failed & unreadable{troubled.length > 0 ? ` (${String(troubled.length)})` : ""}
+      </Button>
+    </>
   );
 }

@@ -3,6 +3,7 @@
 import { memo, useMemo, useState } from "react";
 import { LazyTimelineChart } from "@/components/charts/lazy-charts";
 import type { TimelineItem } from "@/components/charts/timeline-chart";
+import { leftOutSentence, RECENT_MS, selectRecent } from "@/components/charts/timeline-rows";
 import { useSteppedNow } from "@/components/hooks/use-now";
 import { useWatchedSummary } from "@/components/hooks/use-watched-summary";
 import type { WatchedSummary, WatchedSummaryStore } from "@/components/hooks/watched-summary-store";
@@ -13,7 +14,8 @@ const REDRAW_MS = 5000;
 const Chart = memo(LazyTimelineChart);
 
 /**
- * Bars for the most recently started watched operations. The chart follows the polls and the clock every few seconds,
+ * Bars for the most recently started watched operations that are running or ended within the last 24 hours (older
+ * ones would stretch the axis over years; the section says how many it left out). The chart follows the polls and the clock every few seconds,
  * not on every result: with hundreds of operations ending, redrawing it each second made long tasks.
  */
 export function WatchedTimeline({ store }: { store: WatchedSummaryStore }) {
@@ -31,11 +33,13 @@ export function WatchedTimeline({ store }: { store: WatchedSummaryStore }) {
       }
       all.push({ key: o.key, name: o.label, start: op.startTime, end: op.endTime, category: op.category });
     });
-    all.sort((a, b) => b.start - a.start);
-    return { items: all.slice(0, MAX_BARS), missing: withoutStart + Math.max(0, all.length - MAX_BARS) };
-  }, [observed, snapshots]);
+    // Before the browser's clock is known (now 0) nothing is old: the selection waits for it.
+    const recent = now === 0 ? { drawn: all, leftOut: 0, cutoff: 0 } : selectRecent(all, now);
+    const drawn = recent.drawn.sort((a, b) => b.start - a.start);
+    return { items: drawn.slice(0, MAX_BARS), missing: withoutStart + Math.max(0, drawn.length - MAX_BARS), old: leftOutSentence(recent) };
+  }, [observed, snapshots, now]);
   const items = useSameItems(computed.items);
-  const { missing } = computed;
+  const { missing, old } = computed;
 
   return (
     <section aria-labelledby="timeline-heading" className="flex flex-col gap-2">
@@ -43,11 +47,18 @@ export function WatchedTimeline({ store }: { store: WatchedSummaryStore }) {
         Timeline
       </h2>
       {items.length === 0 ? (
-        <p className="text-sm text-slate-600 dark:text-slate-400">No watched operation has reported a start time yet.</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          {old ? `No watched operation ran in the last ${RECENT_MS / 3_600_000} hours.` : "No watched operation has reported a start time yet."}
+        </p>
       ) : (
         // With nothing running, time does not move the bars: a constant `now` spares the chart its redraws.
         <Chart items={items} now={items.some((i) => i.end === undefined) ? now : 0} label="Start and end of the watched operations" />
       )}
+      {old ? (
+        <p data-testid="timeline-left-out" className="text-xs text-slate-600 dark:text-slate-400">
+          {old} The timeline shows what ran in the last {RECENT_MS / 3_600_000} hours.
+        </p>
+      ) : null}
       {missing > 0 ? (
         <p className="text-xs text-slate-600 dark:text-slate-400">
           {missing} {missing === 1 ? "operation is" : "operations are"} not drawn (no start time, or beyond the {MAX_BARS} most recent).

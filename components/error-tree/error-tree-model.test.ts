@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { ErrorNode } from "@/lib/operations/model";
-import { allBranchIds, buildTree, countNodes, nodeJson, visibleNodes } from "./error-tree-model";
+import { normalizeOperation } from "@/lib/operations/normalize";
+import { rootCauseOf } from "@/lib/operations/root-cause";
+import { allBranchIds, buildRoots, buildTree, countNodes, hasErrorTree, nodeJson, openAlong, visibleNodes } from "./error-tree-model";
 
 const leaf = (code: string): ErrorNode => ({
   code,
@@ -67,5 +69,49 @@ describe("error tree model", () => {
     for (let i = 1; i < 2000; i++) deep = { ...leaf(`L${i}`), details: [deep] };
     const big = buildTree(deep);
     expect(visibleNodes([big], allBranchIds([big])).length).toBe(2000);
+  });
+});
+
+describe("child operations in the error tree", () => {
+  const parent = normalizeOperation("devops", {
+    status: "Failed",
+    error: { code: "ChildFailed", message: "One child operation failed." },
+    operations: [
+      { name: "prepare", status: "Succeeded" },
+      { name: "install-app", status: "Failed", error: { code: "GitHubAppNotInstalled", message: "Install the app." } },
+      { name: "sync", status: "InProgress", operations: [{ name: "sync-1", status: "Failed" }] },
+    ],
+  });
+  const roots = buildRoots(parent.error, parent.children);
+
+  it("adds a branch for each failed child, and for a child holding a failed one, after the own error", () => {
+    expect(roots.map((r) => [r.id, r.kind])).toEqual([
+      ["e", "error"],
+      ["c1", "childOperation"],
+      ["c2", "childOperation"],
+    ]);
+    const install = roots[1];
+    expect(install?.kind === "childOperation" && install.label).toBe("install-app");
+    expect(install?.children.map((c) => c.id)).toEqual(["c1.e"]);
+    expect(roots[2]?.children.map((c) => c.id)).toEqual(["c2.c0"]);
+  });
+
+  it("names the nodes the root cause's path names, so the tree can open along it", () => {
+    const path = rootCauseOf(parent)?.path ?? [];
+    expect(path).toEqual(["c1", "c1.e"]);
+    const shown = visibleNodes(roots, openAlong(path)).map((v) => v.node.id);
+    expect(shown).toContain("c1.e");
+  });
+
+  it("copies a child operation as Azure sent it", () => {
+    const install = roots[1];
+    expect(install && nodeJson(install)).toMatchObject({ name: "install-app", status: "Failed", error: { code: "GitHubAppNotInstalled" } });
+  });
+
+  it("is only the children when the operation has no error of its own", () => {
+    expect(buildRoots(undefined, parent.children).map((r) => r.id)).toEqual(["c1", "c2"]);
+    expect(buildRoots(undefined, [])).toEqual([]);
+    expect(hasErrorTree(undefined, parent.children)).toBe(true);
+    expect(hasErrorTree(undefined, parent.children.slice(0, 1))).toBe(false);
   });
 });

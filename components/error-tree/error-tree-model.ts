@@ -1,24 +1,62 @@
-import type { AdditionalInfo, ErrorNode } from "@/lib/operations/model";
+import type { AdditionalInfo, ErrorNode, Operation } from "@/lib/operations/model";
+import {
+  additionalInfoNodeId,
+  childErrorNodeId,
+  childLabel,
+  childNodeId,
+  detailNodeId,
+  failedChild,
+  innerErrorNodeId,
+  OWN_ERROR_ID,
+} from "@/lib/operations/root-cause";
 
 /**
  * The error tree as the tree view shows it: each ARM/Azure Core error node, its `details`, its `additionalInfo` entries
- * and its `innererror` chain become nodes with stable path ids. Building the whole model is cheap (plain objects);
- * only rendering is lazy.
+ * and its `innererror` chain become nodes with stable path ids (the ones `root-cause.ts` names, so the tree can open
+ * along the root cause's path). A failed child operation is a branch of its own, holding its error and its failed
+ * children. Building the whole model is cheap (plain objects); only rendering is lazy.
  */
 
 export type TreeNode =
   | { id: string; kind: "error"; error: ErrorNode; children: TreeNode[] }
   | { id: string; kind: "additionalInfo"; entry: AdditionalInfo; children: TreeNode[] }
-  | { id: string; kind: "innerError"; code: string | undefined; rest: { code: string | undefined }[]; children: TreeNode[] };
+  | { id: string; kind: "innerError"; code: string | undefined; rest: { code: string | undefined }[]; children: TreeNode[] }
+  | { id: string; kind: "childOperation"; label: string; operation: Operation; children: TreeNode[] };
 
-export function buildTree(error: ErrorNode, id = "e"): TreeNode {
+export function buildTree(error: ErrorNode, id: string = OWN_ERROR_ID): TreeNode {
   const children: TreeNode[] = [
-    ...error.details.map((detail, i) => buildTree(detail, `${id}.d${i}`)),
-    ...error.additionalInfo.map((entry, i): TreeNode => ({ id: `${id}.a${i}`, kind: "additionalInfo", entry, children: [] })),
+    ...error.details.map((detail, i) => buildTree(detail, detailNodeId(id, i))),
+    ...error.additionalInfo.map((entry, i): TreeNode => ({ id: additionalInfoNodeId(id, i), kind: "additionalInfo", entry, children: [] })),
   ];
-  const inner = innerChain(error.innerErrors, `${id}.i`);
+  const inner = innerChain(error.innerErrors, innerErrorNodeId(id));
   if (inner) children.push(inner);
   return { id, kind: "error", error, children };
+}
+
+/** The operation's own error (if any), then a branch for each child operation that failed or holds one that did. */
+export function buildRoots(error: ErrorNode | undefined, childOperations: readonly Operation[] = []): TreeNode[] {
+  return [...(error ? [buildTree(error)] : []), ...childBranches(childOperations, undefined)];
+}
+
+/** Whether there is any error tree to show: the operation's own error, or a child operation that failed. */
+export function hasErrorTree(error: ErrorNode | undefined, childOperations: readonly Operation[] = []): boolean {
+  return error !== undefined || childBranches(childOperations, undefined).length > 0;
+}
+
+function childBranches(operations: readonly Operation[], parentId: string | undefined): TreeNode[] {
+  return operations.flatMap((operation, i): TreeNode[] => {
+    const id = childNodeId(parentId, i);
+    const failedBelow = childBranches(operation.children, id);
+    // A child that neither failed nor holds one that did is not part of the error; the child list shows it.
+    if (!failedChild(operation) && failedBelow.length === 0) return [];
+    const own = operation.error ? [buildTree(operation.error, childErrorNodeId(id))] : [];
+    return [{ id, kind: "childOperation", label: childLabel(operation, i), operation, children: [...own, ...failedBelow] }];
+  });
+}
+
+/** The branches to open so that the node at the end of `path` shows: every node on the way, not the node itself. */
+export function openAlong(path: readonly string[]): Set<string> {
+  return new Set(path.slice(0, -1));
 }
 
 /** The chain is stored flat (outermost first); on screen each link nests in the one before, as in the wire format. */
@@ -83,6 +121,7 @@ export function allBranchIds(roots: readonly TreeNode[]): Set<string> {
 
 /** A node in Azure's own JSON shape, for "copy as JSON". */
 export function nodeJson(node: TreeNode): unknown {
+  if (node.kind === "childOperation") return node.operation.raw ?? null;
   if (node.kind === "additionalInfo") return { type: node.entry.type, info: node.entry.info };
   if (node.kind === "innerError") return innerJson([{ code: node.code }, ...node.rest]);
   return errorJson(node.error);

@@ -1,36 +1,56 @@
 "use client";
 
-import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { Button } from "@/components/ui/button";
-import { focusRing } from "@/components/ui/focus-ring";
 import { useCopyToClipboard } from "@/components/ui/use-copy-to-clipboard";
-import type { ErrorNode } from "@/lib/operations/model";
-import { formatJson } from "@/lib/operations/format";
-import { allBranchIds, buildTree, countNodes, nodeJson, visibleNodes, type TreeNode } from "./error-tree-model";
+import type { ErrorNode, Operation } from "@/lib/operations/model";
+import { OWN_ERROR_ID, rootCauseOf } from "@/lib/operations/root-cause";
+import { TreeItem } from "./error-tree-item";
+import { allBranchIds, buildRoots, countNodes, nodeJson, openAlong, visibleNodes, type TreeNode } from "./error-tree-model";
+import { ResponseIdList, type ResponseIds } from "./response-ids";
+
+export type { ResponseIds } from "./response-ids";
+
+const NO_CHILDREN: readonly Operation[] = [];
+
+export interface ErrorTreeProps {
+  /** The operation's own error (or a failed read's); may be missing when only a child operation failed. */
+  error: ErrorNode | undefined;
+  /** The operation's child operations: the failed ones become branches, so their errors are in the tree too. */
+  childOperations?: readonly Operation[] | undefined;
+  ids?: ResponseIds | undefined;
+  label?: string | undefined;
+}
 
 /**
  * A WAI-ARIA tree of an Azure error: one tab stop (roving tabindex), arrow keys, Home/End, Enter/Space to open and
- * close. Children mount only when their parent is open, so a 1,000-node error opens as fast as a small one.
- * Everything from Azure is rendered as text.
+ * close. It opens along the path to the root cause (root-cause.ts), and that node takes the tab stop; children mount
+ * only when their parent is open, so a 1,000-node error opens as fast as a small one. Everything from Azure is text.
  */
-export interface ResponseIds {
-  errorCode: string | undefined;
-  requestId: string | undefined;
-  correlationId: string | undefined;
-}
-
-export function ErrorTree({ error, ids, label = "Error details" }: { error: ErrorNode; ids?: ResponseIds; label?: string }) {
-  const roots = useMemo(() => [buildTree(error)], [error]);
+export function ErrorTree({ error, childOperations = NO_CHILDREN, ids, label = "Error details" }: ErrorTreeProps) {
+  const roots = useMemo(() => buildRoots(error, childOperations), [error, childOperations]);
   const total = useMemo(() => countNodes(roots), [roots]);
-  const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set(["e"]));
-  const [focusedId, setFocusedId] = useState("e");
+  const causePath = useMemo(() => rootCauseOf({ error, children: childOperations })?.path ?? [], [error, childOperations]);
+  const firstId = roots[0]?.id ?? OWN_ERROR_ID;
+  // Marked only below the top: a lone top error needs no "this one".
+  const causeId = causePath.length > 1 ? causePath.at(-1) : undefined;
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set([firstId, ...openAlong(causePath)]));
+  const [focusedId, setFocusedId] = useState(() => causePath.at(-1) ?? firstId);
+  // A new cause (a child failed, then the operation) opens its path too, keeping what the person opened; the tab stop
+  // stays put, as the person may be on it.
+  const pathKey = causePath.join(" ");
+  const [openedFor, setOpenedFor] = useState(pathKey);
+  if (openedFor !== pathKey) {
+    setOpenedFor(pathKey);
+    setExpanded((prev) => new Set([...prev, ...openAlong(causePath)]));
+  }
   const { state: copyState, copy } = useCopyToClipboard();
   const moveFocus = useRef(false);
   const treeId = useId();
   const domId = useCallback((id: string) => `${treeId}-${id}`, [treeId]);
 
   const visible = useMemo(() => visibleNodes(roots, expanded), [roots, expanded]);
-  const focused = visible.some((v) => v.node.id === focusedId) ? focusedId : (visible[0]?.node.id ?? "e");
+  const focused = visible.some((v) => v.node.id === focusedId) ? focusedId : (visible[0]?.node.id ?? firstId);
 
   useEffect(() => {
     if (!moveFocus.current) return;
@@ -124,7 +144,7 @@ export function ErrorTree({ error, ids, label = "Error details" }: { error: Erro
         <Button
           onClick={() => {
             setExpanded(new Set());
-            setFocusedId("e");
+            setFocusedId(firstId);
           }}
         >
           Collapse all
@@ -136,28 +156,7 @@ export function ErrorTree({ error, ids, label = "Error details" }: { error: Erro
           {copyState === "copied" ? "Copied the node as JSON" : copyState === "failed" ? "The browser refused the clipboard" : ""}
         </span>
       </div>
-      {ids && (ids.errorCode ?? ids.requestId ?? ids.correlationId) ? (
-        <dl className="grid grid-cols-[auto_1fr] gap-x-2 text-xs">
-          {ids.errorCode ? (
-            <>
-              <dt className="text-slate-600 dark:text-slate-400">x-ms-error-code</dt>
-              <dd className="break-all font-mono">{ids.errorCode}</dd>
-            </>
-          ) : null}
-          {ids.requestId ? (
-            <>
-              <dt className="text-slate-600 dark:text-slate-400">x-ms-request-id</dt>
-              <dd className="break-all font-mono">{ids.requestId}</dd>
-            </>
-          ) : null}
-          {ids.correlationId ? (
-            <>
-              <dt className="text-slate-600 dark:text-slate-400">x-ms-correlation-request-id</dt>
-              <dd className="break-all font-mono">{ids.correlationId}</dd>
-            </>
-          ) : null}
-        </dl>
-      ) : null}
+      {ids ? <ResponseIdList ids={ids} /> : null}
       <ul role="tree" aria-label={label} onKeyDown={onKeyDown} className="text-sm">
         {visible.map((v) => (
           <TreeItem
@@ -168,6 +167,7 @@ export function ErrorTree({ error, ids, label = "Error details" }: { error: Erro
             setsize={v.setsize}
             isOpen={expanded.has(v.node.id)}
             isFocused={focused === v.node.id}
+            isCause={causeId === v.node.id}
             domId={domId}
             onToggle={toggle}
             onFocusNode={setFocusedId}
@@ -176,111 +176,5 @@ export function ErrorTree({ error, ids, label = "Error details" }: { error: Erro
         ))}
       </ul>
     </section>
-  );
-}
-
-interface TreeItemProps {
-  node: TreeNode;
-  level: number;
-  posinset: number;
-  setsize: number;
-  isOpen: boolean;
-  isFocused: boolean;
-  domId: (id: string) => string;
-  onToggle: (id: string) => void;
-  onFocusNode: (id: string) => void;
-  onCopy: (node: TreeNode) => void;
-}
-
-/**
- * One row of the tree. The tree is rendered flat (aria-level/posinset/setsize carry the structure, as ARIA allows), so
- * each item's name is its own content, and only the visible rows exist in the DOM.
- */
-const TreeItem = memo(function TreeItem(props: TreeItemProps) {
-  const { node, level, posinset, setsize, isOpen, isFocused, domId, onToggle, onFocusNode, onCopy } = props;
-  const hasChildren = node.children.length > 0;
-  return (
-    <li
-      id={domId(node.id)}
-      role="treeitem"
-      aria-level={level}
-      aria-posinset={posinset}
-      aria-setsize={setsize}
-      aria-expanded={hasChildren ? isOpen : undefined}
-      aria-selected={isFocused}
-      tabIndex={isFocused ? 0 : -1}
-      data-node-kind={node.kind}
-      onFocus={(event) => {
-        if (event.target === event.currentTarget) onFocusNode(node.id);
-      }}
-      // A margin, not a padding: the item's box is exactly its row, so the focus outline frames the row, not the indent.
-      style={{ marginLeft: `${(level - 1) * 1.25}rem` }}
-      className={`rounded ${focusRing}`}
-    >
-      <div
-        className={`flex items-start gap-1 rounded px-1 py-0.5 ${level > 1 ? "border-l border-slate-200 dark:border-slate-700" : ""} ${isFocused ? "bg-blue-50 dark:bg-blue-950" : ""}`}
-        onClick={(event) => {
-          if ((event.target as HTMLElement).closest("button")) return;
-          onFocusNode(node.id);
-          document.getElementById(domId(node.id))?.focus();
-          if (hasChildren) onToggle(node.id);
-        }}
-      >
-        <span aria-hidden="true" className="w-4 shrink-0 select-none text-center text-slate-500 dark:text-slate-400">
-          {hasChildren ? (isOpen ? "▾" : "▸") : "·"}
-        </span>
-        <div className="min-w-0 flex-1">
-          <NodeContent node={node} />
-        </div>
-        <Button
-          tabIndex={isFocused ? 0 : -1}
-          onClick={() => {
-            onCopy(node);
-          }}
-          className="shrink-0"
-        >
-          Copy JSON
-        </Button>
-      </div>
-    </li>
-  );
-});
-
-function NodeContent({ node }: { node: TreeNode }) {
-  if (node.kind === "error") {
-    const { code, message, target, details, additionalInfo } = node.error;
-    return (
-      <span className="flex flex-col">
-        <span>
-          <span className="font-mono font-semibold text-red-800 dark:text-red-300">{code ?? "(no code)"}</span>
-          {target !== undefined ? <span className="ml-2 text-xs text-slate-600 dark:text-slate-400">target: {target}</span> : null}
-          {details.length > 0 || additionalInfo.length > 0 ? (
-            <span className="ml-2 text-xs text-slate-600 dark:text-slate-400">
-              {details.length > 0 ? `${details.length} ${details.length === 1 ? "detail" : "details"}` : ""}
-              {details.length > 0 && additionalInfo.length > 0 ? ", " : ""}
-              {additionalInfo.length > 0 ? `${additionalInfo.length} additional info` : ""}
-            </span>
-          ) : null}
-        </span>
-        {message !== undefined ? <span className="whitespace-pre-wrap break-words">{message}</span> : null}
-      </span>
-    );
-  }
-  if (node.kind === "additionalInfo") {
-    return (
-      <span className="flex flex-col">
-        <span className="text-xs">
-          additionalInfo · type <span className="font-mono font-semibold">{node.entry.type ?? "(none)"}</span>
-        </span>
-        <pre className="mt-0.5 whitespace-pre-wrap break-all rounded bg-slate-100 p-1 text-xs dark:bg-slate-800">
-          {formatJson(node.entry.info, "(no info)")}
-        </pre>
-      </span>
-    );
-  }
-  return (
-    <span className="text-xs">
-      innererror · code <span className="font-mono font-semibold">{node.code ?? "(none)"}</span>
-    </span>
   );
 }

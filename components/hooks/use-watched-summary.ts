@@ -14,3 +14,14 @@ export function useWatchedSummaryStore(items: readonly WatchItem[], keys: readon
 export function useWatchedSummary(store: WatchedSummaryStore): WatchedSummary {
   return useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
 }
+
+const attentionOf = (store: WatchedSummaryStore) => store.getSnapshot().attention;
+
+/**
+ * Keys of the failed and unreadable operations, for the list to put first. Re-renders only when that set changes
+ * (the store keeps the same array while it does not), not on every poll summary.
+ */
+export function useAttentionKeys(store: WatchedSummaryStore): readonly string[] {
+  const get = () => attentionOf(store);
+  return useSyncExternalStore(store.subscribe, get, get);
+}

@@ -4,7 +4,9 @@ import { refKey, type OperationRef } from "@/lib/azure/operation-ref";
 import type { Operation, StatusCategory } from "@/lib/operations/model";
 import type { WatchItem } from "@/lib/watch-list/watch-list";
 import type { OperationSnapshot } from "@/lib/polling/snapshot";
+import { nextSnapshot } from "@/lib/polling/snapshot";
 import { operationKeys } from "@/lib/query/keys";
+import { readErrorResult } from "@/lib/test-support/fetch-results";
 import { createWatchedSummaryStore } from "./watched-summary-store";
 
 const ref = (id: string): OperationRef => ({ kind: "devops", subscriptionId: "S", resourceGroupName: "RG", securityConnectorName: "c", operationResultId: id });
@@ -94,5 +96,39 @@ describe("createWatchedSummaryStore", () => {
     vi.advanceTimersByTime(5000);
     expect(listener).toHaveBeenCalledTimes(1);
     expect(client.getQueryCache().hasListeners()).toBe(false);
+  });
+
+  it("counts unreadable rows apart, and failed ones with them as needing attention, in list order", () => {
+    const client = new QueryClient();
+    set(client, 0, snapshot("Succeeded", "succeeded"));
+    set(client, 1, nextSnapshot(undefined, readErrorResult(0, 404, undefined, { code: "NotFound" }), 0));
+    set(client, 2, snapshot("Failed", "failed"));
+    const summary = createWatchedSummaryStore(client, items, keys).getSnapshot();
+    expect(summary.unreadable).toEqual([keys[1]]);
+    expect(summary.failed).toEqual([keys[2]]);
+    expect(summary.clearable).toEqual([keys[0]]);
+    expect(summary.attention).toEqual([keys[1], keys[2]]);
+    expect(summary.running).toBe(0);
+  });
+
+  it("keeps the same attention array while its content does not change", () => {
+    const client = new QueryClient();
+    set(client, 0, snapshot("Failed", "failed"));
+    const store = createWatchedSummaryStore(client, items, keys);
+    store.subscribe(() => undefined);
+    const before = store.getSnapshot().attention;
+    set(client, 1, snapshot("InProgress", "running"));
+    vi.advanceTimersByTime(1000);
+    expect(store.getSnapshot().running).toBe(1);
+    expect(store.getSnapshot().attention).toBe(before);
+    set(client, 2, snapshot("Failed", "failed"));
+    vi.advanceTimersByTime(1000);
+    expect(store.getSnapshot().attention).toEqual([keys[0], keys[2]]);
+  });
+
+  it("names operations by their resource in what the notices read", () => {
+    const client = new QueryClient();
+    const summary = createWatchedSummaryStore(client, [{ ref: ref("2a7b1c9e-3f00-4b1a-9c1d-5e6f7a9f3e1d"), addedAt: 0 }], ["k"]).getSnapshot();
+    expect(summary.observed[0]?.label).toBe("c in RG (2a7b1c9e…9f3e1d)");
   });
 });

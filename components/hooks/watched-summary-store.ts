@@ -1,8 +1,9 @@
 import { hashKey, type QueryCacheNotifyEvent, type QueryClient } from "@tanstack/react-query";
-import { refLabel } from "@/lib/azure/operation-ref";
+import { describeOperation } from "@/lib/operations/display-name";
 import { isTerminal } from "@/lib/operations/model";
 import type { Observed } from "@/lib/operations/notify";
 import type { WatchItem } from "@/lib/watch-list/watch-list";
+import { needsAttention, rowStateOf } from "@/lib/polling/read-state";
 import { isSnapshotRunning, type OperationSnapshot } from "@/lib/polling/snapshot";
 import { operationKeys } from "@/lib/query/keys";
 
@@ -14,6 +15,17 @@ export interface WatchedSummary {
   running: number;
   /** Keys of the operations that reached a terminal status. */
   finished: readonly string[];
+  /** Keys of the succeeded and canceled operations: what "Clear finished" takes. */
+  clearable: readonly string[];
+  /** Keys of the failed operations. */
+  failed: readonly string[];
+  /** Keys of the rows whose polling stopped after a failed read (404, a refused host, ...). */
+  unreadable: readonly string[];
+  /**
+   * Failed and unreadable, in list order. The same array as the previous summary's while its content is the same, so
+   * the list (which sorts these first) re-renders only when it changes, not on every summary.
+   */
+  attention: readonly string[];
 }
 
 export interface WatchedSummaryStore {
@@ -31,20 +43,34 @@ function summarize(
   items: readonly WatchItem[],
   keys: readonly string[],
   snapshots: readonly (OperationSnapshot | undefined)[],
+  previous: WatchedSummary | undefined,
 ): WatchedSummary {
   const observed: Observed[] = [];
   const finished: string[] = [];
+  const clearable: string[] = [];
+  const failed: string[] = [];
+  const unreadable: string[] = [];
+  const attention: string[] = [];
   let running = 0;
   items.forEach((item, i) => {
     const key = keys[i] ?? "";
     const snapshot = snapshots[i];
     const operation = snapshot?.operation;
-    observed.push({ key, label: item.label ?? refLabel(item.ref), category: operation?.category, status: operation?.status });
+    // The operation goes along for the notice of a failure, which names its innermost error.
+    observed.push({ key, label: describeOperation(item), category: operation?.category, status: operation?.status, operation });
     if (isSnapshotRunning(snapshot)) running++;
     if (operation !== undefined && isTerminal(operation.category)) finished.push(key);
+    const state = rowStateOf(snapshot);
+    if (state === "succeeded" || state === "canceled") clearable.push(key);
+    if (state === "failed") failed.push(key);
+    if (state === "unreadable") unreadable.push(key);
+    if (needsAttention(state)) attention.push(key);
   });
-  return { keys, snapshots, observed, running, finished };
+  const sameAttention = previous !== undefined && sameKeys(previous.attention, attention);
+  return { keys, snapshots, observed, running, finished, clearable, failed, unreadable, attention: sameAttention ? previous.attention : attention };
 }
+
+const sameKeys = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((key, i) => key === b[i]);
 
 /**
  * Reads the cached snapshots of the watched operations without observing them (no timers, no fetches: the rows own
@@ -59,7 +85,7 @@ export function createWatchedSummaryStore(
   // By query hash: the events carry it, so 500 keys are not hashed again on each of them.
   const index = new Map(keys.map((key, i) => [hashKey(operationKeys.byKey(key)), i]));
   const read = () => keys.map((key) => client.getQueryData<OperationSnapshot>(operationKeys.byKey(key)));
-  let summary = summarize(items, keys, read());
+  let summary = summarize(items, keys, read(), undefined);
   let pending: (OperationSnapshot | undefined)[] | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lastPublished = Number.NEGATIVE_INFINITY;
@@ -69,7 +95,7 @@ export function createWatchedSummaryStore(
   const publish = () => {
     timer = undefined;
     if (!pending) return;
-    summary = summarize(items, keys, pending);
+    summary = summarize(items, keys, pending, summary);
     pending = undefined;
     lastPublished = Date.now();
     for (const listener of listeners) listener();
@@ -114,7 +140,7 @@ export function createWatchedSummaryStore(
         if (timer !== undefined) clearTimeout(timer);
         timer = undefined;
         if (pending) {
-          summary = summarize(items, keys, pending);
+          summary = summarize(items, keys, pending, summary);
           pending = undefined;
         }
       };

@@ -3,12 +3,23 @@
 import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { STATUS_COLORS } from "@/components/ui/status-colors";
-import { detectEndings, endingText, showBrowserNotification, type Ending, type Observed } from "@/lib/operations/notify";
+import {
+  detectEndings,
+  endingCause,
+  endingText,
+  notificationBody,
+  showBrowserNotification,
+  type Ending,
+  type Observed,
+} from "@/lib/operations/notify";
 import type { StatusCategory } from "@/lib/operations/model";
 
 const MAX_NOTICES = 5;
 
-/** In-page notices (a polite live region) for every operation seen ending, plus a browser notification if allowed. */
+/**
+ * In-page notices (a polite live region) for every operation seen ending, plus a browser notification if allowed.
+ * A failure's notice names its innermost error: the top error alone rarely says what to fix.
+ */
 export function CompletionNotices({ observed }: { observed: readonly Observed[] }) {
   const seen = useRef<ReadonlyMap<string, StatusCategory>>(new Map());
   const [notices, setNotices] = useState<(Ending & { at: number })[]>([]);
@@ -19,32 +30,44 @@ export function CompletionNotices({ observed }: { observed: readonly Observed[] 
     if (endings.length === 0) return;
     const at = Date.now();
     setNotices((prev) => [...endings.map((e) => ({ ...e, at })), ...prev].slice(0, MAX_NOTICES));
-    for (const ending of endings) showBrowserNotification("opwatch", endingText(ending), `opwatch:${ending.key}:${ending.category}`);
+    for (const ending of endings) showBrowserNotification("opwatch", notificationBody(ending), `opwatch:${ending.key}:${ending.category}`);
   }, [observed]);
 
   return (
     <div role="status" aria-live="polite" data-testid="completion-notices" className="flex flex-col gap-1">
       {notices.map((notice) => (
-        <p
+        <CompletionNotice
           key={`${notice.key}-${notice.at}`}
-          data-testid="completion-notice"
-          data-status-category={notice.category}
-          className={`flex items-center justify-between gap-2 rounded px-3 py-1.5 text-sm ${STATUS_COLORS[notice.category].notice}`}
-        >
-          <span>{endingText(notice)}</span>
-          <Button
-            variant="ghost"
-            size="icon"
-            aria-label={`Dismiss: ${endingText(notice)}`}
-            onClick={() => {
-              setNotices((prev) => prev.filter((n) => n !== notice));
-            }}
-          >
-            ✕
-          </Button>
-        </p>
+          notice={notice}
+          onDismiss={() => {
+            setNotices((prev) => prev.filter((n) => n !== notice));
+          }}
+        />
       ))}
     </div>
+  );
+}
+
+function CompletionNotice({ notice, onDismiss }: { notice: Ending; onDismiss: () => void }) {
+  const cause = endingCause(notice);
+  return (
+    <p
+      data-testid="completion-notice"
+      data-status-category={notice.category}
+      className={`flex items-start justify-between gap-2 rounded px-3 py-1.5 text-sm ${STATUS_COLORS[notice.category].notice}`}
+    >
+      <span className="flex min-w-0 flex-col">
+        <span className="[overflow-wrap:anywhere]">{endingText(notice)}</span>
+        {cause !== undefined ? (
+          <span data-testid="completion-notice-cause" className="[overflow-wrap:anywhere]">
+            {cause}
+          </span>
+        ) : null}
+      </span>
+      <Button variant="ghost" size="icon" aria-label={`Dismiss: ${endingText(notice)}`} onClick={onDismiss}>
+        ✕
+      </Button>
+    </p>
   );
 }
 

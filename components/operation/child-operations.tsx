@@ -1,16 +1,20 @@
 import { STATUS_COLORS } from "@/components/ui/status-colors";
 import { elapsedMs, formatDuration, formatTimestamp } from "@/lib/operations/format";
-import type { Operation } from "@/lib/operations/model";
+import type { ErrorNode, Operation } from "@/lib/operations/model";
+import { childLabel, innermostError } from "@/lib/operations/root-cause";
 import { ProgressBar } from "./progress-bar";
 import { StatusBadge } from "./status-badge";
 
-/** devops `operations[]`: nested rows, each with its own status and progress. */
+/**
+ * devops `operations[]`: nested rows, each with its own status and progress, and a failed one's innermost error (its
+ * own children's causes show on their own rows below it).
+ */
 export function ChildOperations({ operations, now, level = 1 }: { operations: readonly Operation[]; now: number; level?: number }) {
   if (operations.length === 0) return null;
   return (
     <ul className={`flex flex-col gap-2 ${level > 1 ? "ml-4 border-l border-slate-200 pl-3 dark:border-slate-700" : ""}`}>
       {operations.map((child, i) => {
-        const name = child.name ?? child.id ?? `child ${i + 1}`;
+        const name = childLabel(child, i);
         const elapsed = now === 0 ? undefined : elapsedMs(child.startTime, child.endTime, now);
         return (
           <li key={`${name}-${i}`} data-testid="child-operation" data-status-category={child.category} className="flex flex-col gap-1">
@@ -24,16 +28,21 @@ export function ChildOperations({ operations, now, level = 1 }: { operations: re
               </span>
             </div>
             <ProgressBar percent={child.percentComplete} category={child.category} label={`Progress of ${name}`} />
-            {child.error ? (
-              <p className={`text-xs ${STATUS_COLORS.failed.text}`}>
-                <span className="font-mono">{child.error.code ?? "(no code)"}</span>
-                {child.error.message ? `: ${child.error.message}` : ""}
-              </p>
-            ) : null}
+            {child.error ? <ChildCause error={child.error} /> : null}
             <ChildOperations operations={child.children} now={now} level={level + 1} />
           </li>
         );
       })}
     </ul>
+  );
+}
+
+function ChildCause({ error }: { error: ErrorNode }) {
+  const cause = innermostError(error);
+  return (
+    <p data-testid="child-root-cause" className={`text-xs [overflow-wrap:anywhere] ${STATUS_COLORS.failed.text}`}>
+      <span className="font-mono">{cause.code ?? "(no code)"}</span>
+      {cause.message ? `: ${cause.message}` : ""}
+    </p>
   );
 }

@@ -1,78 +1,132 @@
 "use client";
 
 import Link from "next/link";
-import { memo, useRef } from "react";
+import { memo, useRef, useState } from "react";
 import { useInView } from "@/components/hooks/use-in-view";
 import { useOperationQuery } from "@/components/hooks/use-operation-query";
 import { useReadInterest, useRequestRead } from "@/components/polling/fleet-provider";
 import { Button } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
 import { focusRing } from "@/components/ui/focus-ring";
-import { STATUS_COLORS } from "@/components/ui/status-colors";
-import { permalinkPath, refKey, refLabel } from "@/lib/azure/operation-ref";
+import { permalinkPath, refKey } from "@/lib/azure/operation-ref";
+import { describeOperation, displayName, fullDescription, labelOf, operationIdOf, resourceName, shortOperationId } from "@/lib/operations/display-name";
+import { rowStateOf, unreadableOf } from "@/lib/polling/read-state";
 import type { WatchItem } from "@/lib/watch-list/watch-list";
 import { OperationTimes } from "./operation-times";
 import { ProgressBar } from "./progress-bar";
 import { ReadErrorLine } from "./read-error-line";
+import { RowLabelEditor } from "./row-label-editor";
+import { RowRootCause } from "./row-root-cause";
 import { StatusBadge } from "./status-badge";
 
-/** One watched operation on the dashboard. Memoized: a poll of one operation re-renders only its own row. */
+/**
+ * One watched operation on the dashboard: its name (the person's label, else the resource) first, the GUID second and
+ * shortened. Memoized: a poll of one operation re-renders only its own row.
+ */
 export const OperationRow = memo(function OperationRow({
   item,
   onRemove,
+  onLabel,
 }: {
   item: WatchItem;
   onRemove: (key: string) => void;
+  onLabel: (key: string, label: string | undefined) => void;
 }) {
   const query = useOperationQuery(item.ref);
   const rowRef = useRef<HTMLLIElement>(null);
+  const labelButton = useRef<HTMLButtonElement>(null);
+  const [editing, setEditing] = useState(false);
   // Rows on screen are read first when the budget cannot serve every due read.
   useReadInterest(item.ref, useInView(rowRef) ? "onScreen" : undefined);
   const requestRead = useRequestRead();
   const snapshot = query.data;
   const operation = snapshot?.operation;
+  const unreadable = unreadableOf(snapshot);
   const key = refKey(item.ref);
-  const title = item.label ?? refLabel(item.ref);
+  const name = displayName(item);
+  const described = describeOperation(item);
+  const label = labelOf(item);
+  const operationId = operationIdOf(item.ref);
+
+  const closeEditor = () => {
+    setEditing(false);
+    // Back to the button that opened the form, so keyboard users stay where they were.
+    requestAnimationFrame(() => labelButton.current?.focus());
+  };
 
   return (
     <li
       ref={rowRef}
       data-testid="operation-row"
-      data-status-category={operation?.category ?? "pending"}
+      data-status-category={rowStateOf(snapshot)}
       data-ref-key={key}
       // Off-screen rows skip style and layout (they still update their text): with 500 rows, laying out all of them
       // on every poll result kept the main thread busy. "auto" remembers each row's last drawn height.
       className="flex flex-col gap-2 rounded-lg border border-slate-200 bg-white p-3 shadow-sm [contain-intrinsic-size:auto_7rem] [content-visibility:auto] dark:border-slate-700 dark:bg-slate-900"
     >
       <div className="flex flex-wrap items-center gap-2">
-        <StatusBadge category={operation?.category} status={operation?.status} />
-        <Link
-          href={permalinkPath(item.ref)}
-          // 500 rows in view must not prefetch 500 pages; the page is small and opens fast without it.
-          prefetch={false}
-          className={`min-w-0 flex-1 truncate font-medium text-blue-700 underline-offset-2 hover:underline dark:text-blue-300 ${focusRing}`}
-        >
-          {title}
-        </Link>
-        <span className="rounded bg-slate-100 px-1.5 text-xs text-slate-700 dark:bg-slate-800 dark:text-slate-300">{item.ref.kind}</span>
-        <Button
-          variant="danger"
-          size="sm"
-          aria-label={`Remove ${title} from the watch list`}
-          onClick={() => {
-            onRemove(key);
-          }}
-        >
-          Remove
-        </Button>
+        <StatusBadge category={operation?.category} status={operation?.status} unreadable={unreadable} />
+        {editing ? (
+          <RowLabelEditor
+            name={described}
+            initial={label ?? ""}
+            onSave={(value) => {
+              onLabel(key, value);
+              closeEditor();
+            }}
+            onCancel={closeEditor}
+          />
+        ) : (
+          <Link
+            href={permalinkPath(item.ref)}
+            // 500 rows in view must not prefetch 500 pages; the page is small and opens fast without it.
+            prefetch={false}
+            title={fullDescription(item)}
+            data-testid="operation-name"
+            // On a phone the name gets the whole first line (beside the badge and buttons it shrank to a letter or two).
+            className={`order-first min-w-0 flex-1 basis-full truncate font-medium text-blue-700 underline-offset-2 hover:underline sm:order-none sm:basis-0 dark:text-blue-300 ${focusRing}`}
+          >
+            {name}
+          </Link>
+        )}
+        <div className="ml-auto flex items-center gap-1">
+          {editing ? null : (
+            <Button
+              ref={labelButton}
+              size="sm"
+              variant="quiet"
+              aria-label={label ? `Edit the label of ${described}` : `Add a label to ${described}`}
+              onClick={() => {
+                setEditing(true);
+              }}
+            >
+              Label
+            </Button>
+          )}
+          <Button
+            variant="danger"
+            size="sm"
+            aria-label={`Remove ${described} from the watch list`}
+            onClick={() => {
+              onRemove(key);
+            }}
+          >
+            Remove
+          </Button>
+        </div>
       </div>
-      <ProgressBar percent={operation?.percentComplete} category={operation?.category} label={`Progress of ${title}`} />
+      <div className="flex min-w-0 flex-wrap items-center gap-x-2 gap-y-1 text-xs text-slate-600 dark:text-slate-400">
+        <span className="rounded bg-slate-100 px-1.5 text-slate-700 dark:bg-slate-800 dark:text-slate-300">{item.ref.kind}</span>
+        {label ? <span className="min-w-0 truncate">{resourceName(item.ref)}</span> : null}
+        <span data-testid="operation-id" title={operationId} className="font-mono whitespace-nowrap">
+          <span className="sr-only">operation id </span>
+          {shortOperationId(item.ref)}
+        </span>
+        <CopyButton text={operationId} label={`Copy the operation id of ${described}`} />
+      </div>
+      <ProgressBar percent={operation?.percentComplete} category={operation?.category} label={`Progress of ${described}`} stopped={unreadable !== undefined} />
       <OperationTimes snapshot={snapshot} operationKey={key} compact />
-      {operation?.category === "failed" && operation.error ? (
-        <p className={`truncate text-xs ${STATUS_COLORS.failed.text}`}>
-          <span className="font-mono">{operation.error.code ?? "(no code)"}</span>
-          {operation.error.message ? `: ${operation.error.message}` : ""}
-        </p>
-      ) : null}
+      {operation?.category === "failed" ? <RowRootCause operation={operation} /> : null}
       {snapshot ? (
         <ReadErrorLine
           snapshot={snapshot}
@@ -82,7 +136,7 @@ export const OperationRow = memo(function OperationRow({
           }}
         />
       ) : null}
-      {query.isPending ? <p className="text-xs text-slate-600 dark:text-slate-400">Reading status…</p> : null}
+      {query.isPending && !unreadable ? <p className="text-xs text-slate-600 dark:text-slate-400">Reading status…</p> : null}
     </li>
   );
 });

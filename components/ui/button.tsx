@@ -17,6 +17,8 @@ const buttonClass = variants(
       warning: "border border-amber-600 hover:bg-amber-100 dark:hover:bg-amber-900",
       /** No frame, on a tinted surface: a notice's ✕. */
       ghost: "hover:bg-black/10 dark:hover:bg-white/10",
+      /** A quiet everyday action in a row of many (Label): grey until hovered. */
+      quiet: "text-slate-600 hover:bg-slate-100 hover:text-slate-900 dark:text-slate-400 dark:hover:bg-slate-800 dark:hover:text-slate-100",
       /** A quiet destructive action (Remove): grey until hovered, then red, so a row of them does not shout. */
       danger: "text-slate-600 hover:bg-slate-100 hover:text-red-700 dark:text-slate-400 dark:hover:bg-slate-800 dark:hover:text-red-300",
     },

@@ -85,3 +85,14 @@ export const READ_ERROR_COLORS = {
   message: "text-amber-900 dark:text-amber-200",
   detail: "text-amber-800 dark:text-amber-300",
 } as const;
+
+/**
+ * A row opwatch has stopped reading (404, a refused host): static and unmistakable, neither the operation's red (it may
+ * not have failed) nor the blue of something alive. A strong amber, the family of read failures.
+ */
+export const UNREADABLE_COLORS = {
+  badge: "bg-amber-100 text-amber-950 ring-amber-600 dark:bg-amber-950 dark:text-amber-100 dark:ring-amber-500",
+  /** The last known part of a still bar: nothing moves on a row nobody reads. */
+  bar: "bg-amber-500/60 dark:bg-amber-600/60",
+  text: "text-amber-900 dark:text-amber-200",
+} as const;

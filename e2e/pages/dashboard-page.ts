@@ -32,6 +32,33 @@ export class DashboardPage {
     return this.page.getByTestId("clear-finished");
   }
 
+  get clearFailedButton(): Locator {
+    return this.page.getByTestId("clear-failed");
+  }
+
+  /** The header's "16 watched · 0 running · 2 need attention". */
+  get headerCounts(): Locator {
+    return this.page.getByTestId("header-counts");
+  }
+
+  /** The "needs attention" part of the header; `data-count` holds the number. */
+  get needsAttention(): Locator {
+    return this.page.getByTestId("needs-attention");
+  }
+
+  get undoNotice(): Locator {
+    return this.page.getByTestId("undo-notice");
+  }
+
+  get undoButton(): Locator {
+    return this.undoNotice.getByRole("button", { name: "Undo", exact: true });
+  }
+
+  /** The optional label field of the paste form. */
+  get addLabelBox(): Locator {
+    return this.page.getByTestId("add-operation-label");
+  }
+
   /** Pastes an operation URL, header line, ARM id or opwatch link and submits it. */
   async paste(text: string): Promise<void> {
     await this.pasteBox.fill(text);
@@ -59,7 +86,59 @@ export class DashboardPage {
     await this.row(permalink).getByRole("button", { name: /^Remove / }).click();
   }
 
+  /** Pastes one operation with a label given in the paste form. */
+  async pasteWithLabel(text: string, label: string): Promise<void> {
+    await this.pasteBox.fill(text);
+    await this.addLabelBox.fill(label);
+    await this.page.getByTestId("add-operation-submit").click();
+  }
+
+  /** A row found by its operation's key (stays found while its name link is replaced by the label form). */
+  rowByKey(permalink: string): Locator {
+    return this.page.locator(`[data-testid="operation-row"][data-ref-key="${refKeyOf(permalink)}"]`);
+  }
+
+  /** The name a person reads first: their label, else the resource ("conn in rg"). */
+  rowName(permalink: string): Locator {
+    return this.rowByKey(permalink).getByTestId("operation-name");
+  }
+
+  /** The middle-truncated operation id under the name (full id in its title). */
+  rowOperationId(permalink: string): Locator {
+    return this.rowByKey(permalink).getByTestId("operation-id");
+  }
+
+  rootCause(permalink: string): Locator {
+    return this.rowByKey(permalink).getByTestId("root-cause");
+  }
+
+  labelButton(permalink: string): Locator {
+    return this.rowByKey(permalink).getByRole("button", { name: /^(Add a label to|Edit the label of) / });
+  }
+
+  labelField(permalink: string): Locator {
+    return this.rowByKey(permalink).getByRole("textbox", { name: /^Label for / });
+  }
+
+  /** Opens the row's label form, types `label` and presses Enter (or Escape, to cancel). */
+  async setLabel(permalink: string, label: string, key: "Enter" | "Escape" = "Enter"): Promise<void> {
+    await this.labelButton(permalink).click();
+    await this.labelField(permalink).fill(label);
+    await this.labelField(permalink).press(key);
+  }
+
+  /** The keys of the rows (see refKeyOf), top to bottom. */
+  async rowOrder(): Promise<string[]> {
+    return this.rows.evaluateAll((rows) => rows.map((row) => row.getAttribute("data-ref-key") ?? ""));
+  }
+
   async open(permalink: string): Promise<void> {
     await this.row(permalink).locator(`a[href="${permalink}"]`).click();
   }
+}
+
+/** The row key (refKey) of an opwatch permalink path: kind and segments, decoded and lower case. */
+export function refKeyOf(permalink: string): string {
+  const [, , kind = "", ...segments] = permalink.split("/");
+  return [kind, ...segments.map((s) => decodeURIComponent(s))].join("/").toLowerCase();
 }

@@ -54,6 +54,38 @@ export class OperationPage {
     return this.tree.getByRole("treeitem", { name: text });
   }
 
+  /** The operation's own error section (the error, first on the page). */
+  get errorSection(): Locator {
+    return this.page.getByTestId("operation-error");
+  }
+
+  /** The folded identifiers (a <details>). */
+  get identifiers(): Locator {
+    return this.page.getByTestId("identifiers");
+  }
+
+  get identifiersSummary(): Locator {
+    return this.identifiers.locator("summary");
+  }
+
+  get refreshButton(): Locator {
+    return this.page.getByTestId("refresh-now");
+  }
+
+  /** "Refresh allowed in 12 s (at …): …", next to the button while Retry-After or a pause holds reads back. */
+  get refreshHold(): Locator {
+    return this.page.getByTestId("refresh-hold");
+  }
+
+  get nextRead(): Locator {
+    return this.page.getByTestId("next-read");
+  }
+
+  /** The progress chart's figure (shown from two reads on). */
+  get progressChart(): Locator {
+    return this.page.getByTestId("progress-chart");
+  }
+
   async expandAll(): Promise<void> {
     await this.errorTree.getByRole("button", { name: "Expand all" }).click();
   }

@@ -70,6 +70,14 @@ const good: [string, string, OperationRef][] = [
   ["an opwatch DevCenter permalink", `https://opwatch.example.com/op/devcenter/127.0.0.1%3A4010/myProject/${DC_OP}`, devcenter("127.0.0.1:4010")],
   ["an opwatch permalink with a query", `/op/devcenter/${DC_HOST}/myProject/${DC_OP}?tab=raw`, devcenter(DC_HOST)],
   ["an opwatch proxy path", `/api/devops/${SUB}/myRg/mySecurityConnectorName/${OPID}`, devops],
+  ["a JSON line with a trailing comma", `  "Location": "https://management.azure.com${DEVOPS_PATH}?api-version=2024-04-01",`, devops],
+  ["a JSON line with the header's casing", `"azure-asyncoperation": "https://${DC_HOST}${DC_PATH}"`, devcenter(DC_HOST)],
+  ["a Python dict line", `'Operation-Location': 'https://${DC_HOST}${DC_PATH}',`, devcenter(DC_HOST)],
+  ["a JSON id field holding an ARM id", `"id": "${DEVOPS_PATH}?api-version=2024-04-01",`, devops],
+  ["a quoted header line", `"Location: https://management.azure.com${DEVOPS_PATH}"`, devops],
+  ["a quoted URL in a JSON array", `  "https://management.azure.com${DEVOPS_PATH}",`, devops],
+  ["a labelled line (the label is the list's business)", `Onboarding | https://management.azure.com${DEVOPS_PATH}`, devops],
+  ["a JSON body around one operation", `{\n  "status": "InProgress",\n  "location": "westus",\n  "Location": "${DEVOPS_PATH}"\n}`, devops],
 ];
 
 const bad: [string, string, RegExp][] = [
@@ -86,7 +94,7 @@ const bad: [string, string, RegExp][] = [
   [
     "another provider's operation result",
     `https://management.azure.com/subscriptions/${SUB}/providers/Microsoft.Compute/locations/westus/operations/${OPID}`,
-    /is not a DevOps operation result: found "providers" where "resourceGroups" belongs/,
+    /^this is a Microsoft\.Compute operation \(an Azure Resource Manager URL\): opwatch does not read this API; it reads two: Microsoft\.Security DevOps operation results and DevCenter operation statuses$/,
   ],
   [
     "devops path missing the operation id",
@@ -129,14 +137,40 @@ const bad: [string, string, RegExp][] = [
   ["a malformed percent-encoding", `https://${DC_HOST}/projects/my%zzProject/operationstatuses/${DC_OP}`, /malformed percent-encoding/],
   ["a backslash", `https://${DC_HOST}\\projects\\myProject`, /backslash/],
   ["an operation id alone", OPID, /is an operation id alone/],
-  ["random words", "please watch my operation", /contains a space or line break/],
+  ["random words", "please watch my operation", /contains a space inside "please watch my operation"; paste one URL per line/],
+  ["words before a URL", `my deploy https://management.azure.com${DEVOPS_PATH}`, /words before the URL .* write "label \| URL"/],
   ["random token", "hello", /"hello" is not an operation URL/],
   ["an unrelated path", "/dashboard", /neither an ARM id .* nor an opwatch permalink/],
   ["an unrelated https URL", "https://example.com/index.html", /the URL's path "\/index\.html" is not an operation/],
   ["a permalink of an unknown kind", `/op/compute/${SUB}/x`, /kind must be "devops" or "devcenter"/],
   ["a permalink with too few segments", `/op/devops/${SUB}/myRg`, /has 4 segments/],
-  ["two URLs on two lines", `${DEVOPS_PATH}\n${DEVOPS_PATH}`, /has 2 lines: paste one operation URL/],
-  ["two operation headers", `Location: ${DEVOPS_PATH}\nAzure-AsyncOperation: ${DEVOPS_PATH}`, /several operation headers/],
+  ["two URLs on two lines", `${DEVOPS_PATH}\n${DEVOPS_PATH}`, /has 2 lines that each look like an operation: paste one/],
+  ["two operation headers", `Location: ${DEVOPS_PATH}\nAzure-AsyncOperation: ${DEVOPS_PATH}`, /has 2 lines that each look/],
+  [
+    "a resource-group level Compute resource",
+    `https://management.azure.com/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm1`,
+    /^this is a Microsoft\.Compute resource, not an operation: opwatch does not read this API/,
+  ],
+  [
+    "a Microsoft.DevCenter ARM operation",
+    `https://management.azure.com/subscriptions/${SUB}/providers/Microsoft.DevCenter/locations/westus3/operationStatuses/${OPID}?api-version=2024-02-01`,
+    /^this is a Microsoft\.DevCenter operation .*; for a DevCenter operation, paste the Operation-Location URL of the DevCenter endpoint/,
+  ],
+  ["a tenant-level provider operation", "/providers/Microsoft.Resources/operations/x", /^this is a Microsoft\.Resources operation/],
+  [
+    "an Azure DevOps Services URL",
+    "https://dev.azure.com/contoso/_apis/operations/8d4caace-e7b3-4b3e-af99-73f76829ebcf",
+    /^this is a URL of Azure DevOps Services \(dev\.azure\.com\): opwatch does not read this API; .*Microsoft\.Security/,
+  ],
+  [
+    "an Azure AI services Operation-Location",
+    "Operation-Location: https://contoso.cognitiveservices.azure.com/documentintelligence/documentModels/prebuilt-read/analyzeResults/1",
+    /^this is a URL of Azure AI services/,
+  ],
+  ["an Azure portal link", "https://portal.azure.com/#@contoso.onmicrosoft.com/resource/subscriptions/x", /^this is a URL of the Azure portal .*response's Azure-AsyncOperation or Location header/],
+  ["a Location header holding a region", "Location: westus", /"westus" is not an operation URL/],
+  ["only an HTTP status line", "HTTP/1.1 202 Accepted", /^this line is an HTTP status line; opwatch needs an operation URL/],
+  ["only another header", "Retry-After: 10", /^this line is a Retry-After header; opwatch needs an operation URL/],
   ["far too long", `https://${DC_HOST}/${"a".repeat(5000)}`, /characters long/],
   ["a URL without host", `https:///projects/myProject/operationstatuses/${DC_OP}`, /has no host/],
 ];

@@ -1,25 +1,29 @@
+import { foreignArmApi, foreignHostApi } from "./foreign-api";
 import { parseAppPath, refFromSegments, trimTrailingSlashes, type OperationRef } from "./operation-ref";
 import { fail, ok, validateParam, type ParamName, type Result } from "./params";
+import { MAX_LINE_LENGTH, splitPaste, type IgnoredLine, type PastedLine } from "./paste-lines";
 
 /**
- * What people paste to watch an operation: a URL from an `Azure-AsyncOperation`, `Location` or `Operation-Location`
- * header (of either API, any api-version or none), a whole header line, an ARM id without host, or an opwatch
- * permalink. The path decides the kind. The host is taken exactly as written (never normalised by a URL parser), so
- * what the allow-list later sees is what the person pasted.
+ * What people paste to watch operations: URLs from `Azure-AsyncOperation`, `Location` or `Operation-Location` headers
+ * (of either API, any api-version or none), whole header blocks, JSON lines, ARM ids without host, opwatch permalinks,
+ * one per line (lib/azure/paste-lines.ts splits them). The path decides the kind. The host is taken exactly as written
+ * (never normalised by a URL parser), so what the allow-list later sees is what the person pasted.
  */
 
-const MAX_PASTE_LENGTH = 4096;
-
-const HEADER_PREFIX = /^(?:azure-asyncoperation|location|operation-location)\s*:\s*/i;
-const QUOTES = /^["'`<\s]+|["'`>\s]+$/g;
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
 const HOST_CHARS = /^[A-Za-z0-9.-]+$/;
 const PORT = /^[0-9]{1,5}$/;
 const GUIDISH = /^[{(]?[a-z0-9]{8}-(?:[a-z0-9]{4}-){3}[a-z0-9]{12}[})]?$/i;
+/** Words, then a URL or path: someone naming the operation the way `label | URL` does. */
+const TEXT_BEFORE_URL = /^\S.*?\s+(?:https?:\/\/|\/)\S*$/i;
 
 const DEVOPS_SHAPE =
   "/subscriptions/{id}/resourceGroups/{name}/providers/Microsoft.Security/securityConnectors/{name}/devops/default/operationResults/{id}";
 const DEVCENTER_SHAPE = "/projects/{projectName}/operationstatuses/{operationId}";
+
+const NEEDED =
+  "opwatch needs an operation URL (from an Azure-AsyncOperation, Location or Operation-Location header), an ARM id or an opwatch permalink";
+const NOTHING_TO_READ = `nothing to read: ${NEEDED}`;
 
 type Step = { fixed: string } | { param: ParamName };
 
@@ -47,21 +51,57 @@ const DEVCENTER_STEPS: Step[] = [
 
 const quote = (s: string, max = 80) => JSON.stringify(s.length > max ? `${s.slice(0, max)}…` : s);
 
-/** Parses pasted text into a validated ref, or says precisely what is wrong with it. */
-export function parsePastedOperation(text: string): Result<OperationRef, string> {
+/** A line that should name an operation, and the operation or why not. */
+export type ParsedLine = PastedLine & { result: Result<OperationRef, string> };
+
+export interface ParsedPaste {
+  lines: ParsedLine[];
+  /** Context around the operations (other headers, JSON punctuation); empty when no line names an operation. */
+  ignored: IgnoredLine[];
+}
+
+/**
+ * Reads every line of a paste. When no line looks like an operation, the context lines are returned as failed lines,
+ * so the person learns what each one is rather than that nothing happened.
+ */
+export function parsePaste(text: string): Result<ParsedPaste, string> {
   if (typeof text !== "string") return fail("nothing was pasted");
-  if (text.length > MAX_PASTE_LENGTH) {
-    return fail(`the pasted text is ${text.length} characters long; an operation URL is at most ${MAX_PASTE_LENGTH}`);
+  const split = splitPaste(text);
+  if (!split.ok) return split;
+  const { candidates, ignored } = split.value;
+  if (candidates.length === 0 && ignored.length === 0) return fail(NOTHING_TO_READ);
+  if (candidates.length === 0) {
+    const lines = ignored.map(({ lineNumber, text, what }) => ({
+      lineNumber,
+      text,
+      value: text,
+      result: fail(`this line is ${what}; ${NEEDED}`),
+    }));
+    return ok({ lines, ignored: [] });
   }
-  const picked = pickLine(text);
-  if (!picked.ok) return picked;
-  const input = picked.value;
-  if (input === "") {
-    return fail(
-      "nothing to read: paste an operation URL (from an Azure-AsyncOperation, Location or Operation-Location header), an ARM id or an opwatch permalink",
-    );
+  return ok({ lines: candidates.map((line) => ({ ...line, result: parseOperationValue(line.value) })), ignored });
+}
+
+/** For text that should name exactly one operation: the operation, or precisely what is wrong. */
+export function parsePastedOperation(text: string): Result<OperationRef, string> {
+  const parsed = parsePaste(text);
+  if (!parsed.ok) return parsed;
+  const [first, ...more] = parsed.value.lines;
+  if (first === undefined) return fail(NOTHING_TO_READ);
+  if (more.length > 0) return fail(`the pasted text has ${more.length + 1} lines that each look like an operation: paste one`);
+  return first.result;
+}
+
+/** One URL, id or link, already taken out of its header, JSON field or quotes. */
+export function parseOperationValue(input: string): Result<OperationRef, string> {
+  if (input.length > MAX_LINE_LENGTH) {
+    return fail(`the line is ${input.length} characters long; an operation URL is at most ${MAX_LINE_LENGTH}`);
   }
-  if (/\s/.test(input)) return fail(`the pasted text contains a space or line break inside ${quote(input)}; paste one URL`);
+  if (input === "") return fail(NOTHING_TO_READ);
+  if (TEXT_BEFORE_URL.test(input)) {
+    return fail(`there are words before the URL in ${quote(input)}; to give the operation a label, write "label | URL"`);
+  }
+  if (/\s/.test(input)) return fail(`the pasted text contains a space inside ${quote(input)}; paste one URL per line`);
   if (input.includes("\\")) return fail("the pasted text contains a backslash; a URL uses forward slashes only");
 
   const scheme = SCHEME.exec(input)?.[1];
@@ -84,27 +124,6 @@ export function parsePastedOperation(text: string): Result<OperationRef, string>
   return fail(
     `${quote(input)} is not an operation URL: paste a URL such as https://management.azure.com${DEVOPS_SHAPE} or https://{endpoint}${DEVCENTER_SHAPE}, an ARM id starting with /subscriptions/, or an opwatch permalink /op/...`,
   );
-}
-
-/** The one line worth reading: a whole paste of several header lines is fine when exactly one names an operation. */
-function pickLine(text: string): Result<string, string> {
-  const lines = text
-    .split(/\r?\n|\r/)
-    .map(clean)
-    .filter((l) => l !== "");
-  if (lines.length <= 1) return ok(lines[0] ?? "");
-  const headerLines = text.split(/\r?\n|\r/).filter((l) => HEADER_PREFIX.test(l.trim()));
-  if (headerLines.length === 1) return ok(clean(headerLines[0] ?? ""));
-  return fail(
-    headerLines.length > 1
-      ? "the pasted text has several operation headers (Azure-AsyncOperation, Location, Operation-Location): paste one"
-      : `the pasted text has ${lines.length} lines: paste one operation URL`,
-  );
-}
-
-/** Trims whitespace and surrounding quotes, and a leading header name (`Location: https://...`). */
-function clean(line: string): string {
-  return line.trim().replace(QUOTES, "").replace(HEADER_PREFIX, "").replace(QUOTES, "");
 }
 
 /** `rest` is what follows `scheme://`: authority, then path, query, fragment. */
@@ -157,6 +176,8 @@ function parsePath(pathWithQuery: string, host: string | undefined): Result<Oper
     const parsed = parseAppPath(path);
     return parsed.ok ? parsed : fail(`the opwatch link is not valid: ${parsed.error.message}`);
   }
+  const foreign = foreignArmApi(segments);
+  if (foreign !== undefined) return fail(foreign);
   if (first === "subscriptions") {
     const values = matchSteps(segments, DEVOPS_STEPS, "a DevOps operation result", DEVOPS_SHAPE);
     if (!values.ok) return fail(`${where} is not a DevOps operation result: ${values.error}`);
@@ -173,6 +194,8 @@ function parsePath(pathWithQuery: string, host: string | undefined): Result<Oper
   if (host === undefined) {
     return fail(`the path ${quote(path)} is neither an ARM id (/subscriptions/...) nor an opwatch permalink (/op/...)`);
   }
+  const foreignHost = foreignHostApi(host);
+  if (foreignHost !== undefined) return fail(foreignHost);
   if (isArmHost(host)) {
     return fail(`the URL's host ${host} is ARM but the path is not a DevOps operation result: expected ${DEVOPS_SHAPE}`);
   }

@@ -12,7 +12,7 @@ import {
   type OperationRef,
 } from "./operation-ref";
 import { PARAM_NAMES, validateParam } from "./params";
-import { parsePastedOperation } from "./paste-parser";
+import { parsePaste, parsePastedOperation } from "./paste-parser";
 
 const OP_ID = "fa067167-e49d-41bd-8dd8-de719b9de3b3";
 
@@ -185,6 +185,23 @@ describe("parsePastedOperation never yields a ref off the allow-list", () => {
         expect(hostAppearsVerbatim(text, host)).toBe(true);
       }),
       { numRuns: 5000 },
+    );
+  });
+  it("in a paste of many lines, each allowed DevCenter ref names a genuine host, as written on its own line", () => {
+    const labelled = fc.tuple(fc.constantFrom("", "label | ", "a|b | ", '"Location": "', "Operation-Location: "), trickyDevcenterUrl).map(([p, u]) => p + u);
+    fc.assert(
+      fc.property(fc.array(fc.oneof(hostileText, trickyDevcenterUrl, labelled), { maxLength: 6 }), (lines) => {
+        const parsed = parsePaste(lines.join("\n"));
+        if (!parsed.ok) return;
+        for (const line of parsed.value.lines) {
+          if (!line.result.ok || line.result.value.kind !== "devcenter") continue;
+          const host = line.result.value.endpointHost;
+          if (matchAllowList(host, rules) === undefined) continue;
+          expect(host).toMatch(GENUINE_DEVCENTER_HOST);
+          expect(hostAppearsVerbatim(line.value, host)).toBe(true);
+        }
+      }),
+      { numRuns: 3000 },
     );
   });
   it("the generators do reach allowed refs (so the property above is not vacuous)", () => {

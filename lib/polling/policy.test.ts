@@ -179,6 +179,23 @@ describe("decideNextPoll", () => {
     expect(d.delayMs).toBe(polls(decideNextPoll(ctx([running(3601)]))).delayMs);
     expect(d.delayMs).toBeGreaterThan(2 * S); // the first backoff step
   });
+
+  it("on an open page reads at least every 5 s, yet never before Retry-After and never faster than the error back-off", () => {
+    const open = (history: PollRecord[], random?: () => number) => ({ ...ctx(history, undefined, random), maxIntervalMs: 5 * S });
+    // An hour old: the age rule alone would wait 50 s.
+    const old = polls(decideNextPoll(open([running(3600)])));
+    expect(old.delayMs).toBe(5 * S);
+    expect(old.reason).toBe("open page");
+    // A predicted finish 2 s away stays sooner than the cap.
+    expect(polls(decideNextPoll(open([running(100, { percentComplete: 50 }), running(110, { percentComplete: 98 })]))).delayMs).toBeLessThan(5 * S);
+    // Retry-After asks for longer: it wins, and says so.
+    const waited = polls(decideNextPoll(open([running(3600, { retryAfterMs: 30 * S })])));
+    expect(waited.delayMs).toBe(30 * S);
+    expect(waited.reason).toBe("retry-after");
+    // After read errors the back-off doubles from the cap: 5 s, 5 s, 8 s, 16 s (the first steps, 2 s and 4 s, are below it).
+    const errors = (n: number) => [running(3600), ...Array.from({ length: n }, (_, i) => readError(3601 + i, 503))];
+    expect([1, 2, 3, 4].map((n) => polls(decideNextPoll(open(errors(n)))).delayMs)).toEqual([5, 5, 8, 16].map((s) => s * S));
+  });
 });
 
 const categoryArb = fc.constantFrom<StatusCategory>("notStarted", "running", "succeeded", "failed", "canceled", "unknown");
@@ -248,6 +265,19 @@ describe("decideNextPoll properties", () => {
         expect(d.notBefore).toBeGreaterThanOrEqual(last.at + (last.retryAfterMs ?? 0));
         expect(c.now + d.delayMs).toBeGreaterThanOrEqual(d.notBefore);
         expect(d.delayMs).toBeLessThanOrEqual(POLLING_LIMITS.maxDelayMs);
+      }),
+    );
+  });
+
+  it("on an open page never waits longer than 5 s after a status, unless Retry-After asks for longer", () => {
+    fc.assert(
+      fc.property(saneCtxArb, (c) => {
+        const last = c.history.at(-1);
+        if (last?.outcome !== "status") return;
+        const d = polls(decideNextPoll({ ...c, maxIntervalMs: 5 * S }));
+        const target = c.now + d.delayMs;
+        expect(target).toBeGreaterThanOrEqual(d.notBefore);
+        expect(target).toBeLessThanOrEqual(Math.max(d.notBefore, last.at + 5 * S, c.now));
       }),
     );
   });

@@ -15,6 +15,8 @@ import { stopReasonAfterReadError, stopReasonAtEnd } from "./stop-reasons";
  *   At 100 % and still running the end is near: back to the young 6 s, slower only as the wait drags on.
  * - A failed read says nothing about the operation: back off exponentially from 2 s (or the age rule's interval if
  *   longer) with ±20% jitter, Retry-After first.
+ * - While a person has the operation's page open and visible, the caller caps our own timing (`maxIntervalMs`, 5 s):
+ *   someone is waiting on that one screen. Retry-After, the read-error back-off and paused scopes still come first.
  * - Delays count from `ctx.now` and are capped at 10 minutes, so a clock jump cannot park an operation forever.
  *
  * The levels are sized with `npm run bench:polling` (corpus: lib/polling/bench/corpus.ts) to stay within 0.08 of the
@@ -29,6 +31,11 @@ export interface PollContext {
   startedAt: number; // the operation's startTime if known, else when watching began
   history: readonly PollRecord[]; // oldest first; callers keep at most the last 100
   random?: () => number; // jitter source in [0,1), default Math.random
+  /**
+   * The longest wait our own timing may choose (an open page: 5 s). Retry-After and the back-off after read errors
+   * still apply on top: it shortens the age and percent rules, never a wait Azure asked for.
+   */
+  maxIntervalMs?: number;
 }
 
 export type PollDecision =
@@ -100,6 +107,10 @@ const regularInterval = (history: readonly PollRecord[], lastAt: number, started
   };
 };
 
+/** The caller's cap on our own timing (an open page); a cap that is not a positive number is ignored. */
+const capped = (interval: { ms: number; reason: string }, maxMs: number | undefined): { ms: number; reason: string } =>
+  finite(maxMs) && maxMs > 0 && maxMs < interval.ms ? { ms: Math.max(POLLING_LIMITS.minIntervalMs, maxMs), reason: "open page" } : interval;
+
 const consecutiveReadErrors = (history: readonly PollRecord[]): number => {
   let n = 0;
   for (let i = history.length - 1; i >= 0 && history[i]?.outcome === "readError"; i--) n++;
@@ -134,19 +145,19 @@ export function decideNextPoll(ctx: PollContext): PollDecision {
   const retryAfter = usableRetryAfter(last.retryAfterMs);
   const notBefore = lastAt + (retryAfter ?? 0);
 
+  const regular = capped(regularInterval(history, lastAt, startedAt), ctx.maxIntervalMs);
   let intervalMs: number;
   let reason: string;
   if (last.outcome === "readError") {
     const errors = consecutiveReadErrors(history);
     const backoff = POLLING_LIMITS.backoffBaseMs * 2 ** Math.min(errors - 1, 30);
-    const regular = regularInterval(history, lastAt, startedAt).ms;
     const random = typeof ctx.random === "function" ? ctx.random : Math.random;
     const r = random();
     const jitter = 1 + POLLING_LIMITS.jitter * (2 * (finite(r) ? clamp(r, 0, 1) : 0.5) - 1);
-    intervalMs = Math.min(POLLING_LIMITS.maxIntervalMs, Math.max(backoff, regular) * jitter);
+    intervalMs = Math.min(POLLING_LIMITS.maxIntervalMs, Math.max(backoff, regular.ms) * jitter);
     reason = `backoff after ${errors} read error${errors === 1 ? "" : "s"}`;
   } else {
-    ({ ms: intervalMs, reason } = regularInterval(history, lastAt, startedAt));
+    ({ ms: intervalMs, reason } = regular);
     if (retryAfter !== undefined && retryAfter >= intervalMs) reason = "retry-after";
   }
 

@@ -16,7 +16,8 @@ export interface PollSchedule {
   notBefore: number | undefined;
 }
 
-const schedules = new WeakMap<OperationSnapshot, PollSchedule>();
+/** Per snapshot, per cap on our own timing (0: none): the open page's schedule and everyone else's differ. */
+const schedules = new WeakMap<OperationSnapshot, Map<number, PollSchedule>>();
 const finishes = new WeakMap<OperationSnapshot, number | undefined>();
 
 /** The moment a snapshot's decision is taken as of (its last response), and the operation's start. */
@@ -27,15 +28,27 @@ function decisionTimes(snapshot: OperationSnapshot): { decidedAt: number; starte
   };
 }
 
-export function pollSchedule(snapshot: OperationSnapshot): PollSchedule {
-  const cached = schedules.get(snapshot);
+/** `maxIntervalMs`: the cap an open page puts on our own timing (policy.ts); Retry-After is never shortened by it. */
+export function pollSchedule(snapshot: OperationSnapshot, maxIntervalMs = 0): PollSchedule {
+  let perCap = schedules.get(snapshot);
+  const cached = perCap?.get(maxIntervalMs);
   if (cached) return cached;
   const { decidedAt, startedAt } = decisionTimes(snapshot);
-  const decision = decideNextPoll({ now: decidedAt, startedAt, history: snapshot.history, random: seededRandom(decidedAt) });
+  const decision = decideNextPoll({
+    now: decidedAt,
+    startedAt,
+    history: snapshot.history,
+    random: seededRandom(decidedAt),
+    ...(maxIntervalMs > 0 ? { maxIntervalMs } : {}),
+  });
   const schedule: PollSchedule = decision.poll
     ? { decision, dueAt: decidedAt + decision.delayMs, notBefore: decision.notBefore }
     : { decision, dueAt: undefined, notBefore: undefined };
-  schedules.set(snapshot, schedule);
+  if (!perCap) {
+    perCap = new Map();
+    schedules.set(snapshot, perCap);
+  }
+  perCap.set(maxIntervalMs, schedule);
   return schedule;
 }
 

@@ -62,4 +62,24 @@ describe("watch list store", () => {
     expect(store.getSnapshot().items).toEqual([{ ref, addedAt: 3 }]);
     expect(calls).toBe(2);
   });
+
+  it("undoes a removal and keeps labels across a reload", () => {
+    const storage = memoryStorage();
+    const store = createWatchListStore(() => storage, () => 1000);
+    store.load([]);
+    const other: OperationRef = { ...ref, operationResultId: "op-2" };
+    store.add(ref, "Mine");
+    store.add(other);
+    store.setLabel("devops/sub/rg/conn/op-2", "Theirs");
+    const removal = store.remove(["devops/sub/rg/conn/op-1"]);
+    expect(removal.removed.map((r) => r.index)).toEqual([0]);
+    expect(store.getSnapshot().items).toHaveLength(1);
+    store.restore(removal);
+    const reloaded = createWatchListStore(() => storage);
+    reloaded.load([]);
+    expect(reloaded.getSnapshot().items).toEqual([
+      { ref, addedAt: 1000, label: "Mine" },
+      { ref: other, addedAt: 1000, label: "Theirs" },
+    ]);
+  });
 });

@@ -3,10 +3,13 @@ import {
   addWatchItem,
   backupKey,
   parseStoredWatchList,
-  removeWatchItems,
+  restoreWatchItems,
   seedItems,
   serializeWatchList,
+  setWatchItemLabel,
+  takeWatchItems,
   WATCHLIST_KEY,
+  type Removal,
   type WatchItem,
 } from "./watch-list";
 
@@ -39,7 +42,12 @@ export interface WatchListStore {
   /** Re-reads storage after another tab changed it. */
   reload: () => void;
   add: (ref: OperationRef, label?: string) => void;
-  remove: (keys: Iterable<string>) => void;
+  /** Removes these operations and returns what was taken, for `restore` (undo). */
+  remove: (keys: Iterable<string>) => Removal;
+  /** Puts a removal back where it was. */
+  restore: (removal: Removal) => void;
+  /** Sets the person's label of one operation (by refKey); a blank one clears it. */
+  setLabel: (key: string, label: string | undefined) => void;
   dismissNotice: () => void;
 }
 
@@ -137,7 +145,15 @@ export function createWatchListStore(getStorage: () => StorageLike | undefined, 
       update(addWatchItem(state.items, ref, now(), label));
     },
     remove(keys) {
-      update(removeWatchItems(state.items, new Set(keys)));
+      const { items, removal } = takeWatchItems(state.items, new Set(keys));
+      if (removal.removed.length > 0) update(items);
+      return removal;
+    },
+    restore(removal) {
+      if (removal.removed.length > 0) update(restoreWatchItems(state.items, removal));
+    },
+    setLabel(key, label) {
+      update(setWatchItemLabel(state.items, key, label));
     },
     dismissNotice() {
       emit({ ...state, notice: undefined });

@@ -7,8 +7,11 @@ import {
   MAX_WATCH_ITEMS,
   parseStoredWatchList,
   removeWatchItems,
+  restoreWatchItems,
   seedItems,
   serializeWatchList,
+  setWatchItemLabel,
+  takeWatchItems,
   type WatchItem,
 } from "./watch-list";
 
@@ -135,5 +138,40 @@ describe("editing", () => {
       { ref: devops, addedAt: 7 },
       { ref: devcenter, addedAt: 7 },
     ]);
+  });
+});
+
+describe("undo and labels", () => {
+  const third: OperationRef = { ...devops, operationResultId: "op-3" };
+  const list: WatchItem[] = [
+    { ref: devops, addedAt: 1, label: "first" },
+    { ref: devcenter, addedAt: 2 },
+    { ref: third, addedAt: 3, label: "third" },
+  ];
+
+  it("puts removed items back where they were, labels included", () => {
+    const { items, removal } = takeWatchItems(list, new Set([refKey(devops), refKey(third)]));
+    expect(items).toEqual([{ ref: devcenter, addedAt: 2 }]);
+    expect(restoreWatchItems(items, removal)).toEqual(list);
+  });
+
+  it("does not double an item added again in the meantime, and appends when the list shrank", () => {
+    const { items, removal } = takeWatchItems(list, new Set([refKey(third)]));
+    const readded = addWatchItem(items, third, 9);
+    expect(restoreWatchItems(readded, removal)).toEqual(readded);
+    const emptied = removeWatchItems(items, new Set([refKey(devops), refKey(devcenter)]));
+    expect(restoreWatchItems(emptied, removal)).toEqual([list[2]]);
+  });
+
+  it("sets, trims and clears a label without touching other items", () => {
+    const labelled = setWatchItemLabel(list, refKey(devcenter), "  Project build  ");
+    expect(labelled[1]).toEqual({ ref: devcenter, addedAt: 2, label: "Project build" });
+    expect(labelled[0]).toBe(list[0]);
+    expect(setWatchItemLabel(list, refKey(devops), "   ")[0]).toEqual({ ref: devops, addedAt: 1 });
+    expect(setWatchItemLabel(list, refKey(devops), "x".repeat(500))[0]?.label).toHaveLength(200);
+  });
+
+  it("keeps labels through storage", () => {
+    expect(parseStoredWatchList(serializeWatchList(list))).toEqual({ status: "ok", items: list });
   });
 });

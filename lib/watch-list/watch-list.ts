@@ -13,7 +13,7 @@ const WATCHLIST_VERSION = 1;
 export const MAX_WATCH_ITEMS = 1000;
 /** Larger than any list of MAX_WATCH_ITEMS real entries; beyond it the data is not ours or has been tampered with. */
 export const MAX_STORED_CHARS = 1_000_000;
-const MAX_LABEL_CHARS = 200;
+export const MAX_LABEL_CHARS = 200;
 
 export interface WatchItem {
   ref: OperationRef;
@@ -118,6 +118,47 @@ export function addWatchItem(items: readonly WatchItem[], ref: OperationRef, add
 
 export function removeWatchItems(items: readonly WatchItem[], keys: ReadonlySet<string>): WatchItem[] {
   return items.filter((item) => !keys.has(refKey(item.ref)));
+}
+
+/** What a removal took out, with each item's place in storage order, so an undo can put it back where it was. */
+export interface Removal {
+  removed: readonly { item: WatchItem; index: number }[];
+}
+
+export function takeWatchItems(items: readonly WatchItem[], keys: ReadonlySet<string>): { items: WatchItem[]; removal: Removal } {
+  const removed: { item: WatchItem; index: number }[] = [];
+  items.forEach((item, index) => {
+    if (keys.has(refKey(item.ref))) removed.push({ item, index });
+  });
+  return { items: removeWatchItems(items, keys), removal: { removed } };
+}
+
+/**
+ * Puts removed items back at their old places (labels and addedAt included). Items added again in the meantime are
+ * not doubled; when the list changed since, an index past its end puts the item last.
+ */
+export function restoreWatchItems(items: readonly WatchItem[], removal: Removal): WatchItem[] {
+  const next = [...items];
+  const present = new Set(items.map((item) => refKey(item.ref)));
+  // Ascending: each insert lands where it was, given the ones before it are back in place.
+  for (const { item, index } of [...removal.removed].sort((a, b) => a.index - b.index)) {
+    const key = refKey(item.ref);
+    if (present.has(key)) continue;
+    present.add(key);
+    next.splice(Math.min(index, next.length), 0, item);
+  }
+  return next;
+}
+
+/** Sets or (with a blank label) clears the label of one operation; other items are left as they are. */
+export function setWatchItemLabel(items: readonly WatchItem[], key: string, label: string | undefined): WatchItem[] {
+  const trimmed = label?.trim().slice(0, MAX_LABEL_CHARS) ?? "";
+  return items.map((item) => {
+    if (refKey(item.ref) !== key) return item;
+    const next: WatchItem = { ref: item.ref, addedAt: item.addedAt };
+    if (trimmed !== "") next.label = trimmed;
+    return next;
+  });
 }
 
 /** Demo operations from the public config (permalink paths); entries that do not parse are skipped. */

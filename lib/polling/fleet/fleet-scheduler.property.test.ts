@@ -5,6 +5,8 @@ import { readErrorResult, runningOperation, statusResult } from "@/lib/test-supp
 import { pollSchedule } from "../schedule";
 import { nextSnapshot, type OperationSnapshot } from "../snapshot";
 import { FleetScheduler, type FleetEntry } from "./fleet-scheduler";
+import type { Interest } from "./priority";
+import { OPEN_PAGE_MAX_INTERVAL_MS } from "./read-timing";
 
 /**
  * Whatever the operations, budgets, answers and timing: no scope ever gets more reads than its bucket allows in any
@@ -22,7 +24,7 @@ const answerArb: fc.Arbitrary<Answer> = fc.record({
 
 const scenarioArb = fc.record({
   budget: fc.record({ capacity: fc.integer({ min: 1, max: 12 }), refillPerSecond: fc.double({ min: 0.2, max: 6, noNaN: true }) }),
-  operations: fc.array(fc.record({ sub: fc.integer({ min: 0, max: 2 }), onScreen: fc.boolean(), rememberedS: fc.option(fc.integer({ min: 1, max: 20 }), { nil: undefined }) }), { minLength: 1, maxLength: 25 }),
+  operations: fc.array(fc.record({ sub: fc.integer({ min: 0, max: 2 }), interest: fc.constantFrom<Interest>("open", "onScreen", "watched", "watched"), rememberedS: fc.option(fc.integer({ min: 1, max: 20 }), { nil: undefined }) }), { minLength: 1, maxLength: 25 }),
   steps: fc.array(fc.record({ advanceMs: fc.integer({ min: 0, max: 3000 }), latencyMs: fc.integer({ min: 0, max: 2500 }), answer: answerArb }), { minLength: 5, maxLength: 80 }),
 });
 
@@ -43,7 +45,7 @@ describe("FleetScheduler properties", () => {
             key: `k${i}`,
             ref,
             sub: op.sub,
-            interest: op.onScreen ? "onScreen" : "watched",
+            interest: op.interest,
             snapshot: undefined,
             rememberedNotBefore: op.rememberedS === undefined ? undefined : T0 + op.rememberedS * 1000,
           };
@@ -80,7 +82,7 @@ describe("FleetScheduler properties", () => {
             const entry = entries.find((e) => e.key === started.key);
             if (!entry) throw new Error("unknown entry started");
             const snapshot = snapshots.get(entry.key);
-            const notBefore = snapshot ? (pollSchedule(snapshot).notBefore ?? 0) : (entry.rememberedNotBefore ?? 0);
+            const notBefore = snapshot ? (pollSchedule(snapshot, entry.interest === "open" ? OPEN_PAGE_MAX_INTERVAL_MS : 0).notBefore ?? 0) : (entry.rememberedNotBefore ?? 0);
             expect(now).toBeGreaterThanOrEqual(notBefore);
             expect(now).toBeGreaterThanOrEqual(pausedUntil.get(entry.sub) ?? 0);
             expect(inFlight.some((f) => f.entry.key === entry.key)).toBe(false);

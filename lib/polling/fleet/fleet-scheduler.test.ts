@@ -180,6 +180,50 @@ describe("FleetScheduler", () => {
     expect(keys(scheduler.plan([other, asked], T0).start)).toEqual([asked.key]);
   });
 
+  it("reads an open page at least every 5 s, where only watching it waits for the age rule", () => {
+    const scheduler = new FleetScheduler(BUDGETS);
+    const hourOld = T0 - 3_600_000;
+    const snap = nextSnapshot(undefined, running(T0, hourOld), T0);
+    expect(pollSchedule(snap).dueAt).toBeGreaterThan(T0 + 40_000);
+    const open = entry(devops("s", 1), snap, "open");
+    const watched = entry(devops("s", 2), snap);
+    expect(scheduler.plan([open, watched], T0 + 4999).start).toHaveLength(0);
+    const plan = scheduler.plan([open, watched], T0 + 5000);
+    expect(keys(plan.start)).toEqual([open.key]);
+  });
+
+  it("waits longer than 5 s on an open page when Retry-After or a paused scope asks, and says until when", () => {
+    const scheduler = new FleetScheduler(BUDGETS);
+    const hourOld = T0 - 3_600_000;
+    const asked = entry(devops("s", 1), nextSnapshot(undefined, running(T0, hourOld, undefined, 20_000), T0), "open");
+    const early = scheduler.plan([asked], T0 + 5000);
+    expect(early.start).toHaveLength(0);
+    expect(early.status.next[asked.key]).toMatchObject({ at: T0 + 20_000, hold: { until: T0 + 20_000, cause: "retryAfter" } });
+    // Asking to read now changes nothing before Retry-After.
+    expect(scheduler.plan([{ ...asked, requested: true }], T0 + 19_999).start).toHaveLength(0);
+    expect(scheduler.plan([asked], T0 + 20_000).start).toHaveLength(1);
+
+    // A 429 on a sibling pauses the scope for 30 s: the open page waits with it.
+    const sibling = entry(devops("s", 2));
+    expect(scheduler.plan([sibling], T0 + 20_000).start).toHaveLength(1);
+    scheduler.finished(sibling, nextSnapshot(undefined, readErrorResult(T0 + 20_000, 429, 30_000, { code: "TooManyRequests" }), T0 + 20_000), T0 + 20_000);
+    const read = entry(devops("s", 1), nextSnapshot(asked.snapshot, running(T0 + 21_000, hourOld), T0 + 21_000), "open");
+    scheduler.finished(read, read.snapshot, T0 + 21_000);
+    const paused = scheduler.plan([read], T0 + 26_000);
+    expect(paused.start).toHaveLength(0);
+    expect(paused.status.next[read.key]).toMatchObject({ cause: "scopePaused", hold: { until: T0 + 50_000, cause: "scopePaused" } });
+    expect(scheduler.plan([read], T0 + 50_000).start).toHaveLength(1);
+  });
+
+  it("says nothing holds a read back once Retry-After has passed, though the schedule waits", () => {
+    const scheduler = new FleetScheduler(BUDGETS);
+    const snap = nextSnapshot(undefined, running(T0, T0 - 3_600_000, undefined, 2000), T0);
+    const onScreen = entry(devops("s", 1), snap, "onScreen");
+    const next = scheduler.plan([onScreen], T0 + 3000).status.next[onScreen.key];
+    expect(next?.cause).toBe("scheduled");
+    expect(next?.hold).toBeUndefined();
+  });
+
   it("leaves stopped operations alone, says why, and reports no scope that has nothing left to read", () => {
     const scheduler = new FleetScheduler(BUDGETS);
     const gone = entry(devops("s", 1), nextSnapshot(undefined, readErrorResult(T0, 404), T0), "open");

@@ -1,10 +1,10 @@
 import type { OperationKind, OperationRef } from "@/lib/azure/operation-ref";
 import type { BucketSpec } from "@/lib/azure/token-bucket";
-import { pollSchedule } from "../schedule";
 import type { OperationSnapshot } from "../snapshot";
-import type { FleetStatus, NextRead, ScopeStatus } from "./fleet-status";
+import type { FleetStatus, NextRead, ReadHold, ScopeStatus } from "./fleet-status";
 import { tierOf, type Interest, type Tier } from "./priority";
 import { readScopeOf, type ReadScope } from "./read-scope";
+import { timingOf } from "./read-timing";
 import { ScopeBudget } from "./scope-budget";
 import { readSignalsOf } from "./throttle-signal";
 
@@ -39,12 +39,6 @@ export type ReadBudgets = Record<OperationKind, BucketSpec>;
 /** Browsers open about six connections per host; more reads in flight would only queue inside the browser. */
 const MAX_READS_IN_FLIGHT = 6;
 
-interface Timing {
-  dueAt: number;
-  notBefore: number;
-  reason: string;
-}
-
 interface Due {
   entry: FleetEntry;
   scope: ReadScope;
@@ -53,22 +47,13 @@ interface Due {
   dueAt: number;
 }
 
-/**
- * The time and reason of an entry's next read per its own policy, or the stop reason. A first read is due since the
- * scheduler first saw the operation: due "now" at every plan, it would queue behind every overdue read for ever.
- */
-function timingOf(entry: FleetEntry, firstSeen: number, now: number): Timing | { stopped: string } {
-  const { snapshot } = entry;
-  if (snapshot === undefined) return { dueAt: firstSeen, notBefore: entry.rememberedNotBefore ?? 0, reason: "first read" };
-  const schedule = pollSchedule(snapshot);
-  if (schedule.decision.poll && schedule.dueAt !== undefined) {
-    return { dueAt: entry.requested ? now : schedule.dueAt, notBefore: schedule.notBefore ?? 0, reason: schedule.decision.reason };
+/** The latest of what holds back even a requested read, if it lasts beyond now. */
+function holdOf(blocks: readonly [number, NextRead["cause"], string][], now: number): ReadHold | undefined {
+  let hold: ReadHold | undefined;
+  for (const [until, cause] of blocks) {
+    if (until > now && until > (hold?.until ?? 0) && (cause === "retryAfter" || cause === "scopePaused" || cause === "allPaused")) hold = { until, cause };
   }
-  const reason = schedule.decision.poll ? "stopped" : schedule.decision.reason;
-  if (!entry.requested) return { stopped: reason };
-  // Asked for after polling stopped (a retry after fixing access): still never before the last Retry-After.
-  const last = snapshot.history.at(-1);
-  return { dueAt: now, notBefore: last ? last.at + (last.retryAfterMs ?? 0) : 0, reason: "read requested" };
+  return hold;
 }
 
 export class FleetScheduler {
@@ -116,10 +101,11 @@ export class FleetScheduler {
         [allPaused?.until ?? 0, "allPaused", allPaused?.code ?? ""],
       ];
       const [at, cause, detail] = blocks.reduce((a, b) => (b[0] > a[0] ? b : a));
+      const hold = holdOf(blocks.slice(1), now);
       if (at > now) {
         if (cause !== "scheduled") waiting.set(scope.id, (waiting.get(scope.id) ?? 0) + 1);
         wakeAt = Math.min(wakeAt, at);
-        explain(entry, { at, cause, detail, scopeId: scope.id });
+        explain(entry, { at, cause, detail, scopeId: scope.id, hold });
         continue;
       }
       due.push({ entry, scope, budget, tier: entry.requested ? 0 : tierOf(entry.interest, entry.snapshot, now), dueAt: timing.dueAt });

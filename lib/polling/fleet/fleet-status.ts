@@ -29,6 +29,12 @@ type NextReadCause =
   | "busy" // due, waiting for one of the reads in flight to end
   | "scheduled"; // the policy's own timing (detail: its reason)
 
+/** What holds back any read of an operation, even one the person asks for: only these, never the schedule or budget. */
+export interface ReadHold {
+  until: number;
+  cause: "retryAfter" | "scopePaused" | "allPaused";
+}
+
 export interface NextRead {
   /** When the read can happen, as far as known now; undefined while reading or stopped. */
   at: number | undefined;
@@ -36,6 +42,11 @@ export interface NextRead {
   detail: string;
   /** The scope it belongs to, for sentences that name it. */
   scopeId: string;
+  /**
+   * Until when no read may start at all (a "Refresh now" must wait for it), when that is later than now. Optional: a
+   * polling tab of an older opwatch does not send it.
+   */
+  hold?: ReadHold | undefined;
 }
 
 export interface FleetStatus {

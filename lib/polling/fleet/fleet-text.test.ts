@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { FleetStatus, ScopeStatus } from "./fleet-status";
-import { allPausedNotice, nextReadSentence, nextReadShort, scopeNotice } from "./fleet-text";
+import type { FleetStatus, NextRead, ScopeStatus } from "./fleet-status";
+import { allPausedNotice, nextReadSentence, nextReadShort, refreshHoldSentence, refreshStateOf, scopeNotice } from "./fleet-text";
 
 const NOW = Date.UTC(2026, 10, 28, 12);
 const scope = (over: Partial<ScopeStatus> = {}): ScopeStatus => ({
@@ -72,5 +72,34 @@ describe("why the next read is when it is", () => {
     expect(nextReadSentence({ at: NOW + 9000, cause: "scheduled", detail: "backoff after 2 read errors", scopeId: "x" }, undefined, NOW)).toBe(
       "Next read in 9 s: backoff after 2 read errors.",
     );
+  });
+});
+
+describe("refresh now", () => {
+  const next = (over: Partial<NextRead> = {}): NextRead => ({ at: NOW + 5000, cause: "scheduled", detail: "open page", scopeId: "devops:sub-1", ...over });
+
+  it("is ready when only the schedule waits, and while nothing is known yet", () => {
+    expect(refreshStateOf(next(), NOW)).toEqual({ state: "ready" });
+    expect(refreshStateOf(undefined, NOW)).toEqual({ state: "ready" });
+  });
+
+  it("waits for Retry-After or a pause until it has passed, and does nothing while reading or stopped", () => {
+    const hold = { until: NOW + 12_000, cause: "retryAfter" as const };
+    expect(refreshStateOf(next({ hold }), NOW)).toEqual({ state: "held", hold });
+    expect(refreshStateOf(next({ hold }), NOW + 12_000)).toEqual({ state: "ready" });
+    expect(refreshStateOf(next({ cause: "reading", at: undefined }), NOW)).toEqual({ state: "reading" });
+    expect(refreshStateOf(next({ cause: "stopped", at: undefined }), NOW)).toEqual({ state: "stopped" });
+  });
+
+  it("says until when, and why", () => {
+    const at = new Date(NOW + 12_000);
+    const clock = [at.getHours(), at.getMinutes(), at.getSeconds()].map((n) => String(n).padStart(2, "0")).join(":");
+    expect(refreshHoldSentence({ until: NOW + 12_000, cause: "retryAfter" }, "devops:sub-1", undefined, NOW)).toBe(
+      `Refresh allowed in 12 s (at ${clock}): Azure asked not to read this operation before then (Retry-After).`,
+    );
+    expect(refreshHoldSentence({ until: NOW + 12_000, cause: "scopePaused" }, "devops:sub-1", status([scope()]), NOW)).toContain(
+      "reads for subscription sub-1 are paused",
+    );
+    expect(refreshHoldSentence({ until: NOW + 12_000, cause: "allPaused" }, "devops:sub-1", undefined, NOW)).toContain("opwatch server");
   });
 });

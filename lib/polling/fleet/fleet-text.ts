@@ -1,5 +1,5 @@
-import { formatDuration, formatIn } from "@/lib/operations/format";
-import type { FleetStatus, NextRead, ScopeStatus } from "./fleet-status";
+import { formatDuration, formatIn, formatTimestamp } from "@/lib/operations/format";
+import type { FleetStatus, NextRead, ReadHold, ScopeStatus } from "./fleet-status";
 import { scopeNoun } from "./read-scope";
 
 /** The scheduler's state in words, for the dashboard's notices and the operation page: one place for the sentences. */
@@ -14,6 +14,7 @@ const POLICY_REASONS: Readonly<Record<string, string>> = {
   "adaptive: predicted finish far": "the predicted finish is still far off",
   "adaptive: past predicted finish": "past the predicted finish, so read more often",
   "retry-after": "as Azure's Retry-After asked",
+  "open page": "read at least every 5 s while this page is open",
 };
 
 const policyReasonText = (reason: string): string => POLICY_REASONS[reason] ?? reason;
@@ -96,4 +97,28 @@ export function allPausedNotice(status: FleetStatus, now: number): string | unde
   const paused = status.allPaused;
   if (!paused || paused.until <= now) return undefined;
   return `Every read paused ${left(paused.until, now)}: the opwatch server asked this browser to slow down (${paused.code}).`;
+}
+
+/** What "Refresh now" can do: read at once, nothing (a read is on its way, or polling stopped), or wait for a hold. */
+type RefreshState = { state: "ready" } | { state: "reading" } | { state: "stopped" } | { state: "held"; hold: ReadHold };
+
+export function refreshStateOf(next: NextRead | undefined, now: number): RefreshState {
+  if (next?.cause === "reading") return { state: "reading" };
+  if (next?.cause === "stopped") return { state: "stopped" };
+  // A hold that has run out while the status was not yet republished no longer holds.
+  if (next?.hold && next.hold.until > now) return { state: "held", hold: next.hold };
+  return { state: "ready" };
+}
+
+/** Why "Refresh now" must wait, and until when: "Refresh allowed in 12 s (at 14:03:04): …". */
+export function refreshHoldSentence(hold: ReadHold, scopeId: string, status: FleetStatus | undefined, now: number): string {
+  const when = `Refresh allowed ${formatIn(hold.until, now)} (at ${formatTimestamp(hold.until).slice(11)})`;
+  switch (hold.cause) {
+    case "retryAfter":
+      return `${when}: Azure asked not to read this operation before then (Retry-After).`;
+    case "scopePaused":
+      return `${when}: reads for ${nounOf(scopeId, status)} are paused because Azure asked us to wait.`;
+    case "allPaused":
+      return `${when}: the opwatch server asked this browser to slow down.`;
+  }
 }

@@ -8,7 +8,10 @@ import type { OperationSnapshot } from "../snapshot";
  * operation gets its turn.
  */
 
-/** How a tab uses an operation: its page is open, its row is on screen, or it is only watched. */
+/**
+ * How a tab uses an operation: its page is open and visible (read at least every 5 s: read-timing.ts), its row is on
+ * screen (or its page is open in a hidden tab), or it is only watched.
+ */
 export type Interest = "open" | "onScreen" | "watched";
 export const INTEREST_ORDER: readonly Interest[] = ["open", "onScreen", "watched"];
 

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { SignedInView } from "@/components/auth/signed-in-view";
 import { BadPermalink } from "@/components/operation/bad-permalink";
-import { refFromSegments, refLabel } from "@/lib/azure/operation-ref";
+import { refFromSegments } from "@/lib/azure/operation-ref";
+import { tabTitle } from "@/lib/operations/display-name";
 
 interface Props {
   params: Promise<{ kind: string; segments: string[] }>;
@@ -23,7 +24,8 @@ async function readRef({ params }: Props) {
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
   const ref = await readRef(props);
-  return { title: ref.ok ? `${refLabel(ref.value)} · opwatch` : "Invalid link · opwatch" };
+  // The name rows use, never a bare GUID; the page sets the same title once it runs (with the person's label, if any).
+  return { title: ref.ok ? tabTitle({ ref: ref.value }) : "Invalid link · opwatch" };
 }
 
 export default async function OperationPermalinkPage(props: Props) {

@@ -1,0 +1,51 @@
+import { ErrorTree } from "@/components/error-tree/error-tree";
+import { CopyButton } from "@/components/ui/copy-button";
+import type { OperationSnapshot } from "@/lib/polling/snapshot";
+import { JsonBlock } from "./json-block";
+import { PageSection } from "./page-section";
+
+/**
+ * What the operation came to, first on its page: the error of a failed one, the result of a succeeded one, and why
+ * opwatch could not read it, when it could not. Identifiers and raw JSON come later, folded.
+ */
+export function OperationOutcome({ snapshot }: { snapshot: OperationSnapshot | undefined }) {
+  const operation = snapshot?.operation;
+  const response = snapshot?.lastResponse;
+  const readError = snapshot?.lastReadError;
+  return (
+    <>
+      {operation?.error ? (
+        <PageSection id="error" title="Error" testId="operation-error">
+          <ErrorTree
+            error={operation.error}
+            label="Operation error"
+            ids={response && response.httpStatus < 400 ? { errorCode: response.errorCode, requestId: response.requestId, correlationId: response.correlationId } : undefined}
+          />
+        </PageSection>
+      ) : null}
+
+      {operation && (operation.resourceId !== undefined || operation.properties !== undefined) ? (
+        <PageSection id="result" title="Result" testId="operation-result">
+          {operation.resourceId !== undefined ? (
+            <div className="flex min-w-0 flex-wrap items-center gap-2 text-sm">
+              <span className="text-slate-600 dark:text-slate-400">resourceId</span>
+              <code className="min-w-0 font-mono text-xs break-all">{operation.resourceId}</code>
+              <CopyButton text={operation.resourceId} label="Copy resourceId" />
+            </div>
+          ) : null}
+          {operation.properties !== undefined ? <JsonBlock value={operation.properties} label="properties" /> : null}
+        </PageSection>
+      ) : null}
+
+      {readError?.errorTree ? (
+        <PageSection id="read-error" title="Why the last read failed" testId="read-failure">
+          <ErrorTree
+            error={readError.errorTree}
+            label="Error of the last read"
+            ids={{ errorCode: response?.errorCode, requestId: readError.requestId, correlationId: readError.correlationId }}
+          />
+        </PageSection>
+      ) : null}
+    </>
+  );
+}
