@@ -50,8 +50,10 @@ export default tseslint.config(
     rules: { "react-hooks/rules-of-hooks": "off" },
   },
   {
+    // Plain JavaScript without type information (its own languageOptions would otherwise drop disableTypeChecked's,
+    // and the project service finds no tsconfig for .mjs files below the top level, such as scripts/*.mjs).
     files: ["**/*.mjs"],
     ...tseslint.configs.disableTypeChecked,
-    languageOptions: { globals: globals.node },
+    languageOptions: { ...tseslint.configs.disableTypeChecked.languageOptions, globals: globals.node },
   },
 );

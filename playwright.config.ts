@@ -4,8 +4,9 @@ import { CHROMIUM_LAUNCH } from "./e2e/fixtures/chromium";
 import { E2E } from "./e2e/fixtures/stack";
 
 /**
- * End-to-end tests: the real Next.js server (production build), the real MSAL library in Debian's Chromium, the
- * local sign-in server and the Azure simulator, all on loopback. Ports differ from the demo's so both can run at once.
+ * End-to-end tests: the production build on its standalone server (what `npm start` and the Docker image run), the
+ * real MSAL library in Debian's Chromium, the local sign-in server and the Azure simulator, all on loopback. Ports
+ * differ from the demo's so both can run at once.
  */
 const distDir = process.env.NEXT_DIST_DIR ?? ".next-e2e";
 
@@ -46,8 +47,9 @@ export default defineConfig({
     },
     {
       name: "app",
-      // The build runs here so `npx playwright test` alone is enough on a fresh clone.
-      command: `npx next build && npx next start -H 127.0.0.1 -p ${new URL(E2E.appOrigin).port}`,
+      // The build runs here so `npx playwright test` alone is enough on a fresh clone. Then the standalone server, as
+      // `npm start` and the Docker image run it: every test signs in and polls through that server.
+      command: `npm run build && node ${distDir}/standalone/server.js`,
       url: `${E2E.appOrigin}/api/health`,
       timeout: 600_000,
       reuseExistingServer: false,
@@ -56,6 +58,8 @@ export default defineConfig({
         ...(process.env as Record<string, string>),
         NEXT_DIST_DIR: distDir,
         NEXT_TELEMETRY_DISABLED: "1",
+        PORT: new URL(E2E.appOrigin).port,
+        HOSTNAME: "127.0.0.1",
         ...localAppEnv({ appOrigin: E2E.appOrigin, simulatorOrigin: E2E.simulatorOrigin, issuer: E2E.issuer }),
       },
     },

@@ -7,6 +7,10 @@ export const metadata: Metadata = {
   description: "Watch Azure long-running operations",
 };
 
+// Every page, the redirect bridge and the not-found page included, renders per request: proxy.ts gives each response
+// a fresh CSP nonce, and Next can put it on its scripts only while rendering (a prerendered page's scripts have none).
+export const dynamic = "force-dynamic";
+
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">

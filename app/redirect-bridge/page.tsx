@@ -6,7 +6,8 @@ import { focusRing } from "@/components/ui/focus-ring";
 
 /**
  * MSAL v5 sends popup and silent-iframe sign-in responses here; this page hands them to the window that asked and
- * closes. It lives outside the (app) group: no providers, no MSAL instance, nothing else runs.
+ * closes. It lives outside the (app) group: no providers, no MSAL instance, nothing else runs. proxy.ts serves it
+ * without Cross-Origin-Opener-Policy, as Microsoft's guide requires: COOP here would cut it off from that window.
  */
 export default function RedirectBridgePage() {
   const [failed, setFailed] = useState(false);

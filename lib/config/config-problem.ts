@@ -1,12 +1,13 @@
 import type { ConfigVariable } from "./schema";
 
 /**
- * A setting that is missing or wrong: which one, what is wrong, and how to fix it. Never holds a secret. A plain type
- * with no server code behind it, so the configuration page and the proxy's error can both take a list of them.
+ * A setting that is missing or wrong: which one, what is wrong, and how to fix it. Never holds the setting's value:
+ * visitors who have not signed in read it (the configuration page, the proxy's ProxyMisconfigured), so the values are
+ * only in the server's log (lib/config/server-config.ts). A plain type with no server code behind it.
  */
 export interface ConfigProblem {
   variable: ConfigVariable;
-  /** A sentence that follows the variable's name, e.g. `"ftp://x" must start with https://.` */
+  /** A value-free sentence that follows the variable's name, e.g. `must start with https://.` or `entry 2 is …`. */
   problem: string;
   fix: string;
 }

@@ -18,10 +18,18 @@ export const FIXES: Readonly<Record<ConfigVariable, string>> = {
   OPWATCH_DEMO_OPERATIONS:
     "Set OPWATCH_DEMO_OPERATIONS to comma-separated permalink paths such as /op/devops/<subscription>/<group>/<connector>/<id>, or leave it unset.",
   AZURE_ARM_ENDPOINT:
-    "Set AZURE_ARM_ENDPOINT to the origin of Azure Resource Manager, such as https://management.azure.com (the default when unset), or the simulator's origin, e.g. http://127.0.0.1:4010.",
+    "Set AZURE_ARM_ENDPOINT to the https origin of Azure Resource Manager, such as https://management.azure.com (the default when unset); plain http only for a simulator on this machine, e.g. http://127.0.0.1:4010.",
   DEVCENTER_ALLOWED_HOSTS:
-    "Set DEVCENTER_ALLOWED_HOSTS to comma-separated host patterns such as *.devcenter.azure.com (the default when unset) or full origins such as http://127.0.0.1:4010.",
+    "Set DEVCENTER_ALLOWED_HOSTS to comma-separated host patterns such as *.devcenter.azure.com (the default when unset, https only) or full origins such as https://devcenter.example.com:8443; plain http only for loopback origins such as http://127.0.0.1:4010.",
   PROXY_TIMEOUT_MS: "Set PROXY_TIMEOUT_MS to a whole number of milliseconds from 100 to 300000, or leave it unset for 30000.",
+  OPWATCH_PROXY_RATE_PER_CLIENT:
+    "Set OPWATCH_PROXY_RATE_PER_CLIENT to the proxy requests per second one client address may make, more than 0 and at most 1000000 (e.g. 150), or leave it unset for 150.",
+  OPWATCH_PROXY_BURST_PER_CLIENT:
+    "Set OPWATCH_PROXY_BURST_PER_CLIENT to a whole number of proxy requests from 1 to 1000000 that one client address may make at once, or leave it unset for 300.",
+  OPWATCH_PROXY_MAX_IN_FLIGHT:
+    "Set OPWATCH_PROXY_MAX_IN_FLIGHT to a whole number from 1 to 100000 of upstream calls this server may have open at once, or leave it unset for 256.",
+  OPWATCH_TRUSTED_PROXY_HOPS:
+    "Set OPWATCH_TRUSTED_PROXY_HOPS to the number of reverse proxies every request passes through before opwatch, each adding to X-Forwarded-For (1 on Azure Container Apps or App Service, 2 with Front Door in front of them), or to 0 (the default) when clients connect directly.",
   OPWATCH_ARM_READS_PER_SECOND:
     "Set OPWATCH_ARM_READS_PER_SECOND to the reads per second this browser may make per subscription, more than 0 and at most 25 (e.g. 2.5), or leave it unset for 5.",
   OPWATCH_ARM_READ_BURST: "Set OPWATCH_ARM_READ_BURST to a whole number of reads from 1 to 250 that may go at once per subscription, or leave it unset for 10.",

@@ -9,7 +9,15 @@ import { configSchema } from "./schema";
  * (scripts/bench-proxy.ts runs the app with the proxy's variables only). The page still lists the proxy's problems.
  */
 
-export const proxyGroup = configSchema.pick({ AZURE_ARM_ENDPOINT: true, DEVCENTER_ALLOWED_HOSTS: true, PROXY_TIMEOUT_MS: true });
+export const proxyGroup = configSchema.pick({
+  AZURE_ARM_ENDPOINT: true,
+  DEVCENTER_ALLOWED_HOSTS: true,
+  PROXY_TIMEOUT_MS: true,
+  OPWATCH_PROXY_RATE_PER_CLIENT: true,
+  OPWATCH_PROXY_BURST_PER_CLIENT: true,
+  OPWATCH_PROXY_MAX_IN_FLIGHT: true,
+  OPWATCH_TRUSTED_PROXY_HOPS: true,
+});
 
 /** The browser's read budgets (lib/polling/fleet): public, and no concern of the proxy's. */
 export const readBudgetGroup = configSchema.pick({
@@ -21,12 +29,12 @@ export const readBudgetGroup = configSchema.pick({
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Value-free, like every problem (lib/config/schema.ts): the value is in the server's log. */
 function clientIdProblem(protocol: AuthProtocol, clientId: string): string | undefined {
-  const said = `"${clientId.slice(0, 60)}"`;
   if (protocol === "AAD") {
-    return GUID.test(clientId) ? undefined : `${said} is not a GUID; Entra ID client ids look like 00000000-0000-0000-0000-000000000000.`;
+    return GUID.test(clientId) ? undefined : "is not a GUID; Entra ID client ids look like 00000000-0000-0000-0000-000000000000.";
   }
-  return /^[\w.~-]{1,128}$/.test(clientId) ? undefined : `${said} must be 1-128 letters, digits, '-', '_', '.' or '~'.`;
+  return /^[\w.~-]{1,128}$/.test(clientId) ? undefined : "must be 1-128 letters, digits, '-', '_', '.' or '~'.";
 }
 
 /**
@@ -46,8 +54,8 @@ export const signInGroup = configSchema
     (vars, ctx) => {
       const parsed = <K extends keyof typeof vars>(name: K): (typeof vars)[K] | undefined =>
         ctx.issues.some((issue) => issue.path?.[0] === name) ? undefined : vars[name];
-      const report = (variable: keyof typeof vars, message: string) => {
-        ctx.addIssue({ code: "custom", path: [variable], message });
+      const report = (variable: keyof typeof vars, message: string, detail?: string) => {
+        ctx.addIssue({ code: "custom", path: [variable], message, ...(detail === undefined ? {} : { params: { detail } }) });
       };
       // An unreadable protocol is reported already; the others are checked as for the default, Entra ID.
       const protocol = parsed("AZURE_AUTH_PROTOCOL") ?? "AAD";
@@ -60,12 +68,12 @@ export const signInGroup = configSchema
       if (authority === undefined) return;
       const authorityUrl = new URL(authority);
       if (protocol === "AAD" && trimTrailingSlashes(authorityUrl.pathname) === "") {
-        report("AZURE_AUTHORITY", `"${authority}" names no tenant; Entra ID authorities end in /organizations, /common or /<tenant-id>.`);
+        report("AZURE_AUTHORITY", "names no tenant; Entra ID authorities end in /organizations, /common or /<tenant-id>.");
       }
       // MSAL only talks to an OIDC authority it is told to trust; unset, the authority's own host is trusted.
       const known = parsed("AZURE_KNOWN_AUTHORITIES");
       if (protocol === "OIDC" && known !== undefined && !known.includes(authorityUrl.host)) {
-        report("AZURE_KNOWN_AUTHORITIES", `does not include "${authorityUrl.host}", the host of AZURE_AUTHORITY.`);
+        report("AZURE_KNOWN_AUTHORITIES", "does not include the host of AZURE_AUTHORITY.", `does not include "${authorityUrl.host}".`);
       }
     },
     { when: () => true },

@@ -108,13 +108,16 @@ describe("readConfig: the public configuration", () => {
 
   it("refuses an unknown protocol", () => {
     expect(variables({ AZURE_CLIENT_ID: CLIENT, AZURE_AUTH_PROTOCOL: "saml" })).toEqual(["AZURE_AUTH_PROTOCOL"]);
-    expect(problems({ AZURE_CLIENT_ID: CLIENT, AZURE_AUTH_PROTOCOL: "saml" })[0]?.problem).toBe('"saml" is not AAD or OIDC.');
+    expect(problems({ AZURE_CLIENT_ID: CLIENT, AZURE_AUTH_PROTOCOL: "saml" })[0]?.problem).toBe("is neither AAD nor OIDC.");
   });
 
   it("refuses known authorities that are not hosts or leave out the OIDC authority", () => {
     const base = { AZURE_CLIENT_ID: CLIENT, AZURE_AUTHORITY: "https://localhost:4443", AZURE_AUTH_PROTOCOL: "OIDC" };
     expect(variables({ ...base, AZURE_KNOWN_AUTHORITIES: "https://localhost:4443" })).toContain("AZURE_KNOWN_AUTHORITIES");
-    expect(problems({ ...base, AZURE_KNOWN_AUTHORITIES: "localhost:9999" })[0]?.problem).toContain('"localhost:4443"');
+    expect(problems({ ...base, AZURE_KNOWN_AUTHORITIES: "localhost:9999" })[0]?.problem).toBe("does not include the host of AZURE_AUTHORITY.");
+    expect(problems({ ...base, AZURE_KNOWN_AUTHORITIES: "localhost:1,https://x,y/z" })[0]?.problem).toBe(
+      "entries 2 and 3 are not host names (no scheme or path).",
+    );
   });
 
   it.each([
@@ -156,7 +159,7 @@ describe("readConfig: the public configuration", () => {
     });
     const [bad] = problems({ AZURE_CLIENT_ID: CLIENT, DEVCENTER_ALLOWED_HOSTS: "ftp://x" });
     expect(bad?.variable).toBe("DEVCENTER_ALLOWED_HOSTS");
-    expect(bad?.problem).toMatch(/^entry "ftp:\/\/x" is neither/);
+    expect(bad?.problem).toMatch(/^entry 1 is neither/);
   });
 
   it("reports every problem at once", () => {
@@ -202,20 +205,35 @@ describe("readConfig: the proxy's configuration", () => {
     return result.error;
   };
 
-  it("defaults to Azure's endpoints and a 30 s timeout", () => {
+  it("defaults to Azure's endpoints, a 30 s timeout and limits well above one dashboard's reads", () => {
     expect(proxy({})).toEqual(
       ok({
         armEndpoint: "https://management.azure.com",
         devcenterAllowList: [{ scheme: "https", host: "*.devcenter.azure.com", port: undefined }],
         timeoutMs: 30_000,
+        limits: { perClient: { refillPerSecond: 150, capacity: 300 }, maxInFlight: 256 },
+        trustedProxyHops: 0,
       }),
     );
+  });
+
+  it("reads the proxy's limits and the number of trusted proxies", () => {
+    const result = proxy({
+      OPWATCH_PROXY_RATE_PER_CLIENT: "12.5",
+      OPWATCH_PROXY_BURST_PER_CLIENT: "40",
+      OPWATCH_PROXY_MAX_IN_FLIGHT: "8",
+      OPWATCH_TRUSTED_PROXY_HOPS: "2",
+    });
+    expect(result.ok && result.value).toMatchObject({
+      limits: { perClient: { refillPerSecond: 12.5, capacity: 40 }, maxInFlight: 8 },
+      trustedProxyHops: 2,
+    });
   });
 
   it("reads the simulator's settings", () => {
     expect(
       proxy({ AZURE_ARM_ENDPOINT: "http://127.0.0.1:4010/", DEVCENTER_ALLOWED_HOSTS: "http://127.0.0.1:4010", PROXY_TIMEOUT_MS: "5000" }),
-    ).toEqual(
+    ).toMatchObject(
       ok({
         armEndpoint: "http://127.0.0.1:4010",
         devcenterAllowList: [{ scheme: "http", host: "127.0.0.1", port: "4010" }],
@@ -235,11 +253,23 @@ describe("readConfig: the proxy's configuration", () => {
   });
 
   it.each([
-    [{ AZURE_ARM_ENDPOINT: "ftp://management.azure.com" }, "must be an absolute URL starting with https:// or http://."],
+    [{ AZURE_ARM_ENDPOINT: "ftp://management.azure.com" }, "must be an absolute URL starting with https:// (or http:// for a loopback host)."],
+    [{ AZURE_ARM_ENDPOINT: "http://management.azure.com" }, "uses plain http:// for a host that is not loopback"],
+    [{ AZURE_ARM_ENDPOINT: "http://10.0.0.5:4010" }, "must be https://"],
+    [{ AZURE_ARM_ENDPOINT: "http://localhost.example.com" }, "must be https://"],
     [{ AZURE_ARM_ENDPOINT: "https://management.azure.com/subscriptions" }, "must be an origin"],
     [{ AZURE_ARM_ENDPOINT: "https://user:pw@management.azure.com" }, "credentials"],
     [{ DEVCENTER_ALLOWED_HOSTS: "," }, "is empty"],
-    [{ DEVCENTER_ALLOWED_HOSTS: "http://0x7f.1:4010" }, 'entry "http://0x7f.1:4010" is neither'],
+    [{ DEVCENTER_ALLOWED_HOSTS: "http://0x7f.1:4010" }, "entry 1 is neither"],
+    [{ DEVCENTER_ALLOWED_HOSTS: "*.devcenter.azure.com,http://devcenter.example.com" }, "entry 2 is a plain http:// origin for a host that is not loopback"],
+    [{ OPWATCH_PROXY_RATE_PER_CLIENT: "0" }, "must be more than 0."],
+    [{ OPWATCH_PROXY_RATE_PER_CLIENT: "fast" }, "must be a number of requests per second."],
+    [{ OPWATCH_PROXY_BURST_PER_CLIENT: "2.5" }, "must be a whole number of requests."],
+    [{ OPWATCH_PROXY_BURST_PER_CLIENT: "1000001" }, "must be at most 1000000."],
+    [{ OPWATCH_PROXY_MAX_IN_FLIGHT: "0" }, "must be at least 1."],
+    [{ OPWATCH_TRUSTED_PROXY_HOPS: "yes" }, "must be a whole number of proxies."],
+    [{ OPWATCH_TRUSTED_PROXY_HOPS: "-1" }, "must be at least 0."],
+    [{ OPWATCH_TRUSTED_PROXY_HOPS: "6" }, "must be at most 5."],
     [{ PROXY_TIMEOUT_MS: "soon" }, "must be a number of milliseconds."],
     [{ PROXY_TIMEOUT_MS: "1.5" }, "must be a whole number of milliseconds."],
     [{ PROXY_TIMEOUT_MS: "99" }, "must be at least 100."],
@@ -252,9 +282,13 @@ describe("readConfig: the proxy's configuration", () => {
 
   it("names each bad entry of the allow-list", () => {
     const found = proxyProblems({ DEVCENTER_ALLOWED_HOSTS: "ftp://a, *.devcenter.azure.com, http://b/path" });
-    expect(found.map((p) => p.problem)).toEqual([
-      expect.stringMatching(/^entry "ftp:\/\/a" is neither/),
-      expect.stringMatching(/^entry "http:\/\/b\/path" is neither/),
-    ]);
+    expect(found.map((p) => p.problem)).toEqual([expect.stringMatching(/^entry 1 is neither/), expect.stringMatching(/^entry 3 is neither/)]);
   });
+
+  it.each(["http://localhost:4010", "http://127.0.0.1:4010", "http://127.8.9.10", "http://[::1]:4010", "HTTP://LOCALHOST:4010"])(
+    "allows plain http for the loopback origin %s",
+    (origin) => {
+      expect(proxy({ AZURE_ARM_ENDPOINT: origin, DEVCENTER_ALLOWED_HOSTS: origin }).ok).toBe(true);
+    },
+  );
 });

@@ -14,6 +14,11 @@ export interface ServerConfig {
   proxy: Result<ProxyConfig, ConfigProblem[]>;
   /** What the browser gets; fails on any problem, the proxy's included, so the page shows every fix at once. */
   public: Result<PublicConfig, ConfigProblem[]>;
+  /**
+   * One line per problem with the value as given (clipped, escaped), for the server's log only: the problems above
+   * are shown to anyone and never carry a value.
+   */
+  logLines: string[];
 }
 
 /** Validates the environment once against lib/config/schema.ts; pure, so tests pass any environment. */
@@ -22,11 +27,12 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
   const proxy = proxyGroup.safeParse(input);
   const signIn = signInGroup.safeParse(input);
   const reads = readBudgetGroup.safeParse(input);
-  const problems = [...(signIn.error?.issues ?? []), ...(proxy.error?.issues ?? []), ...(reads.error?.issues ?? [])].map(toProblem);
+  const issues = inSchemaOrder([...(signIn.error?.issues ?? []), ...(proxy.error?.issues ?? []), ...(reads.error?.issues ?? [])].map(toFound));
+  const problems = issues.map((found) => found.problem);
   return {
-    proxy: proxy.success ? ok(toProxyConfig(proxy.data)) : fail(inSchemaOrder(problems.filter(isProxyProblem))),
-    public:
-      proxy.success && signIn.success && reads.success ? ok(toPublicConfig(signIn.data, proxy.data, reads.data)) : fail(inSchemaOrder(problems)),
+    proxy: proxy.success ? ok(toProxyConfig(proxy.data)) : fail(problems.filter(isProxyProblem)),
+    public: proxy.success && signIn.success && reads.success ? ok(toPublicConfig(signIn.data, proxy.data, reads.data)) : fail(problems),
+    logLines: issues.map((found) => logLine(found, input[found.problem.variable])),
   };
 }
 
@@ -40,24 +46,50 @@ function givenValues(env: NodeJS.ProcessEnv): Record<string, string> {
   );
 }
 
-function toProblem(issue: z.core.$ZodIssue): ConfigProblem {
+interface Found {
+  problem: ConfigProblem;
+  /** What the rule said with values in it (a list's bad entry), for the log. */
+  detail: string | undefined;
+}
+
+function toFound(issue: z.core.$ZodIssue): Found {
   const variable = issue.path[0];
   // Every rule reports under its variable's name; an issue without one is a bug in lib/config/schema.ts or groups.ts.
   if (!isConfigVariable(variable)) throw new Error(`A configuration rule reported no variable: ${issue.message}`);
-  return { variable, problem: issue.message, fix: FIXES[variable] };
+  const detail: unknown = issue.code === "custom" ? issue.params?.detail : undefined;
+  return { problem: { variable, problem: issue.message, fix: FIXES[variable] }, detail: typeof detail === "string" ? detail : undefined };
 }
 
 const isProxyProblem = (problem: ConfigProblem) => Object.hasOwn(proxyGroup.shape, problem.variable);
 
 /** Stable, so a variable's own problems keep their order and a rule joining two variables lands next to its variable. */
-const inSchemaOrder = (problems: ConfigProblem[]) =>
-  problems.toSorted((a, b) => CONFIG_VARIABLES.indexOf(a.variable) - CONFIG_VARIABLES.indexOf(b.variable));
+const inSchemaOrder = (found: Found[]) =>
+  found.toSorted((a, b) => CONFIG_VARIABLES.indexOf(a.problem.variable) - CONFIG_VARIABLES.indexOf(b.problem.variable));
+
+const MAX_LOGGED_VALUE = 200;
+const JWT_LIKE = /eyJ[\w-]*\.[\w-]*\.[\w-]*/g;
+
+/**
+ * None of these variables is a secret, but a value may still be something pasted by mistake: it is clipped, anything
+ * shaped like a token is cut out, and JSON quoting keeps a line break from forging another log line.
+ */
+function logLine({ problem, detail }: Found, value: string | undefined): string {
+  const clipped = value === undefined ? "unset" : JSON.stringify(value.slice(0, MAX_LOGGED_VALUE).replace(JWT_LIKE, "<token>"));
+  const more = value !== undefined && value.length > MAX_LOGGED_VALUE ? ` (first ${MAX_LOGGED_VALUE} of ${value.length} characters)` : "";
+  const said = detail === undefined ? "" : ` ${detail.replace(JWT_LIKE, "<token>")}`;
+  return `opwatch configuration: ${problem.variable}=${clipped}${more} ${problem.problem}${said}`;
+}
 
 function toProxyConfig(vars: ProxyVariables): ProxyConfig {
   return {
     armEndpoint: vars.AZURE_ARM_ENDPOINT,
     devcenterAllowList: vars.DEVCENTER_ALLOWED_HOSTS.rules,
     timeoutMs: vars.PROXY_TIMEOUT_MS,
+    limits: {
+      perClient: { refillPerSecond: vars.OPWATCH_PROXY_RATE_PER_CLIENT, capacity: vars.OPWATCH_PROXY_BURST_PER_CLIENT },
+      maxInFlight: vars.OPWATCH_PROXY_MAX_IN_FLIGHT,
+    },
+    trustedProxyHops: vars.OPWATCH_TRUSTED_PROXY_HOPS,
   };
 }
 

@@ -1,6 +1,12 @@
 import "server-only";
 import { z } from "zod";
-import { DEFAULT_DEVCENTER_ALLOWED_HOSTS, parseAllowList, type AllowRule } from "@/lib/azure/allow-list";
+import {
+  ALLOW_ENTRY_PROBLEMS,
+  DEFAULT_DEVCENTER_ALLOWED_HOSTS,
+  isLoopbackHost,
+  parseAllowEntry,
+  type AllowRule,
+} from "@/lib/azure/allow-list";
 import { parseAppPath, permalinkPath, trimTrailingSlashes } from "@/lib/azure/operation-ref";
 import { ARM_SUBSCRIPTION_READS, DEFAULT_READ_BUDGET } from "@/lib/azure/token-bucket";
 import type { AuthProtocol } from "./public-config";
@@ -11,7 +17,9 @@ import type { AuthProtocol } from "./public-config";
  * Values arrive trimmed, a blank one as unset (lib/config/read-config.ts). Rules that join two variables are in
  * lib/config/groups.ts. The field order is the order the configuration page lists problems in.
  *
- * A rule that needs a parsed URL is a transform that reports the first thing wrong and echoes the value as written.
+ * A rule that needs a parsed URL is a transform that reports the first thing wrong. Messages never contain the value:
+ * anyone may read them (the configuration page, the proxy's 500). An entry of a list is named by its position, and
+ * the entry itself goes in the issue's `params.detail`, which only the server's log shows (lib/config/read-config.ts).
  */
 
 const DEFAULT_AUTHORITY = "https://login.microsoftonline.com/organizations";
@@ -22,6 +30,11 @@ const HOST = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:
 const LOOPBACK_HOSTS = ["localhost", "127.0.0.1", "[::1]"];
 
 const quoted = (value: string, max: number) => `"${value.slice(0, max)}"`;
+/** "entry 2", "entries 1 and 3", "entries 1, 2 and 4" (counted from 1). */
+const entriesPhrase = (positions: readonly number[]) => {
+  if (positions.length === 1) return `entry ${positions[0] ?? 0}`;
+  return `entries ${positions.slice(0, -1).join(", ")} and ${positions.at(-1) ?? 0}`;
+};
 const commaList = (raw: string) =>
   raw
     .split(",")
@@ -30,10 +43,14 @@ const commaList = (raw: string) =>
 
 const isAuthProtocol = (value: string): value is AuthProtocol => value === "AAD" || value === "OIDC";
 
-/** Adds the variable's issue and gives the transform's "no value" result. */
-function reject(ctx: z.RefinementCtx, message: string): never {
-  ctx.addIssue({ code: "custom", message });
+/** Adds the variable's issue (with a detail naming values, for the server's log only) and gives the "no value" result. */
+function reject(ctx: z.RefinementCtx, message: string, detail?: string): never {
+  report(ctx, message, detail);
   return z.NEVER;
+}
+
+function report(ctx: z.RefinementCtx, message: string, detail?: string): void {
+  ctx.addIssue({ code: "custom", message, ...(detail === undefined ? {} : { params: { detail } }) });
 }
 
 /** A read budget's rate: reads per second, more than 0 and at most ARM's whole refill (more is throttled for sure). */
@@ -53,13 +70,26 @@ const readBurst = (fallback: number) =>
     .max(ARM_SUBSCRIPTION_READS.capacity, { error: `must be at most ${ARM_SUBSCRIPTION_READS.capacity} (ARM's whole bucket).` })
     .default(fallback);
 
+/**
+ * The proxy's limits per server process. Well above what the dashboard itself sends: one browser's scheduler reaches
+ * about 100 reads/s with hundreds of subscriptions (6 in flight), and the people behind one NAT share an address, so
+ * a client gets 150 requests/s with a burst of 300. 256 upstream calls in flight is what the upstream agent keeps
+ * sockets for (lib/server/upstream-fetch.ts, maxSockets).
+ */
+const DEFAULT_PROXY_LIMITS = { perClient: { refillPerSecond: 150, capacity: 300 }, maxInFlight: 256 } as const;
+/** High enough that a load test can lift the per-client limit out of the way. */
+const MAX_PROXY_LIMIT = 1_000_000;
+const MAX_PROXY_IN_FLIGHT = 100_000;
+
+/** More proxies than this in front of one app is not a deployment but a typo. */
+const MAX_TRUSTED_PROXY_HOPS = 5;
 
 export const configSchema = z.object({
   AZURE_AUTH_PROTOCOL: z
     .string()
     .transform((raw, ctx): AuthProtocol => {
       const upper = raw.toUpperCase();
-      return isAuthProtocol(upper) ? upper : reject(ctx, `${quoted(raw, 40)} is not AAD or OIDC.`);
+      return isAuthProtocol(upper) ? upper : reject(ctx, "is neither AAD nor OIDC.");
     })
     .default("AAD"),
 
@@ -69,12 +99,11 @@ export const configSchema = z.object({
   AZURE_AUTHORITY: z
     .string()
     .transform((raw, ctx) => {
-      const said = quoted(raw, 120);
-      if (!URL.canParse(raw)) return reject(ctx, `${said} is not a URL.`);
+      if (!URL.canParse(raw)) return reject(ctx, "is not a URL.");
       const url = new URL(raw);
-      if (url.protocol !== "https:") return reject(ctx, `${said} must start with https:// (MSAL refuses other authorities).`);
+      if (url.protocol !== "https:") return reject(ctx, "must start with https:// (MSAL refuses other authorities).");
       if (url.username || url.password || url.search || url.hash) {
-        return reject(ctx, `${said} must not contain credentials, a query or a fragment.`);
+        return reject(ctx, "must not contain credentials, a query or a fragment.");
       }
       return trimTrailingSlashes(url.href);
     })
@@ -85,24 +114,24 @@ export const configSchema = z.object({
     .string()
     .transform((raw, ctx) => {
       const hosts = commaList(raw).map((host) => host.toLowerCase());
-      const bad = hosts.filter((host) => !HOST.test(host));
+      const bad = hosts.flatMap((host, i) => (HOST.test(host) ? [] : [i + 1]));
       if (bad.length === 0) return hosts;
       const verb = bad.length === 1 ? "is not a host name" : "are not host names";
-      return reject(ctx, `${bad.map((host) => quoted(host, 60)).join(", ")} ${verb} (no scheme or path).`);
+      const named = bad.map((n) => quoted(hosts[n - 1] ?? "", 60)).join(", ");
+      return reject(ctx, `${entriesPhrase(bad)} ${verb} (no scheme or path).`, `${named} ${verb}.`);
     })
     .optional(),
 
   AZURE_REDIRECT_URI: z
     .string()
     .transform((raw, ctx) => {
-      const said = quoted(raw, 120);
-      if (!URL.canParse(raw)) return reject(ctx, `${said} is not an absolute URL.`);
+      if (!URL.canParse(raw)) return reject(ctx, "is not an absolute URL.");
       const url = new URL(raw);
       const loopbackHttp = url.protocol === "http:" && LOOPBACK_HOSTS.includes(url.hostname);
       if (url.protocol !== "https:" && !loopbackHttp) {
-        return reject(ctx, `${said} must be https (Entra ID allows http only for localhost).`);
+        return reject(ctx, "must be https (Entra ID allows http only for localhost).");
       }
-      if (url.username || url.password || url.hash) return reject(ctx, `${said} must not contain credentials or a fragment.`);
+      if (url.username || url.password || url.hash) return reject(ctx, "must not contain credentials or a fragment.");
       return url.href;
     })
     .optional(),
@@ -112,14 +141,18 @@ export const configSchema = z.object({
     .transform((raw, ctx) => {
       const paths: string[] = [];
       // Every bad entry is named, so one look at the page fixes them all.
-      for (const entry of commaList(raw)) {
+      for (const [i, entry] of commaList(raw).entries()) {
         const parsed = entry.startsWith("/op/") ? parseAppPath(entry) : undefined;
         if (parsed?.ok) {
           paths.push(permalinkPath(parsed.value));
           continue;
         }
-        const why = parsed ? parsed.error.message : "a permalink path starts with /op/devops/ or /op/devcenter/";
-        ctx.addIssue({ code: "custom", message: `entry ${quoted(entry, 120)} is not a permalink path: ${why}.` });
+        // Only the kind's message quotes the value it got.
+        const why =
+          parsed === undefined || parsed.error.parameter === "kind"
+            ? "a permalink path starts with /op/devops/ or /op/devcenter/"
+            : parsed.error.message;
+        report(ctx, `entry ${i + 1} is not a permalink path: ${why}.`, `entry ${i + 1}, ${quoted(entry, 120)}, is not a permalink path.`);
       }
       return paths;
     })
@@ -128,13 +161,16 @@ export const configSchema = z.object({
   AZURE_ARM_ENDPOINT: z
     .string()
     .transform((raw, ctx) => {
-      const said = quoted(raw, 120);
       if (!/^https?:\/\//i.test(raw) || !URL.canParse(raw)) {
-        return reject(ctx, `${said} must be an absolute URL starting with https:// or http://.`);
+        return reject(ctx, "must be an absolute URL starting with https:// (or http:// for a loopback host).");
       }
       const url = new URL(raw);
-      if (url.pathname !== "/" || url.search || url.username || url.password) {
-        return reject(ctx, `${said} must be an origin such as ${DEFAULT_ARM_ENDPOINT}, without path, query or credentials.`);
+      if (url.pathname !== "/" || url.search || url.hash || url.username || url.password) {
+        return reject(ctx, `must be an origin such as ${DEFAULT_ARM_ENDPOINT}, without path, query or credentials.`);
+      }
+      // The proxy sends the person's ARM token there: in clear text only to this machine.
+      if (url.protocol === "http:" && !isLoopbackHost(url.hostname)) {
+        return reject(ctx, "uses plain http:// for a host that is not loopback (localhost, 127.0.0.0/8 or [::1]): the proxy sends access tokens there, so it must be https://.");
       }
       return url.origin;
     })
@@ -147,16 +183,11 @@ export const configSchema = z.object({
       const entries = commaList(raw);
       if (entries.length === 0) return reject(ctx, "is empty: give at least one host pattern or origin.");
       const rules: AllowRule[] = [];
-      // One entry at a time, so that each bad one is named in a message of our own.
-      for (const entry of entries) {
-        const rule = parseAllowList(entry);
-        if (rule.ok) rules.push(...rule.value);
-        else {
-          ctx.addIssue({
-            code: "custom",
-            message: `entry ${quoted(entry, 120)} is neither a host pattern such as *.devcenter.azure.com nor an origin such as http://127.0.0.1:4010.`,
-          });
-        }
+      // One entry at a time, so that each bad one is named (by position; its value goes to the log).
+      for (const [i, entry] of entries.entries()) {
+        const rule = parseAllowEntry(entry);
+        if (rule.ok) rules.push(rule.value);
+        else report(ctx, `entry ${i + 1} ${ALLOW_ENTRY_PROBLEMS[rule.error]}`, `entry ${i + 1}, ${quoted(entry, 120)}, was refused.`);
       }
       return { raw, rules };
     })
@@ -168,6 +199,34 @@ export const configSchema = z.object({
     .min(100, { error: "must be at least 100." })
     .max(300_000, { error: "must be at most 300000." })
     .default(30_000),
+
+  OPWATCH_PROXY_RATE_PER_CLIENT: z.coerce
+    .number({ error: "must be a number of requests per second." })
+    .gt(0, { error: "must be more than 0." })
+    .max(MAX_PROXY_LIMIT, { error: `must be at most ${MAX_PROXY_LIMIT}.` })
+    .default(DEFAULT_PROXY_LIMITS.perClient.refillPerSecond),
+
+  OPWATCH_PROXY_BURST_PER_CLIENT: z.coerce
+    .number({ error: "must be a whole number of requests." })
+    .int({ error: "must be a whole number of requests." })
+    .min(1, { error: "must be at least 1." })
+    .max(MAX_PROXY_LIMIT, { error: `must be at most ${MAX_PROXY_LIMIT}.` })
+    .default(DEFAULT_PROXY_LIMITS.perClient.capacity),
+
+  OPWATCH_PROXY_MAX_IN_FLIGHT: z.coerce
+    .number({ error: "must be a whole number of upstream calls." })
+    .int({ error: "must be a whole number of upstream calls." })
+    .min(1, { error: "must be at least 1." })
+    .max(MAX_PROXY_IN_FLIGHT, { error: `must be at most ${MAX_PROXY_IN_FLIGHT}.` })
+    .default(DEFAULT_PROXY_LIMITS.maxInFlight),
+
+  // How many reverse proxies stand in front, each appending the address it saw to X-Forwarded-For.
+  OPWATCH_TRUSTED_PROXY_HOPS: z.coerce
+    .number({ error: "must be a whole number of proxies." })
+    .int({ error: "must be a whole number of proxies." })
+    .min(0, { error: "must be at least 0." })
+    .max(MAX_TRUSTED_PROXY_HOPS, { error: `must be at most ${MAX_TRUSTED_PROXY_HOPS}.` })
+    .default(0),
 
   OPWATCH_ARM_READS_PER_SECOND: readsPerSecond(DEFAULT_READ_BUDGET.refillPerSecond),
   OPWATCH_ARM_READ_BURST: readBurst(DEFAULT_READ_BUDGET.capacity),

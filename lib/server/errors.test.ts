@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { PROXY_OVERLOADED, PROXY_RATE_LIMITED, PROXY_SLOW_DOWN_CODES } from "@/lib/azure/proxy-refusals";
+import { readConfig } from "@/lib/config/read-config";
 import { PROXY_ERROR_CODES, proxyError, proxyErrorStatus, type ProxyErrorCode } from "./errors";
 
 const EXPECTED_STATUS: Record<ProxyErrorCode, number> = {
@@ -11,6 +13,8 @@ const EXPECTED_STATUS: Record<ProxyErrorCode, number> = {
   ProxyMisconfigured: 500,
   MethodNotAllowed: 405,
   NotFound: 404,
+  ProxyRateLimited: 429,
+  ProxyOverloaded: 503,
 };
 
 describe("proxy error module", () => {
@@ -42,6 +46,40 @@ describe("proxy error module", () => {
   it("clips echoed input so a hostile value cannot inflate the body", async () => {
     const response = proxyError("EndpointNotAllowed", "a".repeat(10_000));
     expect((await response.text()).length).toBeLessThan(400);
+  });
+
+  it("answers the slow-downs the browser obeys with the browser's own codes", () => {
+    expect(PROXY_ERROR_CODES.filter((code) => PROXY_SLOW_DOWN_CODES.has(code)).sort()).toEqual([PROXY_OVERLOADED, PROXY_RATE_LIMITED].sort());
+  });
+
+  it.each([
+    [PROXY_RATE_LIMITED, 429],
+    [PROXY_OVERLOADED, 503],
+  ] as const)("%s carries Retry-After in whole seconds, at least 1", async (code, status) => {
+    for (const [seconds, header] of [
+      [0, "1"],
+      [0.2, "1"],
+      [1, "1"],
+      [2.01, "3"],
+      [Number.NaN, "1"],
+    ] as const) {
+      const response = proxyError(code, seconds);
+      expect(response.status).toBe(status);
+      expect(response.headers.get("retry-after"), String(seconds)).toBe(header);
+      expect(response.headers.get("x-ms-error-code")).toBe(code);
+      const body = (await response.json()) as { error: { code: string; message: string } };
+      expect(body.error.code).toBe(code);
+      expect(body.error.message).toContain(`${header} s`);
+    }
+  });
+
+  it("ProxyMisconfigured names each bad variable but never its value", async () => {
+    const config = readConfig({ NODE_ENV: "test", AZURE_ARM_ENDPOINT: "http://leaky-arm.example", PROXY_TIMEOUT_MS: "leaky-timeout" });
+    if (config.proxy.ok) throw new Error("expected problems");
+    const text = await proxyError("ProxyMisconfigured", config.proxy.error).text();
+    expect(text).toContain("AZURE_ARM_ENDPOINT");
+    expect(text).toContain("PROXY_TIMEOUT_MS");
+    expect(text).not.toMatch(/leaky/);
   });
 
   it("tells the client what to do next on 401 and 405", () => {

@@ -1,5 +1,6 @@
 import "server-only";
 import type { ParamIssue } from "@/lib/azure/params";
+import { PROXY_OVERLOADED, PROXY_RATE_LIMITED } from "@/lib/azure/proxy-refusals";
 import type { ConfigProblem } from "@/lib/config/config-problem";
 
 /**
@@ -11,6 +12,9 @@ const MAX_ECHO = 120;
 
 /** Inputs echoed into messages are clipped so a hostile value cannot make the error body large. */
 const clip = (value: string) => (value.length > MAX_ECHO ? `${value.slice(0, MAX_ECHO)}…` : value);
+
+/** Retry-After as Azure sends it: whole seconds, and at least 1 so that no client retries in a hot loop. */
+const retryAfterHeader = (seconds: number) => String(Number.isFinite(seconds) ? Math.max(1, Math.ceil(seconds)) : 1);
 
 const PROXY_ERRORS = {
   InvalidParameter: {
@@ -42,9 +46,22 @@ const PROXY_ERRORS = {
   },
   ProxyMisconfigured: {
     status: 500,
-    // Each problem is a sentence after its variable's name; the fixes are on the configuration page.
+    // Each problem is a value-free sentence after its variable's name (lib/config/config-problem.ts): anyone may read
+    // this answer, so the values themselves are only in the server's log, as are the fixes on the configuration page.
     message: (problems: readonly ConfigProblem[]) =>
-      `The proxy's server configuration is invalid: ${problems.map((p) => `${p.variable} ${p.problem}`).join(" ")}`,
+      `The proxy's server configuration is invalid: ${problems.map((p) => `${p.variable} ${p.problem}`).join(" ")} The server's log has the details.`,
+  },
+  [PROXY_RATE_LIMITED]: {
+    status: 429,
+    message: (retryAfterSeconds: number) =>
+      `Too many requests from this client address; try again in ${retryAfterHeader(retryAfterSeconds)} s. The proxy allows each address OPWATCH_PROXY_RATE_PER_CLIENT requests per second with a burst of OPWATCH_PROXY_BURST_PER_CLIENT.`,
+    headers: (retryAfterSeconds: number) => ({ "Retry-After": retryAfterHeader(retryAfterSeconds) }),
+  },
+  [PROXY_OVERLOADED]: {
+    status: 503,
+    message: (retryAfterSeconds: number) =>
+      `The proxy is already waiting on OPWATCH_PROXY_MAX_IN_FLIGHT upstream calls; try again in ${retryAfterHeader(retryAfterSeconds)} s.`,
+    headers: (retryAfterSeconds: number) => ({ "Retry-After": retryAfterHeader(retryAfterSeconds) }),
   },
   MethodNotAllowed: {
     status: 405,
@@ -70,11 +87,18 @@ function proxyErrorMessage<C extends ProxyErrorCode>(code: C, ...args: MessageAr
   return template(...args);
 }
 
-/** Headers a particular error needs so a client knows what to do next. */
+/** Fixed headers a particular error needs so a client knows what to do next (the slow-downs compute theirs). */
 const EXTRA_HEADERS: Partial<Record<ProxyErrorCode, Record<string, string>>> = {
   MethodNotAllowed: { Allow: "GET" },
   AuthenticationRequired: { "WWW-Authenticate": "Bearer" },
 };
+
+function headersFor<C extends ProxyErrorCode>(code: C, ...args: MessageArgs<C>): Record<string, string> | undefined {
+  const entry = PROXY_ERRORS[code];
+  if (!("headers" in entry)) return EXTRA_HEADERS[code];
+  const template = entry.headers as (...a: MessageArgs<C>) => Record<string, string>;
+  return template(...args);
+}
 
 /** The proxy's own error answer: `{"error":{"code","message"}}`, never cached, code also in `x-ms-error-code`. */
 export function proxyError<C extends ProxyErrorCode>(code: C, ...args: MessageArgs<C>): Response {
@@ -85,7 +109,7 @@ export function proxyError<C extends ProxyErrorCode>(code: C, ...args: MessageAr
       "Content-Type": "application/json; charset=utf-8",
       "Cache-Control": "no-store",
       "x-ms-error-code": code,
-      ...EXTRA_HEADERS[code],
+      ...headersFor(code, ...args),
     },
   });
 }

@@ -190,6 +190,19 @@ describe("pass-through", () => {
     );
   });
 
+  it("drops Content-Encoding and refuses a body compressed although identity was asked", async () => {
+    upstream.respondWith({ status: 200, headers: { "Content-Type": "application/json", "Content-Encoding": "identity" }, body: "{}" });
+    const plain = await handlers().devops(request(), devopsContext());
+    expect(plain.status).toBe(200);
+    expect(plain.headers.has("content-encoding")).toBe(false);
+    expect(upstream.requests[0]?.headers["accept-encoding"]).toBe("identity");
+
+    upstream.respondWith({ status: 200, headers: { "Content-Type": "application/json", "Content-Encoding": "gzip" }, body: "\x1f\x8b" });
+    const compressed = await handlers().devops(request(), devopsContext());
+    expect(compressed.headers.has("content-encoding")).toBe(false);
+    expect(await expectAzureError(compressed, 502, "UpstreamUnavailable")).toContain("compressed");
+  });
+
   it("answers 204 without a body", async () => {
     upstream.respondWith({ status: 204 });
     const response = await handlers().devops(request(), devopsContext());
@@ -230,6 +243,8 @@ describe("proxy errors", () => {
     ["a bearer with spaces inside", { Authorization: "Bearer abc def" }],
     ["only a cookie", { Cookie: "msal.token=eyJ" }],
     ["an over-long bearer", { Authorization: `Bearer ${"a".repeat(20_000)}` }],
+    ["a bearer that is not a JWT", { Authorization: "Bearer dXNlcjpwYXNz" }],
+    ["a JWT-like bearer whose header is not JSON", { Authorization: "Bearer dXNlcjpwYXNz.eyJzdWIiOiJ0ZXN0In0.c2ln" }],
   ])("AuthenticationRequired with %s, without calling upstream", async (_name, headers) => {
     const { devops, calls } = handlers();
     const response = await devops(request(headers), devopsContext());
@@ -288,19 +303,23 @@ describe("proxy errors", () => {
     expect(upstream.requests).toHaveLength(1);
   });
 
-  it("UpstreamResponseTooLarge when Content-Length is over 4 MiB", async () => {
+  it("holds at most 1 MiB per upstream body", () => {
+    expect(MAX_UPSTREAM_BODY_BYTES).toBe(1024 * 1024);
+  });
+
+  it("UpstreamResponseTooLarge when Content-Length is over the limit", async () => {
     upstream.respondWith({ status: 200, body: Buffer.alloc(MAX_UPSTREAM_BODY_BYTES + 1, 32) });
     await expectAzureError(await handlers().devops(request(), devopsContext()), 502, "UpstreamResponseTooLarge");
   });
 
-  it("UpstreamResponseTooLarge when a chunked body grows over 4 MiB", async () => {
-    const piece = Buffer.alloc(1024 * 1024, 32);
+  it("UpstreamResponseTooLarge when a chunked body grows over the limit", async () => {
+    const piece = Buffer.alloc(MAX_UPSTREAM_BODY_BYTES / 4, 32);
     upstream.respondWith({ status: 200, chunks: [piece, piece, piece, piece, Buffer.from("x")] });
     await expectAzureError(await handlers().devops(request(), devopsContext()), 502, "UpstreamResponseTooLarge");
   });
 
-  it("passes a body of exactly 4 MiB", async () => {
-    const piece = Buffer.alloc(1024 * 1024, 32);
+  it("passes a body of exactly the limit", async () => {
+    const piece = Buffer.alloc(MAX_UPSTREAM_BODY_BYTES / 4, 32);
     upstream.respondWith({ status: 200, chunks: [piece, piece, piece, piece] });
     const response = await handlers().devops(request(), devopsContext());
     expect(response.status).toBe(200);
@@ -311,11 +330,14 @@ describe("proxy errors", () => {
     [{ AZURE_ARM_ENDPOINT: "ftp://management.azure.com" }, "AZURE_ARM_ENDPOINT"],
     [{ PROXY_TIMEOUT_MS: "soon" }, "PROXY_TIMEOUT_MS"],
     [{ DEVCENTER_ALLOWED_HOSTS: "http://0x7f.1:4010" }, "DEVCENTER_ALLOWED_HOSTS"],
-  ])("ProxyMisconfigured names the bad variable (%o)", async (vars, variable) => {
+    [{ AZURE_ARM_ENDPOINT: "http://management.azure.com" }, "AZURE_ARM_ENDPOINT"],
+    [{ OPWATCH_PROXY_MAX_IN_FLIGHT: "0" }, "OPWATCH_PROXY_MAX_IN_FLIGHT"],
+  ])("ProxyMisconfigured names the bad variable, not its value (%o)", async (vars, variable) => {
     const { calls, get } = loopbackOnlyGet();
     const devops = createProxyHandler("devops", { getEnv: () => readConfig(processEnv(vars)).proxy, get });
     const message = await expectAzureError(await devops(request(), devopsContext()), 500, "ProxyMisconfigured");
     expect(message).toContain(variable);
+    expect(message).not.toContain(Object.values(vars)[0]);
     expect(calls).toHaveLength(0);
   });
 });

@@ -4,8 +4,11 @@ import type { OperationKind } from "@/lib/azure/operation-ref";
 import type { Result } from "@/lib/azure/params";
 import type { ConfigProblem } from "@/lib/config/config-problem";
 import type { ProxyConfig } from "@/lib/config/proxy-config";
+import { PROXY_OVERLOADED, PROXY_RATE_LIMITED } from "@/lib/azure/proxy-refusals";
+import { clientAddress, clientKey } from "./client-address";
 import { proxyError } from "./errors";
 import { bearerAuthorization } from "./proxy-bearer";
+import { OVERLOADED_RETRY_AFTER_SECONDS, processProxyLimiter, type ProxyLimiter } from "./proxy-limits";
 import { MAX_UPSTREAM_BODY_BYTES, clientResponse } from "./proxy-response";
 import { resolveProxyTarget } from "./proxy-target";
 import { upstreamGet, type UpstreamGet } from "./upstream-fetch";
@@ -14,8 +17,9 @@ import { upstreamGet, type UpstreamGet } from "./upstream-fetch";
  * The GET handler of one proxy route. The environment and the transport are injected so tests can run many
  * configurations in one process (the route files bind them to serverConfig.proxy and the real transport).
  *
- * Order: configuration (500), parameters and allow-list (400), token (401), and only then the one upstream call.
- * Nothing here logs: headers carry the token.
+ * Order: configuration (500), the client's bucket (429, spent by every request, refused ones too), parameters and
+ * allow-list (400), token (401), a free upstream slot (503), and only then the one upstream call, whose slot is given
+ * back however it ends. Nothing here logs: headers carry the token.
  */
 
 export interface ProxyRouteContext {
@@ -25,12 +29,19 @@ export interface ProxyRouteContext {
 export interface ProxyHandlerDeps {
   getEnv: () => Result<ProxyConfig, ConfigProblem[]>;
   get?: UpstreamGet;
+  /** Unset: the process's one limiter for the configured limits (lib/server/proxy-limits.ts). */
+  limiter?: ProxyLimiter;
 }
 
-export function createProxyHandler(kind: OperationKind, { getEnv, get = upstreamGet }: ProxyHandlerDeps) {
+export function createProxyHandler(kind: OperationKind, { getEnv, get = upstreamGet, limiter }: ProxyHandlerDeps) {
   return async function proxyGet(request: Request, context: ProxyRouteContext): Promise<Response> {
     const env = getEnv();
     if (!env.ok) return proxyError("ProxyMisconfigured", env.error);
+
+    const limits = limiter ?? processProxyLimiter(env.value.limits);
+    const client = clientKey(clientAddress(request.headers, env.value.trustedProxyHops));
+    const admitted = limits.clients.take(client, limits.now());
+    if (!admitted.ok) return proxyError(PROXY_RATE_LIMITED, admitted.retryAfterSeconds);
 
     const target = resolveProxyTarget(kind, (await context.params) as Record<string, unknown>, env.value);
     if (!target.ok) return target.error;
@@ -38,20 +49,28 @@ export function createProxyHandler(kind: OperationKind, { getEnv, get = upstream
     const authorization = bearerAuthorization(request);
     if (!authorization.ok) return proxyError("AuthenticationRequired", authorization.error);
 
+    const release = limits.inFlight.tryEnter();
+    if (release === undefined) return proxyError(PROXY_OVERLOADED, OVERLOADED_RETRY_AFTER_SECONDS);
+
     const { url, upstreamHost } = target.value;
-    const result = await get({
-      url,
-      headers: {
-        Authorization: authorization.value,
-        "x-ms-client-request-id": randomUUID(),
-        Accept: "application/json",
-        "Accept-Encoding": "identity",
-        "User-Agent": "opwatch-proxy",
-      },
-      timeoutMs: env.value.timeoutMs,
-      maxBodyBytes: MAX_UPSTREAM_BODY_BYTES,
-      signal: request.signal,
-    });
+    let result;
+    try {
+      result = await get({
+        url,
+        headers: {
+          Authorization: authorization.value,
+          "x-ms-client-request-id": randomUUID(),
+          Accept: "application/json",
+          "Accept-Encoding": "identity",
+          "User-Agent": "opwatch-proxy",
+        },
+        timeoutMs: env.value.timeoutMs,
+        maxBodyBytes: MAX_UPSTREAM_BODY_BYTES,
+        signal: request.signal,
+      });
+    } finally {
+      release();
+    }
     return clientResponse(result, upstreamHost, env.value.timeoutMs);
   };
 }

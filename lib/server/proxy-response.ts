@@ -11,21 +11,15 @@ import type { UpstreamResult } from "./upstream-fetch";
  * any host), and passing a 3xx on would let the browser follow it instead.
  */
 
-export const MAX_UPSTREAM_BODY_BYTES = 4 * 1024 * 1024;
+/** Both APIs answer a few KiB; with OPWATCH_PROXY_MAX_IN_FLIGHT calls buffered at once, this bounds the memory held. */
+export const MAX_UPSTREAM_BODY_BYTES = 1024 * 1024;
 
 /**
- * Passed through as sent, as are the `x-ms-ratelimit-remaining-*` headers below. Content-Encoding is not in the
- * contract's list but the proxy asks for `identity`; if an upstream compresses anyway, keeping the header is what keeps
- * the unchanged bytes readable.
+ * Passed through as sent, as are the `x-ms-ratelimit-remaining-*` headers below. Content-Encoding is not among them:
+ * the proxy asks for `identity`, and Next drops a route's Content-Encoding anyway (it owns the response's encoding), so
+ * a compressed upstream body would reach the browser as unreadable bytes. It is refused instead (below).
  */
-const PASSED_HEADERS = [
-  "content-type",
-  "retry-after",
-  "x-ms-error-code",
-  "x-ms-request-id",
-  "x-ms-correlation-request-id",
-  "content-encoding",
-] as const;
+const PASSED_HEADERS = ["content-type", "retry-after", "x-ms-error-code", "x-ms-request-id", "x-ms-correlation-request-id"] as const;
 
 const NULL_BODY_STATUSES = new Set([204, 205]);
 
@@ -46,6 +40,10 @@ export function clientResponse(result: UpstreamResult, upstreamHost: string, tim
   }
   if (status < 200 || status > 599) {
     return proxyError("UpstreamUnavailable", upstreamHost, `it answered with HTTP status ${status}`);
+  }
+  const encoding = result.headers["content-encoding"]?.trim().toLowerCase();
+  if (encoding && encoding !== "identity" && !NULL_BODY_STATUSES.has(status)) {
+    return proxyError("UpstreamUnavailable", upstreamHost, "it answered with a compressed body although the proxy asked for none");
   }
   const headers = new Headers({ "Cache-Control": "no-store" });
   for (const name of PASSED_HEADERS) {

@@ -23,7 +23,8 @@ afterAll(async () => {
   await upstream.close();
 });
 
-const bearer = { Authorization: "Bearer eyJ.eyJ.sig" };
+// JWT-shaped ({"alg":"RS256"}), as the proxy requires; the upstream here does not verify it.
+const bearer = { Authorization: "Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ0ZXN0In0.c2lnbmF0dXJl" };
 const OTHER_METHODS = ["POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"] as const;
 
 describe("route files", () => {

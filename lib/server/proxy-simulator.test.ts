@@ -42,13 +42,16 @@ async function requestLog(id: string): Promise<{ headers: Record<string, string>
   return ((await response.json()) as { requests: { headers: Record<string, string>; token: { present: boolean } }[] }).requests;
 }
 
-const clientRequest = (headers: Record<string, string> = { Authorization: "Bearer eyJ.eyJ.sig" }) =>
+// JWT-shaped ({"alg":"RS256"}), as the proxy requires; this simulator runs without keys, so it does not verify it.
+const BEARER = "Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ0ZXN0In0.c2lnbmF0dXJl";
+
+const clientRequest = (headers: Record<string, string> = { Authorization: BEARER }) =>
   new Request("http://localhost:3000/api/x", { headers: { Cookie: "session=1", "X-Forwarded-For": "203.0.113.7", ...headers } });
 
 const proxyGet = (created: Created, request = clientRequest()) =>
   handlers[created.kind](request, { params: Promise.resolve({ ...created.ref }) });
 
-const directGet = (created: Created) => fetch(created.url, { headers: { Authorization: "Bearer eyJ.eyJ.sig" } });
+const directGet = (created: Created) => fetch(created.url, { headers: { Authorization: BEARER } });
 
 describe("proxy against the simulator", () => {
   it("passes a running devops operation's body, status and Retry-After as the simulator sends them", async () => {

@@ -33,8 +33,15 @@ const agentOptions = { keepAlive: true, maxSockets: 256, maxFreeSockets: 64, sch
 const httpAgent = new http.Agent(agentOptions);
 const httpsAgent = new https.Agent(agentOptions);
 
-export const upstreamGet: UpstreamGet = ({ url, headers, timeoutMs, maxBodyBytes, signal }) =>
-  new Promise((resolve) => {
+export const upstreamGet: UpstreamGet = (request) => attempt(request, true);
+
+/**
+ * One try. A kept-alive socket that the upstream closed while it sat idle fails the next request sent on it with
+ * ECONNRESET before any answer: that request never reached the upstream, so it is sent once more on a fresh socket
+ * (Node's documented pattern for `request.reusedSocket`; safe because the call is a GET).
+ */
+function attempt({ url, headers, timeoutMs, maxBodyBytes, signal }: UpstreamRequest, mayRetry: boolean): Promise<UpstreamResult> {
+  return new Promise((resolve) => {
     let settled = false;
     const finish = (result: UpstreamResult) => {
       if (settled) return;
@@ -48,11 +55,13 @@ export const upstreamGet: UpstreamGet = ({ url, headers, timeoutMs, maxBodyBytes
       request.destroy();
     };
 
+    let answered = false;
     const secure = url.protocol === "https:";
     const request = (secure ? https : http).request(
       url,
       { method: "GET", headers, agent: secure ? httpsAgent : httpAgent },
       (response) => {
+        answered = true;
         readBody(response, maxBodyBytes, finish);
       },
     );
@@ -62,12 +71,20 @@ export const upstreamGet: UpstreamGet = ({ url, headers, timeoutMs, maxBodyBytes
       request.destroy();
     }, timeoutMs);
     request.on("error", (error: NodeJS.ErrnoException) => {
+      if (mayRetry && !settled && !answered && request.reusedSocket && error.code === "ECONNRESET" && signal?.aborted !== true) {
+        settled = true;
+        clearTimeout(timer);
+        signal?.removeEventListener("abort", onAbort);
+        resolve(attempt({ url, headers, timeoutMs, maxBodyBytes, signal }, false));
+        return;
+      }
       finish({ kind: "unavailable", reason: describeNetworkError(error) });
     });
     if (signal?.aborted) onAbort();
     else signal?.addEventListener("abort", onAbort, { once: true });
     request.end();
   });
+}
 
 /** Collects the body up to the limit; over it, the connection is dropped rather than read to the end. */
 function readBody(response: IncomingMessage, maxBodyBytes: number, finish: (result: UpstreamResult) => void): void {

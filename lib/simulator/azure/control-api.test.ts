@@ -1,3 +1,4 @@
+import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RequestLogEntry } from "./request-log";
 import type { CreatedScenario } from "./scenario-store";
@@ -13,6 +14,7 @@ afterAll(async () => {
 
 const post = (body: string) => fetch(`${t.sim.url}/_sim/operations`, { method: "POST", body, headers: { "content-type": "application/json" } });
 const step = { afterMs: 0, body: { status: "Running" } };
+const JSON_TYPE = { "content-type": "application/json" };
 
 describe("POST /_sim/operations", () => {
   it("creates a devops scenario with default ids and answers 201 CreatedScenario", async () => {
@@ -113,17 +115,17 @@ describe("listing, reading and deleting", () => {
     const list = (await (await fetch(`${t.sim.url}/_sim/operations`)).json()) as { operations: CreatedScenario[] };
     expect(list.operations).toContainEqual(created);
     expect(await (await fetch(`${t.sim.url}/_sim/operations/${created.id}`)).json()).toEqual(created);
-    const del = await fetch(`${t.sim.url}/_sim/operations/${created.id}`, { method: "DELETE" });
+    const del = await fetch(`${t.sim.url}/_sim/operations/${created.id}`, { method: "DELETE", headers: JSON_TYPE });
     expect(del.status).toBe(204);
     expect((await getOperation(created.url)).status).toBe(404);
     expect((await fetch(`${t.sim.url}/_sim/operations/${created.id}/requests`)).status).toBe(404);
-    const again = await fetch(`${t.sim.url}/_sim/operations/${created.id}`, { method: "DELETE" });
+    const again = await fetch(`${t.sim.url}/_sim/operations/${created.id}`, { method: "DELETE", headers: JSON_TYPE });
     expect(again.status).toBe(404);
     expect(((await again.json()) as ErrorBody).error.code).toBe("ScenarioNotFound");
   });
 
   it("answers 405 with Allow for other methods", async () => {
-    const res = await fetch(`${t.sim.url}/_sim/operations`, { method: "PUT", body: "{}" });
+    const res = await fetch(`${t.sim.url}/_sim/operations`, { method: "PUT", body: "{}", headers: JSON_TYPE });
     expect(res.status).toBe(405);
     expect(res.headers.get("allow")).toBe("GET, POST");
   });
@@ -153,5 +155,79 @@ describe("GET /_sim/operations/{id}/requests", () => {
     expect(first.token).toEqual({ present: true, valid: null, audience: "https://management.azure.com", subject: "u" });
     expect(new Date(first.at).getTime()).toBe(t.clock.now);
     expect(requests[2]?.headers.authorization).toBeUndefined();
+  });
+
+  it("keeps cookie names and never their values", async () => {
+    const created = await createScenario(t.sim, { kind: "devops", steps: [step] });
+    await getOperation(created.url, "secret-token", { headers: { cookie: "session=secret-session; msal.idtoken=secret-id" } });
+    const text = await (await fetch(`${t.sim.url}/_sim/operations/${created.id}/requests`)).text();
+    expect(text).not.toContain("secret");
+    const [entry] = (JSON.parse(text) as { requests: RequestLogEntry[] }).requests;
+    expect(entry?.headers.cookie).toBe("session=<redacted>; msal.idtoken=<redacted>");
+    expect(entry?.headers.authorization).toBe("Bearer <redacted>");
+  });
+});
+
+/** A request with any Host header (fetch sets its own); resolves with the status and the parsed JSON body. */
+function raw(method: string, path: string, headers: Record<string, string>, body?: string): Promise<{ status: number; body: ErrorBody }> {
+  const { port } = new URL(t.sim.url);
+  return new Promise((resolve, reject) => {
+    const req = request({ host: "127.0.0.1", port, method, path, headers }, (res) => {
+      let text = "";
+      res.setEncoding("utf8");
+      res.on("data", (chunk: string) => (text += chunk));
+      res.on("end", () => {
+        try {
+          resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as ErrorBody });
+        } catch (error) {
+          reject(error instanceof Error ? error : new Error(String(error)));
+        }
+      });
+    });
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
+describe("who may use the control API", () => {
+  const scenarioText = JSON.stringify({ kind: "devops", label: "cross-site", steps: [step] });
+  const labels = async () => ((await (await fetch(`${t.sim.url}/_sim/operations`)).json()) as { operations: CreatedScenario[] }).operations.map((o) => o.label);
+
+  it("refuses a cross-site simple POST (text/plain, foreign Origin) and creates nothing", async () => {
+    const crossSite = await raw("POST", "/_sim/operations", { host: new URL(t.sim.url).host, origin: "https://evil.example", "content-type": "text/plain" }, scenarioText);
+    expect(crossSite.status).toBe(403);
+    expect(crossSite.body.error.code).toBe("OriginNotAllowed");
+    const textPlain = await fetch(`${t.sim.url}/_sim/operations`, { method: "POST", body: scenarioText, headers: { "content-type": "text/plain;charset=UTF-8" } });
+    expect(textPlain.status).toBe(415);
+    expect(((await textPlain.json()) as ErrorBody).error.code).toBe("UnsupportedMediaType");
+    const formPost = await fetch(`${t.sim.url}/_sim/operations`, { method: "POST", body: new URLSearchParams({ [scenarioText]: "" }) });
+    expect(formPost.status).toBe(415);
+    expect(await labels()).not.toContain("cross-site");
+  });
+
+  it("refuses a foreign Origin even with a JSON body, and a DELETE without one", async () => {
+    const created = await createScenario(t.sim, { kind: "devops", steps: [step] });
+    const foreign = await fetch(`${t.sim.url}/_sim/operations/${created.id}`, { method: "DELETE", headers: { ...JSON_TYPE, origin: "null" } });
+    expect(foreign.status).toBe(403);
+    const bare = await fetch(`${t.sim.url}/_sim/operations/${created.id}`, { method: "DELETE" });
+    expect(bare.status).toBe(415);
+    expect((await fetch(`${t.sim.url}/_sim/operations/${created.id}`)).status).toBe(200);
+    const local = await fetch(`${t.sim.url}/_sim/operations/${created.id}`, { method: "DELETE", headers: { ...JSON_TYPE, origin: "http://localhost:3000" } });
+    expect(local.status).toBe(204);
+  });
+
+  it("refuses any Host but a loopback one on every control path (DNS rebinding), and not on Azure's paths", async () => {
+    const created = await createScenario(t.sim, { kind: "devops", steps: [step] });
+    for (const path of ["/_sim/operations", `/_sim/operations/${created.id}`, `/_sim/operations/${created.id}/requests`, "/_sim/other"]) {
+      const res = await raw("GET", path, { host: "rebound.evil.example:4010" });
+      expect(res.status, path).toBe(403);
+      expect(res.body.error.code, path).toBe("HostNotAllowed");
+    }
+    const post = await raw("POST", "/_sim/operations", { host: "rebound.evil.example", ...JSON_TYPE }, scenarioText);
+    expect(post.status).toBe(403);
+    for (const host of ["localhost:1", "127.0.0.1", "[::1]:4010"]) expect((await raw("GET", "/_sim/operations", { host })).status, host).toBe(200);
+    const url = new URL(created.url);
+    const azure = await raw("GET", `${url.pathname}${url.search}`, { host: "management.example", authorization: "Bearer x" });
+    expect(azure.status).toBe(200);
   });
 });

@@ -1,17 +1,19 @@
 import type { IncomingMessage } from "node:http";
 import { readBody, MAX_CONTROL_BODY_BYTES } from "./read-body";
+import { clipValue, controlError, controlOk as ok } from "./control-response";
 import type { ControlRoute } from "./routes";
 import { parseScenario } from "./scenario-schema";
 import type { ScenarioStore } from "./scenario-store";
-import { jsonResponse, type SimResponse } from "./sim-response";
+import type { SimResponse } from "./sim-response";
 
 /**
  * The simulator's own API (not Azure's), for tests and the demo:
  * - `POST /_sim/operations` a scenario → 201 CreatedScenario (400 names what is wrong);
  * - `GET /_sim/operations` → `{"operations":[CreatedScenario...]}`;
  * - `GET /_sim/operations/{id}` → CreatedScenario; `DELETE /_sim/operations/{id}` → 204;
- * - `GET /_sim/operations/{id}/requests` → `{"requests":[...]}` (authorization values redacted).
- * Errors use Azure's shape too, `{"error":{"code","message"}}`.
+ * - `GET /_sim/operations/{id}/requests` → `{"requests":[...]}` (credentials redacted: request-log.ts).
+ * Errors use Azure's shape too, `{"error":{"code","message"}}`. server.ts runs control-guard.ts's checks (loopback
+ * Host and Origin, JSON bodies) on every `/_sim` request before it reaches this.
  */
 export async function handleControlRequest(route: ControlRoute, req: IncomingMessage, store: ScenarioStore): Promise<SimResponse> {
   const method = req.method ?? "GET";
@@ -53,14 +55,9 @@ async function createScenario(req: IncomingMessage, store: ScenarioStore): Promi
   return ok(201, store.create(scenario.value));
 }
 
-const ok = (status: number, body: unknown) => jsonResponse(status, body, { "cache-control": "no-store" });
-
-const controlError = (status: number, code: string, message: string, headers: Record<string, string> = {}) =>
-  jsonResponse(status, { error: { code, message } }, { "cache-control": "no-store", ...headers });
-
-const scenarioNotFound = (id: string) => controlError(404, "ScenarioNotFound", `No scenario has the id '${id.slice(0, 100)}'.`);
+const scenarioNotFound = (id: string) => controlError(404, "ScenarioNotFound", `No scenario has the id '${clipValue(id)}'.`);
 
 const notAllowed = (method: string, allow: string[]) =>
-  controlError(405, "MethodNotAllowed", `The method '${method.slice(0, 20)}' is not allowed here. Allowed: ${allow.join(", ")}.`, {
+  controlError(405, "MethodNotAllowed", `The method '${clipValue(method, 20)}' is not allowed here. Allowed: ${allow.join(", ")}.`, {
     allow: allow.join(", "),
   });

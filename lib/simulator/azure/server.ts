@@ -4,6 +4,7 @@ import type { JSONWebKeySet } from "jose";
 import { DEFAULT_AUTHORIZATION_URI, pathNotFound } from "./azure-errors";
 import { handleAzureRequest } from "./azure-handler";
 import { handleControlRequest } from "./control-api";
+import { isControlPath, refuseControlRequest } from "./control-guard";
 import { seedDemo } from "./demo-scenarios";
 import { matchAzureRoute, matchControlRoute } from "./routes";
 import { ScenarioStore, type CreatedScenario } from "./scenario-store";
@@ -38,7 +39,10 @@ export interface RunningSimulator {
   close(): Promise<void>;
 }
 
-/** Starts the Azure simulator: both operation GETs as Azure answers them, plus the `/_sim` control API. */
+/**
+ * Starts the Azure simulator: both operation GETs as Azure answers them, plus the `/_sim` control API, which answers
+ * only loopback, same-machine callers (control-guard.ts).
+ */
 export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
   const host = options.host ?? "127.0.0.1";
   const now = options.now ?? Date.now;
@@ -114,8 +118,12 @@ async function handle(req: IncomingMessage, context: RequestContext): Promise<Si
   } catch {
     return jsonResponse(400, { error: { code: "InvalidUri", message: "The request URI is not valid." } });
   }
-  const control = matchControlRoute(url.pathname);
-  if (control) return handleControlRequest(control, req, context.store);
+  if (isControlPath(url.pathname)) {
+    const refusal = refuseControlRequest(req);
+    if (refusal) return refusal;
+    const control = matchControlRoute(url.pathname);
+    return control ? handleControlRequest(control, req, context.store) : pathNotFound(url.pathname);
+  }
   const azure = matchAzureRoute(url.pathname);
   if (azure) return handleAzureRequest(azure, { method: req.method ?? "GET", url, headers: req.headers }, context);
   return pathNotFound(url.pathname);
