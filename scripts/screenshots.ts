@@ -1,7 +1,8 @@
 /**
  * `npm run screenshots`: the README's pictures, taken from the real app on the demo stack in Debian's Chromium.
  * Builds into .next-shots or NEXT_DIST_DIR (`--no-build` reuses it), signs in as a demo user, lets the demo operations move, and
- * writes public/screenshots/{dashboard,operation,error-tree}.png. Ports 3200/4210/4643 keep clear of a running demo.
+ * writes public/screenshots/{dashboard,operation,error-tree,phone-dashboard,phone-error-tree}.png (the last two at
+ * 390x844 in dark mode). Ports 3200/4210/4643 keep clear of a running demo.
  */
 import { mkdirSync } from "node:fs";
 import { chromium, type Page } from "@playwright/test";
@@ -69,6 +70,17 @@ try {
   await tree.getByRole("button", { name: "Expand all" }).click();
   await tree.scrollIntoViewIfNeeded();
   await shoot(page, "error-tree");
+
+  // A phone in dark mode, signed in through the same browser (the session is shared by the context's cookies).
+  const phone = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 390, height: 844 }, colorScheme: "dark", isMobile: true, hasTouch: true });
+  const phonePage = await phone.newPage();
+  await phonePage.goto(`${appOrigin}/`);
+  await new SignInPage(phonePage).signIn();
+  await phonePage.waitForTimeout(5_000);
+  await shoot(phonePage, "phone-dashboard");
+  await phonePage.goto(`${appOrigin}${demoPermalink("Failed with a three-level details tree")}`);
+  await phonePage.getByTestId("error-tree").first().scrollIntoViewIfNeeded();
+  await shoot(phonePage, "phone-error-tree");
 } finally {
   await browser.close();
   app.kill("SIGTERM");

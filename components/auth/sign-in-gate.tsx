@@ -8,6 +8,7 @@ import { describeAuthError } from "@/lib/auth/auth-errors";
 import { TOKEN_SCOPES } from "@/lib/auth/scopes";
 import { usePublicConfig } from "@/lib/config/public-config";
 import { useAuthStatus } from "./auth-status";
+import { LocalCertificateNote } from "./local-certificate-note";
 
 /**
  * Renders its children only for a signed-in person. Signed out, it shows a sign-in prompt and nothing else, so no
@@ -53,15 +54,10 @@ export function SignInGate({ children }: { children: ReactNode }) {
             {message}
           </p>
         )}
+        {config.signInServerOnThisMachine && <LocalCertificateNote authority={config.authority} />}
         <Button variant="primary" size="lg" onClick={signIn} className="mt-4">
           Sign in
         </Button>
-        {config.protocol === "OIDC" && (
-          <p className="mt-4 text-sm text-slate-600 dark:text-slate-400">
-            This server signs in with the OpenID provider at <code>{config.authority}</code>. If that is the local sign-in
-            server and signing in fails, open it once in this browser and accept its self-signed certificate.
-          </p>
-        )}
       </section>
     </main>
   );

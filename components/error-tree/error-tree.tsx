@@ -9,8 +9,6 @@ import { TreeItem } from "./error-tree-item";
 import { allBranchIds, buildRoots, countNodes, nodeJson, openAlong, visibleNodes, type TreeNode } from "./error-tree-model";
 import { ResponseIdList, type ResponseIds } from "./response-ids";
 
-export type { ResponseIds } from "./response-ids";
-
 const NO_CHILDREN: readonly Operation[] = [];
 
 export interface ErrorTreeProps {

@@ -1,4 +1,5 @@
 import { ErrorTree } from "@/components/error-tree/error-tree";
+import { hasErrorTree } from "@/components/error-tree/error-tree-model";
 import { CopyButton } from "@/components/ui/copy-button";
 import type { OperationSnapshot } from "@/lib/polling/snapshot";
 import { JsonBlock } from "./json-block";
@@ -14,10 +15,12 @@ export function OperationOutcome({ snapshot }: { snapshot: OperationSnapshot | u
   const readError = snapshot?.lastReadError;
   return (
     <>
-      {operation?.error ? (
+      {/* A parent with no error of its own but a failed child shows the child's error: that is where the cause is. */}
+      {operation && hasErrorTree(operation.error, operation.children) ? (
         <PageSection id="error" title="Error" testId="operation-error">
           <ErrorTree
             error={operation.error}
+            childOperations={operation.children}
             label="Operation error"
             ids={response && response.httpStatus < 400 ? { errorCode: response.errorCode, requestId: response.requestId, correlationId: response.correlationId } : undefined}
           />

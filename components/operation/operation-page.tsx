@@ -36,8 +36,8 @@ export function OperationPage({ operationRef }: { operationRef: OperationRef }) 
   const item = useNamed(operationRef, key);
   const described = describeOperation(item);
   const observed = useMemo(
-    () => [{ key, label: described, category: operation?.category, status: operation?.status }],
-    [key, described, operation?.category, operation?.status],
+    () => [{ key, label: described, category: operation?.category, status: operation?.status, operation }],
+    [key, described, operation],
   );
 
   return (

@@ -29,9 +29,10 @@ function ReadErrorText({
   onRetry: (() => void) | undefined;
 }) {
   const now = useNow();
-  // The scheduler may read later than the policy asked (a paused scope, the budget): say when it really will.
+  // The scheduler's plan is when the read really happens: later than the policy asked for a paused scope or the
+  // budget, sooner on an open page (read at least every 5 s).
   const planned = useFleetViewAtRender().status?.next[operationKey]?.at;
-  const retryAt = schedule.dueAt === undefined || planned === undefined ? schedule.dueAt : Math.max(schedule.dueAt, planned);
+  const retryAt = schedule.dueAt === undefined ? undefined : (planned ?? schedule.dueAt);
   return (
     <div
       data-testid="read-error"

@@ -8,7 +8,7 @@ const buttonClass = variants(
   {
     variant: {
       /** The main action of a view: Share, Watch, Sign in. */
-      primary: "border border-blue-700 bg-blue-700 font-medium text-white hover:bg-blue-800 dark:border-blue-600 dark:bg-blue-600 dark:hover:bg-blue-500",
+      primary: "border border-blue-700 bg-blue-700 font-medium text-white hover:bg-blue-800 dark:border-blue-600 dark:bg-blue-600 dark:hover:bg-blue-700",
       /** A second, still prominent action next to a primary one: Add to watch list. */
       secondary: "border border-blue-700 font-medium text-blue-800 hover:bg-blue-50 dark:border-blue-400 dark:text-blue-200 dark:hover:bg-blue-950",
       /** Everyday tools: Copy, Expand all, Sign out. */

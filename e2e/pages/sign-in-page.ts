@@ -18,6 +18,16 @@ export class SignInPage {
     return this.page.getByRole("heading", { name: "Sign in to opwatch" });
   }
 
+  /** The prompt's sentence about the local sign-in server's certificate (only when the authority is on this machine). */
+  get certificateNote() {
+    return this.page.getByTestId("local-certificate-note");
+  }
+
+  /** Its one link, to the local sign-in server's own page. */
+  get certificateLink() {
+    return this.page.getByRole("link", { name: "open the local sign-in server" });
+  }
+
   get signedInName() {
     return this.page.getByTestId("user-name");
   }

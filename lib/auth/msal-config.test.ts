@@ -1,5 +1,6 @@
 import { BrowserCacheLocation, ProtocolMode } from "@azure/msal-browser";
 import { describe, expect, it } from "vitest";
+import { localSigninMetadata } from "@/lib/simulator/local-app-env";
 import type { PublicConfig } from "@/lib/config/public-config";
 import { buildMsalConfiguration } from "./msal-config";
 
@@ -8,6 +9,8 @@ const base: PublicConfig = {
   authority: "https://login.microsoftonline.com/organizations",
   protocol: "AAD",
   knownAuthorities: [],
+  authorityMetadata: null,
+  signInServerOnThisMachine: false,
   redirectUri: null,
   demoOperations: [],
   devcenterAllowedHosts: "*.devcenter.azure.com",
@@ -29,5 +32,12 @@ describe("buildMsalConfiguration", () => {
     );
     expect(config.system?.protocolMode).toBe(ProtocolMode.OIDC);
     expect(config.auth).toMatchObject({ authority: "https://localhost:4443", knownAuthorities: ["localhost:4443"], redirectUri: "http://localhost:3000/" });
+  });
+
+  it("hands MSAL the authority's endpoints as the JSON string it parses, when the server has them", () => {
+    const metadata = localSigninMetadata("https://localhost:4443");
+    const config = buildMsalConfiguration({ ...base, protocol: "OIDC", authority: "https://localhost:4443", authorityMetadata: metadata }, "http://localhost:3000");
+    expect(JSON.parse(config.auth.authorityMetadata ?? "")).toEqual(metadata);
+    expect(buildMsalConfiguration(base, "https://opwatch.example.com").auth).not.toHaveProperty("authorityMetadata");
   });
 });

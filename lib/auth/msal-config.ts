@@ -19,6 +19,9 @@ export function buildMsalConfiguration(config: PublicConfig, origin: string): Co
       clientId: config.clientId,
       authority: config.authority,
       knownAuthorities: config.knownAuthorities,
+      // The authority's endpoints, when the server was given them: the first Sign in then goes straight to the sign-in
+      // page, with no discovery fetch that an untrusted certificate (the local sign-in server's) would make fail.
+      ...(config.authorityMetadata ? { authorityMetadata: JSON.stringify(config.authorityMetadata) } : {}),
       redirectUri,
       postLogoutRedirectUri: redirectUri,
     },

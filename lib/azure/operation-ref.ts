@@ -95,13 +95,6 @@ export function refKey(ref: OperationRef): string {
   return [ref.kind, ...refSegments(ref)].join("/").toLowerCase();
 }
 
-/** Short human label: the operation id and where it lives. */
-export function refLabel(ref: OperationRef): string {
-  return ref.kind === "devops"
-    ? `${ref.operationResultId} · ${ref.securityConnectorName} (${ref.resourceGroupName})`
-    : `${ref.operationId} · ${ref.projectName} @ ${ref.endpointHost}`;
-}
-
 /** `path` without trailing slashes (a loop: the regex /\/+$/ is quadratic on long runs of slashes). */
 export function trimTrailingSlashes(path: string): string {
   let end = path.length;

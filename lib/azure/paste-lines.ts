@@ -37,7 +37,7 @@ export const MAX_PASTE_LINES = 500;
 export const MAX_LINE_LENGTH = 4096;
 
 /** `|` never appears in an operation URL's host or path, so it can separate a label from the URL. */
-export const LABEL_SEPARATOR = "|";
+const LABEL_SEPARATOR = "|";
 
 const OPERATION_HEADER = /^(?:azure-asyncoperation|location|operation-location)$/i;
 /** `Name: value` with a space after the colon (so `https://…` and `localhost:4010/…` are not headers). */

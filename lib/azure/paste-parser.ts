@@ -52,7 +52,7 @@ const DEVCENTER_STEPS: Step[] = [
 const quote = (s: string, max = 80) => JSON.stringify(s.length > max ? `${s.slice(0, max)}…` : s);
 
 /** A line that should name an operation, and the operation or why not. */
-export type ParsedLine = PastedLine & { result: Result<OperationRef, string> };
+type ParsedLine = PastedLine & { result: Result<OperationRef, string> };
 
 export interface ParsedPaste {
   lines: ParsedLine[];
@@ -93,7 +93,7 @@ export function parsePastedOperation(text: string): Result<OperationRef, string>
 }
 
 /** One URL, id or link, already taken out of its header, JSON field or quotes. */
-export function parseOperationValue(input: string): Result<OperationRef, string> {
+function parseOperationValue(input: string): Result<OperationRef, string> {
   if (input.length > MAX_LINE_LENGTH) {
     return fail(`the line is ${input.length} characters long; an operation URL is at most ${MAX_LINE_LENGTH}`);
   }

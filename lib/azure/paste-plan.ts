@@ -27,13 +27,13 @@ export function devcenterHostCheck(allowedHosts: string): HostCheck {
 
 export type AddOutcome = "added" | "duplicate";
 
-export interface AddedLine {
+interface AddedLine {
   lineNumber: number;
   ref: OperationRef;
   label: string | undefined;
 }
 
-export interface RefusedLine {
+interface RefusedLine {
   lineNumber: number;
   text: string;
   reason: string;
@@ -49,7 +49,7 @@ export interface PasteReport {
   ignored: IgnoredLine[];
 }
 
-export interface PasteDone {
+interface PasteDone {
   report: PasteReport;
   /** What the box should hold now: the refused lines as pasted, or all of the text when nothing was added. */
   remainingText: string;

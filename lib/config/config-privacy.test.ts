@@ -21,6 +21,16 @@ const WRONG: Readonly<Record<ConfigVariable, Record<string, string>>> = {
     AZURE_AUTHORITY: `https://${MARK}.example:4443`,
     AZURE_KNOWN_AUTHORITIES: "localhost:1",
   },
+  AZURE_AUTHORITY_METADATA: {
+    AZURE_AUTH_PROTOCOL: "OIDC",
+    AZURE_AUTHORITY: "https://localhost:4443",
+    AZURE_AUTHORITY_METADATA: JSON.stringify({
+      issuer: "https://localhost:4443",
+      authorization_endpoint: `https://${MARK}.example/auth`,
+      token_endpoint: `http://localhost:4443/${MARK}`,
+      jwks_uri: "https://localhost:4443/jwks",
+    }),
+  },
   AZURE_REDIRECT_URI: { AZURE_REDIRECT_URI: `ftp://${MARK}.example/` },
   OPWATCH_DEMO_OPERATIONS: { OPWATCH_DEMO_OPERATIONS: `/op/${MARK}/a/b/c/d,/${MARK}` },
   AZURE_ARM_ENDPOINT: { AZURE_ARM_ENDPOINT: `http://${MARK}.example` },

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { localSigninMetadata } from "@/lib/simulator/local-app-env";
 import { FIXES } from "./fixes";
 import { proxyGroup, readBudgetGroup, signInGroup } from "./groups";
 import { readConfig } from "./read-config";
@@ -23,6 +24,9 @@ const BAD_VALUES: readonly (readonly [ConfigVariable, Record<string, string>])[]
   ["AZURE_AUTHORITY", { AZURE_CLIENT_ID: CLIENT, AZURE_AUTHORITY: "https://login.microsoftonline.com" }],
   ["AZURE_KNOWN_AUTHORITIES", { ...OIDC, AZURE_CLIENT_ID: CLIENT, AZURE_KNOWN_AUTHORITIES: "https://localhost:4443/x" }],
   ["AZURE_KNOWN_AUTHORITIES", { ...OIDC, AZURE_CLIENT_ID: CLIENT, AZURE_KNOWN_AUTHORITIES: "localhost:9999" }],
+  ["AZURE_AUTHORITY_METADATA", { ...OIDC, AZURE_CLIENT_ID: CLIENT, AZURE_AUTHORITY_METADATA: "{}" }],
+  ["AZURE_AUTHORITY_METADATA", { ...OIDC, AZURE_CLIENT_ID: CLIENT, AZURE_AUTHORITY_METADATA: JSON.stringify(localSigninMetadata("https://localhost:9999")) }],
+  ["AZURE_AUTHORITY_METADATA", { AZURE_CLIENT_ID: CLIENT, AZURE_AUTHORITY_METADATA: JSON.stringify(localSigninMetadata("https://localhost:4443")) }],
   ["AZURE_REDIRECT_URI", { AZURE_CLIENT_ID: CLIENT, AZURE_REDIRECT_URI: "ftp://opwatch.example.com/" }],
   ["OPWATCH_DEMO_OPERATIONS", { AZURE_CLIENT_ID: CLIENT, OPWATCH_DEMO_OPERATIONS: "/op/devops/sub" }],
   ["AZURE_ARM_ENDPOINT", { AZURE_CLIENT_ID: CLIENT, AZURE_ARM_ENDPOINT: "https://management.azure.com/x" }],

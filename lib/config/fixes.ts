@@ -13,6 +13,8 @@ export const FIXES: Readonly<Record<ConfigVariable, string>> = {
     "Set AZURE_AUTHORITY to an https URL such as https://login.microsoftonline.com/organizations or https://login.microsoftonline.com/<tenant-id>, or leave it unset for the default.",
   AZURE_KNOWN_AUTHORITIES:
     "Set AZURE_KNOWN_AUTHORITIES to a comma-separated list of hosts (with :port if any) that includes the host of AZURE_AUTHORITY, e.g. localhost:4443.",
+  AZURE_AUTHORITY_METADATA:
+    "Set AZURE_AUTHORITY_METADATA to the OIDC authority's OpenID configuration as one JSON object (the document at <AZURE_AUTHORITY>/.well-known/openid-configuration, or at least issuer, authorization_endpoint, token_endpoint and jwks_uri, all https on the authority's origin), or leave it unset so that MSAL fetches it. The local stack sets it; Entra ID needs none.",
   AZURE_REDIRECT_URI:
     "Set AZURE_REDIRECT_URI to the app's address as registered in Entra ID, e.g. https://opwatch.example.com/ (http only for localhost), or leave it unset to use the app's own origin.",
   OPWATCH_DEMO_OPERATIONS:

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { trimTrailingSlashes } from "@/lib/azure/operation-ref";
+import { offOriginProblem } from "./authority-metadata";
 import type { AuthProtocol } from "./public-config";
 import { configSchema } from "./schema";
 
@@ -47,6 +48,7 @@ export const signInGroup = configSchema
     AZURE_CLIENT_ID: true,
     AZURE_AUTHORITY: true,
     AZURE_KNOWN_AUTHORITIES: true,
+    AZURE_AUTHORITY_METADATA: true,
     AZURE_REDIRECT_URI: true,
     OPWATCH_DEMO_OPERATIONS: true,
   })
@@ -64,6 +66,12 @@ export const signInGroup = configSchema
       const badClientId = clientId === undefined ? undefined : clientIdProblem(protocol, clientId);
       if (badClientId) report("AZURE_CLIENT_ID", badClientId);
 
+      // Entra ID's endpoints come with MSAL; the metadata is for a plain OpenID provider only.
+      const metadata = parsed("AZURE_AUTHORITY_METADATA");
+      if (metadata !== undefined && protocol === "AAD") {
+        report("AZURE_AUTHORITY_METADATA", "is only for an OpenID Connect authority (AZURE_AUTH_PROTOCOL=OIDC); Entra ID's endpoints are built into MSAL.");
+      }
+
       const authority = parsed("AZURE_AUTHORITY");
       if (authority === undefined) return;
       const authorityUrl = new URL(authority);
@@ -75,6 +83,8 @@ export const signInGroup = configSchema
       if (protocol === "OIDC" && known !== undefined && !known.includes(authorityUrl.host)) {
         report("AZURE_KNOWN_AUTHORITIES", "does not include the host of AZURE_AUTHORITY.", `does not include "${authorityUrl.host}".`);
       }
+      const offOrigin = metadata !== undefined && protocol === "OIDC" ? offOriginProblem(metadata, authorityUrl.origin) : undefined;
+      if (offOrigin) report("AZURE_AUTHORITY_METADATA", offOrigin.message, offOrigin.detail);
     },
     { when: () => true },
   );

@@ -6,6 +6,18 @@ import type { BucketSpec } from "@/lib/azure/token-bucket";
 
 export type AuthProtocol = "AAD" | "OIDC";
 
+/**
+ * The parts of an OpenID provider's discovery document that MSAL reads (its `authorityMetadata`), every URL on the
+ * authority's own origin. Given, MSAL fetches no discovery document before sending the person to sign in.
+ */
+export interface AuthorityMetadata {
+  issuer: string;
+  authorization_endpoint: string;
+  token_endpoint: string;
+  jwks_uri: string;
+  end_session_endpoint?: string;
+}
+
 /** What the browser needs at run time (no secrets), validated on the server by lib/config/read-config.ts. */
 export interface PublicConfig {
   /** The app registration's (or local client's) id. */
@@ -16,6 +28,13 @@ export interface PublicConfig {
   protocol: AuthProtocol;
   /** Hosts MSAL may trust without Entra's instance discovery (required for OIDC authorities). */
   knownAuthorities: string[];
+  /** The OIDC authority's endpoints, so that MSAL needs no discovery request (AZURE_AUTHORITY_METADATA), or null. */
+  authorityMetadata: AuthorityMetadata | null;
+  /**
+   * An OIDC authority on this machine (localhost, 127.0.0.0/8, [::1]), such as the demo's local sign-in server, whose
+   * certificate the browser has not seen before: the sign-in prompt says how to accept it. Never true for Entra ID.
+   */
+  signInServerOnThisMachine: boolean;
   /** Absolute redirect URI, or null for the app's own origin + "/" (worked out in the browser). */
   redirectUri: string | null;
   /** Permalink paths (`/op/...`) the dashboard starts with on a first visit. */

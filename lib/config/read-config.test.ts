@@ -25,6 +25,8 @@ describe("readConfig: the public configuration", () => {
         authority: "https://login.microsoftonline.com/organizations",
         protocol: "AAD",
         knownAuthorities: [],
+        authorityMetadata: null,
+        signInServerOnThisMachine: false,
         redirectUri: null,
         demoOperations: [],
         devcenterAllowedHosts: "*.devcenter.azure.com",

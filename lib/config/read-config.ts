@@ -1,5 +1,6 @@
 import "server-only";
 import type { z } from "zod";
+import { isLoopbackHost } from "@/lib/azure/allow-list";
 import { fail, ok, type Result } from "@/lib/azure/params";
 import type { ConfigProblem } from "./config-problem";
 import { FIXES } from "./fixes";
@@ -96,12 +97,16 @@ function toProxyConfig(vars: ProxyVariables): ProxyConfig {
 function toPublicConfig(vars: SignInVariables, proxy: ProxyVariables, reads: ReadBudgetVariables): PublicConfig {
   const protocol = vars.AZURE_AUTH_PROTOCOL;
   // MSAL must be told to trust an OIDC authority; unless told otherwise, its own host is the one it needs.
-  const ownHost = protocol === "OIDC" ? [new URL(vars.AZURE_AUTHORITY).host] : [];
+  const authority = new URL(vars.AZURE_AUTHORITY);
+  const ownHost = protocol === "OIDC" ? [authority.host] : [];
   return {
     clientId: vars.AZURE_CLIENT_ID,
     authority: vars.AZURE_AUTHORITY,
     protocol,
     knownAuthorities: vars.AZURE_KNOWN_AUTHORITIES ?? ownHost,
+    authorityMetadata: vars.AZURE_AUTHORITY_METADATA ?? null,
+    // Worked out, not set: no deployment that others sign in to has its authority on their own machine.
+    signInServerOnThisMachine: protocol === "OIDC" && isLoopbackHost(authority.hostname),
     redirectUri: vars.AZURE_REDIRECT_URI ?? null,
     demoOperations: vars.OPWATCH_DEMO_OPERATIONS,
     devcenterAllowedHosts: proxy.DEVCENTER_ALLOWED_HOSTS.raw,

@@ -9,6 +9,7 @@ import {
 } from "@/lib/azure/allow-list";
 import { parseAppPath, permalinkPath, trimTrailingSlashes } from "@/lib/azure/operation-ref";
 import { ARM_SUBSCRIPTION_READS, DEFAULT_READ_BUDGET } from "@/lib/azure/token-bucket";
+import { parseAuthorityMetadata } from "./authority-metadata";
 import type { AuthProtocol } from "./public-config";
 
 /**
@@ -119,6 +120,17 @@ export const configSchema = z.object({
       const verb = bad.length === 1 ? "is not a host name" : "are not host names";
       const named = bad.map((n) => quoted(hosts[n - 1] ?? "", 60)).join(", ");
       return reject(ctx, `${entriesPhrase(bad)} ${verb} (no scheme or path).`, `${named} ${verb}.`);
+    })
+    .optional(),
+
+  // Whether its URLs are on the authority's origin, and its protocol, are joining rules (lib/config/groups.ts).
+  AZURE_AUTHORITY_METADATA: z
+    .string()
+    .transform((raw, ctx) => {
+      const parsed = parseAuthorityMetadata(raw);
+      if (parsed.ok) return parsed.value;
+      for (const problem of parsed.error) report(ctx, problem.message, problem.detail);
+      return z.NEVER;
     })
     .optional(),
 

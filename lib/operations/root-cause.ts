@@ -9,7 +9,7 @@ import type { ErrorNode, Operation } from "./model";
  * of its first failed child operation instead (nested children likewise).
  */
 
-export interface RootCauseChild {
+interface RootCauseChild {
   /** Index of each child operation from the top operation down, e.g. [1, 0] = first child of the second child. */
   indexPath: number[];
   /** How to name the child that holds the cause: its `name`, else its `id`, else "child operation 2". */

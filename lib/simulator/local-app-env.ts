@@ -6,6 +6,29 @@
 /** The public SPA client registered on the local sign-in server. */
 export const LOCAL_CLIENT_ID = "0a1c0000-0000-4000-8000-00000000a11c";
 
+/**
+ * Where the local sign-in server answers (oidc-provider's `routes`, set from here): its endpoints follow from its
+ * issuer alone, so the app can be handed them and MSAL fetches no discovery document before the person acts.
+ */
+export const LOCAL_SIGNIN_ROUTES = {
+  authorization: "/auth",
+  token: "/token",
+  end_session: "/session/end",
+  jwks: "/jwks",
+} as const;
+
+/** The local sign-in server's OpenID configuration, as much of it as MSAL reads (AZURE_AUTHORITY_METADATA). */
+export function localSigninMetadata(issuer: string) {
+  const origin = new URL(issuer).origin;
+  return {
+    issuer: origin,
+    authorization_endpoint: `${origin}${LOCAL_SIGNIN_ROUTES.authorization}`,
+    token_endpoint: `${origin}${LOCAL_SIGNIN_ROUTES.token}`,
+    end_session_endpoint: `${origin}${LOCAL_SIGNIN_ROUTES.end_session}`,
+    jwks_uri: `${origin}${LOCAL_SIGNIN_ROUTES.jwks}`,
+  };
+}
+
 export interface LocalAppEnvInput {
   /** Where the browser opens the app, e.g. http://localhost:3000. */
   appOrigin: string;
@@ -24,9 +47,24 @@ export function localAppEnv(input: LocalAppEnvInput): Record<string, string> {
     AZURE_AUTHORITY: issuer.origin,
     AZURE_AUTH_PROTOCOL: "OIDC",
     AZURE_KNOWN_AUTHORITIES: issuer.host,
+    AZURE_AUTHORITY_METADATA: JSON.stringify(localSigninMetadata(issuer.origin)),
     AZURE_REDIRECT_URI: `${new URL(input.appOrigin).origin}/`,
     AZURE_ARM_ENDPOINT: new URL(input.simulatorOrigin).origin,
     DEVCENTER_ALLOWED_HOSTS: new URL(input.simulatorOrigin).origin,
     OPWATCH_DEMO_OPERATIONS: (input.demoOperations ?? []).join(","),
   };
+}
+
+/** The local stack's settings that describe its sign-in server, and are wrong for any other authority. */
+const LOCAL_AUTHORITY_SETTINGS = ["AZURE_KNOWN_AUTHORITIES", "AZURE_AUTHORITY_METADATA"] as const;
+
+/**
+ * The local stack's settings under the person's own, which win (`AZURE_AUTHORITY=... npm run demo`). When they name an
+ * authority or protocol of their own, the settings that describe the local sign-in server are left out unless they
+ * give those too: the local server's endpoints would be refused with another authority.
+ */
+export function withGivenSettings(local: Record<string, string>, given: Record<string, string>): Record<string, string> {
+  const ownAuthority = given.AZURE_AUTHORITY !== undefined || given.AZURE_AUTH_PROTOCOL !== undefined;
+  const kept = Object.entries(local).filter(([name]) => !ownAuthority || !(LOCAL_AUTHORITY_SETTINGS as readonly string[]).includes(name));
+  return { ...Object.fromEntries(kept), ...given };
 }

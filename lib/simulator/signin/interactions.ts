@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type Provider from "oidc-provider";
-import { loginPage, messagePage } from "./pages";
+import { loginPage, messagePage, sendPage as send } from "./pages";
 import { LOCAL_RESOURCES } from "./resources";
 import { checkCredentials, DEMO_USERS } from "./users";
 
@@ -11,16 +11,6 @@ import { checkCredentials, DEMO_USERS } from "./users";
  */
 
 const MAX_FORM_BYTES = 8 * 1024;
-
-function send(res: ServerResponse, status: number, html: string): void {
-  res.writeHead(status, {
-    "Content-Type": "text/html; charset=utf-8",
-    "Cache-Control": "no-store",
-    "X-Frame-Options": "DENY",
-    "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; form-action 'self' http: https:; frame-ancestors 'none'",
-  });
-  res.end(html);
-}
 
 async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
   const chunks: Buffer[] = [];

@@ -1,7 +1,20 @@
+import type { ServerResponse } from "node:http";
+
 /**
  * The local sign-in server's pages: plain HTML with inline styles, nothing loaded from elsewhere (the demo runs
  * offline). Every value placed in a page is escaped.
  */
+
+/** Sends one of these pages, with a policy that lets it do nothing but show itself and post its forms. */
+export function sendPage(res: ServerResponse, status: number, html: string): void {
+  res.writeHead(status, {
+    "Content-Type": "text/html; charset=utf-8",
+    "Cache-Control": "no-store",
+    "X-Frame-Options": "DENY",
+    "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; form-action 'self' http: https:; frame-ancestors 'none'",
+  });
+  res.end(html);
+}
 
 function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -79,6 +92,20 @@ ${error}
 export function messagePage(title: string, message: string, link?: { href: string; text: string }): string {
   const anchor = link ? `<p><a href="${escapeHtml(link.href)}">${escapeHtml(link.text)}</a></p>` : "";
   return page(title, `<h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p>${anchor}`);
+}
+
+/**
+ * The server's root, where the app's sign-in prompt sends a person to accept the certificate: what this server is, and
+ * the way back.
+ */
+export function rootPage(input: { appOrigin: string; issuer: string }): string {
+  return page(
+    "opwatch local sign-in server",
+    `<h1>opwatch local sign-in server</h1>
+<p>This is the sign-in server of the opwatch demo, running on this machine in place of Microsoft Entra ID at <code>${escapeHtml(input.issuer)}</code>.</p>
+<p>Its certificate was made on this machine when it started, so a browser warns about it once. If you can read this, your browser has accepted it and signing in will work: go back to opwatch and press Sign in.</p>
+<p><a href="${escapeHtml(input.appOrigin)}/">Back to opwatch</a></p>`,
+  );
 }
 
 /** `form` is oidc-provider's own logout form (hidden inputs, including its anti-forgery token). */

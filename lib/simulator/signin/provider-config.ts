@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Configuration, JWK, KoaContextWithOIDC } from "oidc-provider";
 import { errors } from "oidc-provider";
-import { LOCAL_CLIENT_ID } from "@/lib/simulator/local-app-env";
+import { LOCAL_CLIENT_ID, LOCAL_SIGNIN_ROUTES } from "@/lib/simulator/local-app-env";
 import { logoutPage, messagePage } from "./pages";
 import { findResource, resourcesForScope } from "./resources";
 import { findUserByOid, userClaims } from "./users";
@@ -43,6 +43,8 @@ export function providerConfiguration(input: ProviderConfigInput): Configuration
         post_logout_redirect_uris: [...origins].map((origin) => `${origin}/`),
       },
     ],
+    // Stated, not left to oidc-provider's defaults: the app is handed these endpoints without asking (local-app-env.ts).
+    routes: { ...LOCAL_SIGNIN_ROUTES },
     jwks: { keys: [input.signingKey] },
     cookies: { keys: [randomBytes(32).toString("base64url")] },
     scopes: ["openid", "profile", "offline_access"],

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { request } from "node:https";
 import { createLocalJWKSet, decodeJwt, jwtVerify } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { LOCAL_CLIENT_ID } from "@/lib/simulator/local-app-env";
+import { LOCAL_CLIENT_ID, localSigninMetadata } from "@/lib/simulator/local-app-env";
 import { rewriteAuthorizationQuery, startSigninServer, type RunningSigninServer } from "./server";
 
 const APP = "http://localhost:3999";
@@ -125,6 +125,25 @@ describe("local sign-in server", () => {
     expect(doc.jwks_uri).toBe(`${server.issuer}/jwks`);
     expect(doc.code_challenge_methods_supported).toEqual(["S256"]);
     expect(server.issuer).toMatch(/^https:\/\/localhost:\d+$/);
+  });
+
+  it("publishes exactly the endpoints the app is handed without asking (AZURE_AUTHORITY_METADATA)", async () => {
+    const reply = await client.send(new URL("/.well-known/openid-configuration", server.issuer).href);
+    const doc = JSON.parse(reply.body) as Record<string, unknown>;
+    const handed = localSigninMetadata(server.issuer);
+    expect(Object.fromEntries(Object.keys(handed).map((field) => [field, doc[field]]))).toEqual(handed);
+  });
+
+  it("says at its root what it is, and links back to the app", async () => {
+    const reply = await client.send(`${server.issuer}/`);
+    expect(reply.status).toBe(200);
+    expect(reply.headers["content-type"]).toBe("text/html; charset=utf-8");
+    expect(reply.headers["content-security-policy"]).toContain("default-src 'none'");
+    expect(reply.body).toContain("<h1>opwatch local sign-in server</h1>");
+    expect(reply.body).toContain("certificate was made on this machine");
+    expect(reply.body).toContain(`<a href="${APP}/">Back to opwatch</a>`);
+    expect((await client.send(`${server.issuer}/`, { method: "HEAD" })).body).toBe("");
+    expect((await client.send(`${server.issuer}/nothing-here`)).status).toBe(404);
   });
 
   it("publishes the same public keys it returns, without private parts", async () => {

@@ -6,7 +6,8 @@ import { exportJWK, generateKeyPair, type JSONWebKeySet } from "jose";
 import Provider from "oidc-provider";
 import { localhostCertificate } from "./certificate";
 import { handleInteraction } from "./interactions";
-import { messagePage } from "./pages";
+import { LOCAL_SIGNIN_ROUTES } from "@/lib/simulator/local-app-env";
+import { messagePage, rootPage, sendPage } from "./pages";
 import { providerConfiguration } from "./provider-config";
 import { widenToAllResources } from "./resources";
 import { DEMO_USERS } from "./users";
@@ -115,7 +116,13 @@ export async function startSigninServer(options: SigninServerOptions): Promise<R
       });
       return;
     }
-    if (req.method === "GET" && url.pathname === "/auth") req.url = `/auth?${rewriteAuthorizationQuery(url.search)}`;
+    if ((req.method === "GET" || req.method === "HEAD") && url.pathname === "/") {
+      sendPage(res, 200, rootPage({ appOrigin, issuer }));
+      return;
+    }
+    if (req.method === "GET" && url.pathname === LOCAL_SIGNIN_ROUTES.authorization) {
+      req.url = `${LOCAL_SIGNIN_ROUTES.authorization}?${rewriteAuthorizationQuery(url.search)}`;
+    }
     void callback(req, res);
   };
   server.on("request", handler);
