@@ -89,9 +89,19 @@ function refuseMethod(req, res) {
   res.end(body);
 }
 
+/** Whether Next will route the request under /api: its path after dot segments are resolved, as Next resolves them. */
+function isApiRequest(rawUrl) {
+  let pathname;
+  try {
+    pathname = new URL(rawUrl ?? "/", "http://opwatch.invalid").pathname;
+  } catch {
+    return false;
+  }
+  return pathname === "/api" || pathname.startsWith("/api/");
+}
+
 const server = createServer((req, res) => {
-  const isApi = req.url === "/api" || req.url?.startsWith("/api/") || req.url?.startsWith("/api?");
-  if (isApi && !ROUTED_METHODS.has(req.method ?? "")) {
+  if (isApiRequest(req.url) && !ROUTED_METHODS.has(req.method ?? "")) {
     refuseMethod(req, res);
     return;
   }
