@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ok } from "@/lib/azure/params";
 import type { ProxyLimits } from "@/lib/config/proxy-config";
 import { expectAzureError } from "@/lib/test-support/expect-azure-error";
-import { loopbackOnlyGet, loopbackProxyEnv } from "@/lib/test-support/proxy-test-env";
+import { loopbackOnlyGet, loopbackProxyEnv, JWT_SHAPED_TOKEN } from "@/lib/test-support/proxy-test-env";
 import { startRecordingUpstream, type RecordingUpstream } from "@/lib/test-support/recording-upstream";
 import { VALID_DEVOPS_PARAMS } from "@/lib/test-support/proxy-hostile-inputs";
 import { SOCKET_ADDRESS_HEADER } from "./client-address";
@@ -12,7 +12,7 @@ import type { UpstreamGet, UpstreamResult } from "./upstream-fetch";
 
 /** The proxy's limits as the handler applies them: per client address (429) and upstream calls in flight (503). */
 
-const TOKEN = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ0ZXN0In0.c2lnbmF0dXJl";
+const TOKEN = JWT_SHAPED_TOKEN;
 
 let upstream: RecordingUpstream;
 beforeAll(async () => {

@@ -4,14 +4,14 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ok } from "@/lib/azure/params";
 import { readConfig } from "@/lib/config/read-config";
 import { expectAzureError } from "@/lib/test-support/expect-azure-error";
-import { loopbackOnlyGet, loopbackProxyEnv, processEnv } from "@/lib/test-support/proxy-test-env";
+import { loopbackOnlyGet, loopbackProxyEnv, processEnv, JWT_SHAPED_TOKEN } from "@/lib/test-support/proxy-test-env";
 import { startRecordingUpstream, type RecordingUpstream } from "@/lib/test-support/recording-upstream";
 import { createProxyHandler } from "./proxy-handler";
 import { VALID_DEVCENTER_IDS, VALID_DEVOPS_PARAMS } from "@/lib/test-support/proxy-hostile-inputs";
 import { MAX_UPSTREAM_BODY_BYTES } from "./proxy-response";
 import { MAX_RATELIMIT_HEADERS } from "@/lib/azure/ratelimit-headers";
 
-const TOKEN = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ0ZXN0In0.c2lnbmF0dXJl";
+const TOKEN = JWT_SHAPED_TOKEN;
 const DEVOPS_PATH =
   "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-1/providers/Microsoft.Security/securityConnectors/connector-1/devops/default/operationResults/5c7d4e8f-1a2b-4c3d-9e8f-0a1b2c3d4e5f?api-version=2024-04-01";
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { ok } from "@/lib/azure/params";
 import { expectAzureError } from "@/lib/test-support/expect-azure-error";
-import { loopbackOnlyGet, loopbackProxyEnv } from "@/lib/test-support/proxy-test-env";
+import { loopbackOnlyGet, loopbackProxyEnv, JWT_SHAPED_TOKEN } from "@/lib/test-support/proxy-test-env";
 import { startRecordingUpstream } from "@/lib/test-support/recording-upstream";
 import { SOCKET_ADDRESS_HEADER } from "./client-address";
 import { createProxyHandler } from "./proxy-handler";
@@ -20,7 +20,7 @@ beforeEach(() => {
 });
 
 // JWT-shaped ({"alg":"RS256"}), as the proxy requires; the recording upstream does not verify it.
-const TOKEN = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ0ZXN0In0.c2lnbmF0dXJl";
+const TOKEN = JWT_SHAPED_TOKEN;
 
 function handlerFor(kind: "devops" | "devcenter", limiter = createProxyLimiter(loopbackProxyEnv(upstream.url).limits)) {
   const transport = loopbackOnlyGet();

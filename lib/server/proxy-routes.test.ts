@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { expectAzureError } from "@/lib/test-support/expect-azure-error";
 import { startRecordingUpstream } from "@/lib/test-support/recording-upstream";
 import { VALID_DEVCENTER_IDS, VALID_DEVOPS_PARAMS } from "@/lib/test-support/proxy-hostile-inputs";
+import { JWT_SHAPED_TOKEN } from "@/lib/test-support/proxy-test-env";
 
 /**
  * The route files as Next loads them: bound to process.env (read once), called with real Requests and the params
@@ -24,7 +25,7 @@ afterAll(async () => {
 });
 
 // JWT-shaped ({"alg":"RS256"}), as the proxy requires; the upstream here does not verify it.
-const bearer = { Authorization: "Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ0ZXN0In0.c2lnbmF0dXJl" };
+const bearer = { Authorization: `Bearer ${JWT_SHAPED_TOKEN}` };
 const OTHER_METHODS = ["POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"] as const;
 
 describe("route files", () => {

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { ok } from "@/lib/azure/params";
 import { startSimulator } from "@/lib/simulator/azure/server";
 import { expectAzureError } from "@/lib/test-support/expect-azure-error";
-import { loopbackOnlyGet, loopbackProxyEnv } from "@/lib/test-support/proxy-test-env";
+import { loopbackOnlyGet, loopbackProxyEnv, JWT_SHAPED_TOKEN } from "@/lib/test-support/proxy-test-env";
 import { createProxyHandler } from "./proxy-handler";
 import { VALID_DEVCENTER_IDS } from "@/lib/test-support/proxy-hostile-inputs";
 
@@ -43,7 +43,7 @@ async function requestLog(id: string): Promise<{ headers: Record<string, string>
 }
 
 // JWT-shaped ({"alg":"RS256"}), as the proxy requires; this simulator runs without keys, so it does not verify it.
-const BEARER = "Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ0ZXN0In0.c2lnbmF0dXJl";
+const BEARER = `Bearer ${JWT_SHAPED_TOKEN}`;
 
 const clientRequest = (headers: Record<string, string> = { Authorization: BEARER }) =>
   new Request("http://localhost:3000/api/x", { headers: { Cookie: "session=1", "X-Forwarded-For": "203.0.113.7", ...headers } });

@@ -2,6 +2,9 @@ import type { ProxyConfig } from "@/lib/config/proxy-config";
 import { readConfig } from "@/lib/config/read-config";
 import { upstreamGet, type UpstreamGet, type UpstreamRequest } from "@/lib/server/upstream-fetch";
 
+/** A bearer token shaped like a JWT (the proxy refuses any other shape); its validity is never checked by the proxy. */
+export const JWT_SHAPED_TOKEN = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ0ZXN0In0.c2lnbmF0dXJl";
+
 /** A process environment holding only the given variables (Next's types require NODE_ENV). */
 export const processEnv = (vars: Record<string, string>): NodeJS.ProcessEnv => ({ NODE_ENV: "test", ...vars });
 
