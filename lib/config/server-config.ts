@@ -10,4 +10,6 @@ import { readConfig, type ServerConfig } from "./read-config";
  */
 export const serverConfig: ServerConfig = readConfig(process.env);
 
-logConfigProblems(serverConfig.logLines);
+// `next build` loads this module too, with none of the deployment's settings (one build serves every environment):
+// problems found then are not the deployment's, and logging them would send whoever builds after a false alarm.
+if (process.env.NEXT_PHASE !== "phase-production-build") logConfigProblems(serverConfig.logLines);
