@@ -84,7 +84,7 @@ export function useFleetViewAtRender(): FleetView {
 }
 
 /** Tells the scheduler this view shows the operation (its page, or its row on screen), which puts it first in line. */
-export function useReadInterest(ref: OperationRef, interest: Exclude<Interest, "watched"> | undefined): void {
+export function useReadInterest(ref: OperationRef, interest: Interest | undefined): void {
   const runner = useContext(FleetContext);
   const key = refKey(ref);
   const latest = useRef(ref);

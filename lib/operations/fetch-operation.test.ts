@@ -125,10 +125,12 @@ describe("fetchOperation", () => {
       json(
         503,
         { error: { code: "ServiceUnavailable", message: "try later", details: [{ code: "Inner", message: "deep" }] } },
-        { "retry-after": "20", "x-ms-error-code": "ServiceUnavailable", "x-ms-correlation-request-id": "corr-1" },
+        { "retry-after": "20", "x-ms-error-code": "ServiceUnavailable", "x-ms-correlation-request-id": "corr-1", "x-ms-client-request-id": "client-1" },
       ),
     ]);
-    const result = await fetchOperation(ref, tokens().get, { fetchImpl: f.impl, now: () => NOW });
+    // The clock moves 250 ms between sending and having the body: that is the read's latency.
+    const clock = [NOW - 250, NOW];
+    const result = await fetchOperation(ref, tokens().get, { fetchImpl: f.impl, now: () => clock.shift() ?? NOW });
     expect(result.outcome).toBe("readError");
     if (result.outcome !== "readError") return;
     expect(result.error).toMatchObject({
@@ -137,8 +139,10 @@ describe("fetchOperation", () => {
       message: "try later",
       retryAfterMs: 20_000,
       correlationId: "corr-1",
+      clientRequestId: "client-1",
       at: NOW,
     });
+    expect(result.response).toMatchObject({ clientRequestId: "client-1", latencyMs: 250 });
     expect(result.error.errorTree?.details[0]?.code).toBe("Inner");
     expect(toPollRecord(result)).toEqual({ at: NOW, outcome: "readError", httpStatus: 503, retryAfterMs: 20_000 });
   });

@@ -1,6 +1,7 @@
 import type { GetAccessToken } from "@/lib/auth/use-get-access-token";
 import { proxyPath, type OperationRef } from "@/lib/azure/operation-ref";
 import { remainingReads } from "@/lib/azure/ratelimit-headers";
+import { CLIENT_REQUEST_ID_HEADER } from "@/lib/azure/request-ids";
 import { httpStatusName } from "./format";
 import type { ErrorNode, Operation } from "./model";
 import { normalizeErrorBody, normalizeOperation } from "./normalize";
@@ -19,6 +20,10 @@ export interface ResponseInfo {
   errorCode: string | undefined;
   requestId: string | undefined;
   correlationId: string | undefined;
+  /** The id the proxy sent Azure with this call (lib/azure/request-ids.ts). */
+  clientRequestId: string | undefined;
+  /** From sending the request to having its body, in ms (the token is had before). */
+  latencyMs: number;
   retryAfterMs: number | undefined;
   /** ARM's reads left before it throttles: the emptiest `x-ms-ratelimit-remaining-*-reads` bucket, if any was sent. */
   remainingReads: number | undefined;
@@ -37,6 +42,7 @@ export interface ReadError {
   retryAfterMs: number | undefined;
   requestId: string | undefined;
   correlationId: string | undefined;
+  clientRequestId: string | undefined;
   errorTree: ErrorNode | undefined;
   /** The token could not be had or was refused even after a refresh: the person must sign in again. */
   signInNeeded: boolean;
@@ -130,6 +136,7 @@ async function attempt(
   const timeout = AbortSignal.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
   let response: Response;
+  const sentAt = now();
   try {
     response = await fetchImpl(proxyPath(ref), {
       method: "GET",
@@ -169,6 +176,8 @@ async function attempt(
     errorCode: header(response, "x-ms-error-code"),
     requestId: header(response, "x-ms-request-id"),
     correlationId: header(response, "x-ms-correlation-request-id"),
+    clientRequestId: header(response, CLIENT_REQUEST_ID_HEADER),
+    latencyMs: Math.max(0, at - sentAt),
     retryAfterMs: parseRetryAfter(response.headers.get("retry-after"), at),
     remainingReads: remainingReads(response.headers),
     body: parsed.ok ? parsed.value : text.slice(0, MAX_TEXT_KEPT),
@@ -234,6 +243,7 @@ function readError(
       retryAfterMs: e.info?.retryAfterMs,
       requestId: e.info?.requestId,
       correlationId: e.info?.correlationId,
+      clientRequestId: e.info?.clientRequestId,
       errorTree: e.errorTree,
       signInNeeded: e.signInNeeded,
       at,

@@ -89,6 +89,7 @@ describe("pass-through", () => {
       "x-ms-error-code": "TooManyRequests",
       "x-ms-request-id": "req-1",
       "x-ms-correlation-request-id": "corr-1",
+      "x-ms-client-request-id": upstream.requests[0]?.headers["x-ms-client-request-id"],
       "cache-control": "no-store",
     });
   });
@@ -131,6 +132,7 @@ describe("pass-through", () => {
       "x-ms-ratelimit-remaining-tenant-reads": "0",
       "x-ms-ratelimit-remaining-subscription-writes": "007",
       "x-ms-ratelimit-remaining-subscription-resource-requests": "12345678901234567890",
+      "x-ms-client-request-id": upstream.requests[0]?.headers["x-ms-client-request-id"],
     });
     expect(response.headers.getSetCookie()).toEqual([]);
   });
@@ -158,9 +160,13 @@ describe("pass-through", () => {
       "x-ms-client-request-id": "chosen-by-client",
       Origin: "http://localhost:3000",
     };
-    await devops(request(clientHeaders), devopsContext());
-    await devops(request(clientHeaders), devopsContext());
+    const answers = [await devops(request(clientHeaders), devopsContext()), await devops(request(clientHeaders), devopsContext())];
     const [first, second] = upstream.requests;
+    // The browser gets back the id the proxy chose, never the one it sent.
+    expect(answers.map((answer) => answer.headers.get("x-ms-client-request-id"))).toEqual([
+      first?.headers["x-ms-client-request-id"],
+      second?.headers["x-ms-client-request-id"],
+    ]);
     expect(first?.headers.authorization).toBe(`Bearer ${TOKEN}`);
     expect(first?.headers.accept).toBe("application/json");
     for (const recorded of [first, second]) {

@@ -5,6 +5,7 @@ import type { Result } from "@/lib/azure/params";
 import type { ConfigProblem } from "@/lib/config/config-problem";
 import type { ProxyConfig } from "@/lib/config/proxy-config";
 import { PROXY_OVERLOADED, PROXY_RATE_LIMITED } from "@/lib/azure/proxy-refusals";
+import { CLIENT_REQUEST_ID_HEADER } from "@/lib/azure/request-ids";
 import { clientAddress, clientKey } from "./client-address";
 import { proxyError } from "./errors";
 import { bearerAuthorization } from "./proxy-bearer";
@@ -53,13 +54,15 @@ export function createProxyHandler(kind: OperationKind, { getEnv, get = upstream
     if (release === undefined) return proxyError(PROXY_OVERLOADED, OVERLOADED_RETRY_AFTER_SECONDS);
 
     const { url, upstreamHost } = target.value;
+    // Azure logs it with the request: the browser keeps it for a support case, whatever the outcome.
+    const clientRequestId = randomUUID();
     let result;
     try {
       result = await get({
         url,
         headers: {
           Authorization: authorization.value,
-          "x-ms-client-request-id": randomUUID(),
+          [CLIENT_REQUEST_ID_HEADER]: clientRequestId,
           Accept: "application/json",
           "Accept-Encoding": "identity",
           "User-Agent": "opwatch-proxy",
@@ -71,6 +74,8 @@ export function createProxyHandler(kind: OperationKind, { getEnv, get = upstream
     } finally {
       release();
     }
-    return clientResponse(result, upstreamHost, env.value.timeoutMs);
+    const response = clientResponse(result, upstreamHost, env.value.timeoutMs);
+    response.headers.set(CLIENT_REQUEST_ID_HEADER, clientRequestId);
+    return response;
   };
 }

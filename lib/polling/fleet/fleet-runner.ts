@@ -115,8 +115,8 @@ export class FleetRunner {
     this.interestChanged();
   }
 
-  /** This tab shows the operation (its page, or its row on screen) until the returned undo runs. */
-  declare(ref: OperationRef, interest: Exclude<Interest, "watched">): () => void {
+  /** This tab shows the operation (its page, its row on screen, or a shared board of it) until the returned undo runs. */
+  declare(ref: OperationRef, interest: Interest): () => void {
     const key = refKey(ref);
     const found = this.declared.get(key) ?? { ref, interests: [] };
     found.interests.push(interest);
