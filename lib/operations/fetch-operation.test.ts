@@ -50,7 +50,15 @@ describe("fetchOperation", () => {
     expect(result.operation.percentComplete).toBe(40);
     expect(result.response.requestId).toBe("req-1");
     expect(result.response.retryAfterMs).toBe(15_000);
-    expect(toPollRecord(result)).toEqual({ at: NOW, outcome: "status", category: "running", percentComplete: 40, retryAfterMs: 15_000 });
+    expect(toPollRecord(result)).toEqual({
+      at: NOW,
+      outcome: "status",
+      category: "running",
+      percentComplete: 40,
+      retryAfterMs: 15_000,
+      latencyMs: 0,
+      requestId: "req-1",
+    });
   });
 
   it("keeps the smallest remaining-reads bucket the response reports, on a status and on a throttled read", async () => {
@@ -144,7 +152,16 @@ describe("fetchOperation", () => {
     });
     expect(result.response).toMatchObject({ clientRequestId: "client-1", latencyMs: 250 });
     expect(result.error.errorTree?.details[0]?.code).toBe("Inner");
-    expect(toPollRecord(result)).toEqual({ at: NOW, outcome: "readError", httpStatus: 503, retryAfterMs: 20_000 });
+    expect(toPollRecord(result)).toEqual({
+      at: NOW,
+      outcome: "readError",
+      httpStatus: 503,
+      errorCode: "ServiceUnavailable",
+      retryAfterMs: 20_000,
+      latencyMs: 250,
+      correlationId: "corr-1",
+      clientRequestId: "client-1",
+    });
   });
 
   it("reads an HTML 502 as a read error, not a crash", async () => {

@@ -29,7 +29,7 @@ import { stopReasonAfterReadError, stopReasonAtEnd } from "./stop-reasons";
 export interface PollContext {
   now: number;
   startedAt: number; // the operation's startTime if known, else when watching began
-  history: readonly PollRecord[]; // oldest first; callers keep at most the last 100
+  history: readonly PollRecord[]; // oldest first; callers keep at most the last 200 (snapshot.ts)
   random?: () => number; // jitter source in [0,1), default Math.random
   /**
    * The longest wait our own timing may choose (an open page: 5 s). Retry-After and the back-off after read errors

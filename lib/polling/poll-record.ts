@@ -1,7 +1,10 @@
-import type { FetchResult } from "@/lib/operations/fetch-operation";
+import type { FetchResult, ResponseInfo } from "@/lib/operations/fetch-operation";
 import type { StatusCategory } from "@/lib/operations/model";
 
-/** One read as the polling rules see it: when it came back, and what it said. */
+/**
+ * One read as the polling rules see it: when it came back, and what it said. The same record is the read's line in
+ * the poll log and a support report, so it also keeps what a person quotes to Azure (ids, latency, the error code).
+ */
 export interface PollRecord {
   at: number; // epoch ms the response or failure arrived
   outcome: "status" | "readError";
@@ -9,6 +12,13 @@ export interface PollRecord {
   percentComplete?: number; // outcome "status", when known
   httpStatus?: number; // outcome "readError": 0 = network/timeout/malformed body, else the HTTP status
   retryAfterMs?: number; // Retry-After of that response, in ms from `at` (already parsed and clamped)
+  /** From sending to having the body; absent when nothing came back. */
+  latencyMs?: number;
+  requestId?: string;
+  correlationId?: string;
+  clientRequestId?: string;
+  /** outcome "readError": Azure's error code, else a name for the failure. */
+  errorCode?: string;
 }
 
 export function toPollRecord(r: FetchResult): PollRecord {
@@ -16,9 +26,19 @@ export function toPollRecord(r: FetchResult): PollRecord {
     const record: PollRecord = { at: r.response.at, outcome: "status", category: r.operation.category };
     if (r.operation.percentComplete !== undefined) record.percentComplete = r.operation.percentComplete;
     if (r.response.retryAfterMs !== undefined) record.retryAfterMs = r.response.retryAfterMs;
-    return record;
+    return withResponse(record, r.response);
   }
-  const record: PollRecord = { at: r.error.at, outcome: "readError", httpStatus: r.error.httpStatus };
+  const record: PollRecord = { at: r.error.at, outcome: "readError", httpStatus: r.error.httpStatus, errorCode: r.error.code };
   if (r.error.retryAfterMs !== undefined) record.retryAfterMs = r.error.retryAfterMs;
+  return withResponse(record, r.response);
+}
+
+/** Only what was sent: the record crosses tabs and is stored, so absent ids take no room. */
+function withResponse(record: PollRecord, response: ResponseInfo | undefined): PollRecord {
+  if (!response) return record;
+  record.latencyMs = response.latencyMs;
+  if (response.requestId !== undefined) record.requestId = response.requestId;
+  if (response.correlationId !== undefined) record.correlationId = response.correlationId;
+  if (response.clientRequestId !== undefined) record.clientRequestId = response.clientRequestId;
   return record;
 }

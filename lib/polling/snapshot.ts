@@ -7,7 +7,8 @@ import { toPollRecord, type PollRecord } from "./poll-record";
  * while `lastReadError` says why it could not be refreshed.
  */
 
-export const HISTORY_LIMIT = 100;
+/** The poll log keeps the last 200 reads of an operation (and the policy reads them). */
+export const HISTORY_LIMIT = 200;
 
 export interface ProgressPoint {
   at: number;

@@ -31,7 +31,8 @@ describe("emulated ARM", () => {
       { record: { at: 7_000, outcome: "readError", httpStatus: 503, retryAfterMs: 10_000 }, remainingReads: 247, armThrottled: false },
       { record: { at: 8_000, outcome: "readError", httpStatus: 0 }, remainingReads: undefined, armThrottled: false },
     ];
-    for (const answer of answers) expect(toPollRecord(fetchResultOf(answer, 1_000))).toEqual(answer.record);
+    // The policy's fields are the corpus's own; the emulated answer adds only the log's (latency, an error code).
+    for (const answer of answers) expect(toPollRecord(fetchResultOf(answer, 1_000))).toMatchObject(answer.record);
 
     const throttled: BenchAnswer = { record: { at: 9_000, outcome: "readError", httpStatus: 429, retryAfterMs: 3_000 }, remainingReads: 0, armThrottled: true };
     const signals = readSignalsOf(nextSnapshot(undefined, fetchResultOf(throttled, 1_000), 9_000));
