@@ -90,6 +90,7 @@ function refuseMethod(req, res) {
 }
 
 /** Whether Next will route the request under /api: its path after dot segments are resolved, as Next resolves them. */
+// The same test as isApiPath in lib/server/api-path-guard.ts (this file runs before any TypeScript is loaded).
 function isApiRequest(rawUrl) {
   let pathname;
   try {

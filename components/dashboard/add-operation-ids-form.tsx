@@ -3,11 +3,11 @@
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/input";
-import { PATH_PARAMS, refFromSegments, type OperationKind, type OperationRef } from "@/lib/azure/operation-ref";
+import { PATH_PARAMS, refFromSegments, type OperationKind } from "@/lib/azure/operation-ref";
 import { validateParam, type ParamName } from "@/lib/azure/params";
-import type { AddOutcome, HostCheck } from "@/lib/azure/paste-plan";
 import { describeOperation } from "@/lib/operations/display-name";
 import { MAX_LABEL_CHARS } from "@/lib/watch-list/watch-list";
+import type { AddFormProps } from "./add-form-props";
 import { sentence } from "./paste-report";
 
 const FIELD_LABELS: Record<ParamName, string> = {
@@ -21,15 +21,7 @@ const FIELD_LABELS: Record<ParamName, string> = {
 };
 
 /** One operation from its ids, for when there is no URL to paste. Refuses a DevCenter host the server will not call. */
-export function IdsForm({
-  checkHost,
-  onAdd,
-  onDone,
-}: {
-  checkHost: HostCheck;
-  onAdd: (ref: OperationRef, label?: string) => AddOutcome;
-  onDone: (summary: string[]) => void;
-}) {
+export function IdsForm({ checkHost, onAdd, onDone }: AddFormProps) {
   const [kind, setKind] = useState<OperationKind>("devops");
   const [values, setValues] = useState<Partial<Record<ParamName, string>>>({});
   const [label, setLabel] = useState("");

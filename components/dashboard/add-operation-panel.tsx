@@ -4,9 +4,9 @@ import { useMemo, useState } from "react";
 import { focusRing } from "@/components/ui/focus-ring";
 import { STATUS_COLORS } from "@/components/ui/status-colors";
 import { READABLE_APIS } from "@/lib/azure/foreign-api";
-import type { OperationRef } from "@/lib/azure/operation-ref";
-import { devcenterHostCheck, type AddOutcome } from "@/lib/azure/paste-plan";
+import { devcenterHostCheck } from "@/lib/azure/paste-plan";
 import { usePublicConfig } from "@/lib/config/public-config";
+import type { AddFormProps } from "./add-form-props";
 import { IdsForm } from "./add-operation-ids-form";
 import { PasteForm } from "./paste-form";
 
@@ -16,7 +16,7 @@ export type { AddOutcome } from "@/lib/azure/paste-plan";
  * Where operations join the watch list: pasted (many at once) or by their ids. Both refuse, before adding, a DevCenter
  * host that the server's DEVCENTER_ALLOWED_HOSTS would refuse, since such a row could never be read.
  */
-export function AddOperationPanel({ onAdd }: { onAdd: (ref: OperationRef, label?: string) => AddOutcome }) {
+export function AddOperationPanel({ onAdd }: Pick<AddFormProps, "onAdd">) {
   const { devcenterAllowedHosts } = usePublicConfig();
   const checkHost = useMemo(() => devcenterHostCheck(devcenterAllowedHosts), [devcenterAllowedHosts]);
   const [summary, setSummary] = useState<string[]>([]);

@@ -3,25 +3,16 @@
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/input";
-import type { OperationRef } from "@/lib/azure/operation-ref";
-import { boxHoldsRefusedLines, runPaste, type AddOutcome, type HostCheck, type PasteRun } from "@/lib/azure/paste-plan";
+import { boxHoldsRefusedLines, runPaste, type PasteRun } from "@/lib/azure/paste-plan";
 import { MAX_LABEL_CHARS } from "@/lib/watch-list/watch-list";
+import type { AddFormProps } from "./add-form-props";
 import { pasteSummary, PasteRefusals } from "./paste-report";
 
 /**
  * The paste box: any number of lines, each added if it names an operation the server reads. Lines that could not be
  * added stay in the box with their reasons listed below it, so the person fixes them instead of pasting again.
  */
-export function PasteForm({
-  checkHost,
-  onAdd,
-  onDone,
-}: {
-  checkHost: HostCheck;
-  onAdd: (ref: OperationRef, label?: string) => AddOutcome;
-  /** Sentences for the panel's status line. */
-  onDone: (summary: string[]) => void;
-}) {
+export function PasteForm({ checkHost, onAdd, onDone }: AddFormProps) {
   const [text, setText] = useState("");
   const [label, setLabel] = useState("");
   const [run, setRun] = useState<PasteRun | undefined>();

@@ -13,6 +13,7 @@ import { proxyError } from "./errors";
  * parameter rules, which name the parameter and the rule.
  */
 
+/** scripts/standalone-server.mjs repeats this test in plain JavaScript (isApiRequest): change both together. */
 export function isApiPath(pathname: string): boolean {
   return pathname === "/api" || pathname.startsWith("/api/");
 }

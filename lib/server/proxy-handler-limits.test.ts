@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ok } from "@/lib/azure/params";
 import type { ProxyLimits } from "@/lib/config/proxy-config";
 import { expectAzureError } from "@/lib/test-support/expect-azure-error";
 import { loopbackOnlyGet, loopbackProxyEnv, JWT_SHAPED_TOKEN } from "@/lib/test-support/proxy-test-env";
-import { startRecordingUpstream, type RecordingUpstream } from "@/lib/test-support/recording-upstream";
+import { recordingUpstreamForFile } from "@/lib/test-support/recording-upstream";
 import { VALID_DEVOPS_PARAMS } from "@/lib/test-support/proxy-hostile-inputs";
 import { SOCKET_ADDRESS_HEADER } from "./client-address";
 import { createProxyHandler } from "./proxy-handler";
@@ -14,16 +14,7 @@ import type { UpstreamGet, UpstreamResult } from "./upstream-fetch";
 
 const TOKEN = JWT_SHAPED_TOKEN;
 
-let upstream: RecordingUpstream;
-beforeAll(async () => {
-  upstream = await startRecordingUpstream();
-});
-afterAll(async () => {
-  await upstream.close();
-});
-beforeEach(() => {
-  upstream.reset();
-});
+const upstream = await recordingUpstreamForFile();
 
 interface Setup {
   limits?: Partial<ProxyLimits>;

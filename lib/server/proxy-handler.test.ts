@@ -1,11 +1,11 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ok } from "@/lib/azure/params";
 import { readConfig } from "@/lib/config/read-config";
 import { expectAzureError } from "@/lib/test-support/expect-azure-error";
 import { loopbackOnlyGet, loopbackProxyEnv, processEnv, JWT_SHAPED_TOKEN } from "@/lib/test-support/proxy-test-env";
-import { startRecordingUpstream, type RecordingUpstream } from "@/lib/test-support/recording-upstream";
+import { recordingUpstreamForFile } from "@/lib/test-support/recording-upstream";
 import { createProxyHandler } from "./proxy-handler";
 import { VALID_DEVCENTER_IDS, VALID_DEVOPS_PARAMS } from "@/lib/test-support/proxy-hostile-inputs";
 import { MAX_UPSTREAM_BODY_BYTES } from "./proxy-response";
@@ -15,17 +15,7 @@ const TOKEN = JWT_SHAPED_TOKEN;
 const DEVOPS_PATH =
   "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-1/providers/Microsoft.Security/securityConnectors/connector-1/devops/default/operationResults/5c7d4e8f-1a2b-4c3d-9e8f-0a1b2c3d4e5f?api-version=2024-04-01";
 
-let upstream: RecordingUpstream;
-
-beforeAll(async () => {
-  upstream = await startRecordingUpstream();
-});
-afterAll(async () => {
-  await upstream.close();
-});
-beforeEach(() => {
-  upstream.reset();
-});
+const upstream = await recordingUpstreamForFile();
 
 function handlers(timeoutMs = 5000) {
   const transport = loopbackOnlyGet();

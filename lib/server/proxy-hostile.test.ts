@@ -1,23 +1,16 @@
-import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ok } from "@/lib/azure/params";
 import { expectAzureError } from "@/lib/test-support/expect-azure-error";
 import { loopbackOnlyGet, loopbackProxyEnv, JWT_SHAPED_TOKEN } from "@/lib/test-support/proxy-test-env";
-import { startRecordingUpstream } from "@/lib/test-support/recording-upstream";
+import { recordingUpstreamForFile } from "@/lib/test-support/recording-upstream";
 import { SOCKET_ADDRESS_HEADER } from "./client-address";
 import { createProxyHandler } from "./proxy-handler";
 import { createProxyLimiter } from "./proxy-limits";
 import { VALID_DEVCENTER_IDS, VALID_DEVOPS_PARAMS, hostileInputs } from "@/lib/test-support/proxy-hostile-inputs";
 
 // Started at load time: the allowed loopback origin must be known to build the table of cases.
-const upstream = await startRecordingUpstream();
+const upstream = await recordingUpstreamForFile();
 const inputs = hostileInputs(upstream.host);
-
-afterAll(async () => {
-  await upstream.close();
-});
-beforeEach(() => {
-  upstream.reset();
-});
 
 // JWT-shaped ({"alg":"RS256"}), as the proxy requires; the recording upstream does not verify it.
 const TOKEN = JWT_SHAPED_TOKEN;

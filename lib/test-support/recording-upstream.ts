@@ -1,3 +1,4 @@
+import { afterAll, beforeEach } from "vitest";
 import http, { type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 
@@ -101,4 +102,19 @@ export async function startRecordingUpstream(): Promise<RecordingUpstream> {
       });
     },
   };
+}
+
+/**
+ * One recording upstream for a test file: started now, emptied before each test, closed after the file. Awaited at
+ * the file's top level, so tables of cases can use its address.
+ */
+export async function recordingUpstreamForFile(): Promise<RecordingUpstream> {
+  const upstream = await startRecordingUpstream();
+  afterAll(async () => {
+    await upstream.close();
+  });
+  beforeEach(() => {
+    upstream.reset();
+  });
+  return upstream;
 }
