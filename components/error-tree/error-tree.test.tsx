@@ -57,12 +57,14 @@ describe("ErrorTree markup", () => {
     expect(html).toContain("GitHubAppNotInstalled");
   });
 
-  it("offers to copy the request and correlation ids", () => {
+  it("offers to copy the request, correlation and client request ids", () => {
     const html = renderToStaticMarkup(
-      <ErrorTree error={node("A", "a")} ids={{ errorCode: "A", requestId: "req-1", correlationId: "corr-1" }} />,
+      <ErrorTree error={node("A", "a")} ids={{ errorCode: "A", requestId: "req-1", correlationId: "corr-1", clientRequestId: "client-1" }} />,
     );
     expect(html).toContain('aria-label="Copy x-ms-request-id"');
     expect(html).toContain('aria-label="Copy x-ms-correlation-request-id"');
+    expect(html).toMatch(/data-testid="response-id-x-ms-client-request-id"[^>]*>client-1</);
+    expect(html).toContain('aria-label="Copy x-ms-client-request-id"');
     expect(html).not.toContain('aria-label="Copy x-ms-error-code"');
   });
 

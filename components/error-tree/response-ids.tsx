@@ -5,14 +5,17 @@ export interface ResponseIds {
   errorCode: string | undefined;
   requestId: string | undefined;
   correlationId: string | undefined;
+  /** The id the proxy sent Azure with that read (Azure logs it beside its own). */
+  clientRequestId: string | undefined;
 }
 
-/** The response's ids above the tree; the two ids a support case needs can be copied whole with one click. */
+/** The response's ids above the tree; the ids a support case needs can be copied whole with one click. */
 export function ResponseIdList({ ids }: { ids: ResponseIds }) {
   const rows: { name: string; value: string | undefined; copy: boolean }[] = [
     { name: "x-ms-error-code", value: ids.errorCode, copy: false },
     { name: "x-ms-request-id", value: ids.requestId, copy: true },
     { name: "x-ms-correlation-request-id", value: ids.correlationId, copy: true },
+    { name: "x-ms-client-request-id", value: ids.clientRequestId, copy: true },
   ];
   const shown = rows.filter((row) => row.value);
   if (shown.length === 0) return null;

@@ -22,7 +22,11 @@ export function OperationOutcome({ snapshot }: { snapshot: OperationSnapshot | u
             error={operation.error}
             childOperations={operation.children}
             label="Operation error"
-            ids={response && response.httpStatus < 400 ? { errorCode: response.errorCode, requestId: response.requestId, correlationId: response.correlationId } : undefined}
+            ids={
+              response && response.httpStatus < 400
+                ? { errorCode: response.errorCode, requestId: response.requestId, correlationId: response.correlationId, clientRequestId: response.clientRequestId }
+                : undefined
+            }
           />
         </PageSection>
       ) : null}
@@ -45,7 +49,7 @@ export function OperationOutcome({ snapshot }: { snapshot: OperationSnapshot | u
           <ErrorTree
             error={readError.errorTree}
             label="Error of the last read"
-            ids={{ errorCode: response?.errorCode, requestId: readError.requestId, correlationId: readError.correlationId }}
+            ids={{ errorCode: response?.errorCode, requestId: readError.requestId, correlationId: readError.correlationId, clientRequestId: readError.clientRequestId }}
           />
         </PageSection>
       ) : null}

@@ -19,6 +19,7 @@ import { OperationOutcome } from "./operation-outcome";
 import { ProgressSection } from "./progress-section";
 import { ReadErrorLine } from "./read-error-line";
 import { ResponseDetails } from "./response-details";
+import { SupportReportControls } from "./support-report-controls";
 
 /**
  * One operation's permalink page, shared with every other view through one query. In the order a person needs it:
@@ -48,6 +49,7 @@ export function OperationPage({ operationRef }: { operationRef: OperationRef }) 
         <CompletionNotices observed={observed} />
         <section className="flex min-w-0 flex-col gap-2" aria-labelledby="operation-heading">
           <OperationHeading item={item} operation={operation} unreadable={unreadable} />
+          <SupportReportControls item={item} snapshot={snapshot} />
           {snapshot ? (
             <ReadErrorLine
               snapshot={snapshot}

@@ -1,6 +1,6 @@
 import { STATUS_COLORS } from "@/components/ui/status-colors";
 import type { Operation } from "@/lib/operations/model";
-import { rootCauseOf, rootCauseText } from "@/lib/operations/root-cause";
+import { rootCauseOf, rootCauseText, rootCauseWhere } from "@/lib/operations/root-cause";
 
 /**
  * A failed operation's innermost error, the one a person can act on ("PermissionDenied: … lacks …"), not the top one
@@ -10,7 +10,7 @@ export function RowRootCause({ operation }: { operation: Pick<Operation, "error"
   const cause = rootCauseOf(operation);
   if (!cause) return null;
   const top = operation.error && cause.depth > 0 ? rootCauseText({ code: operation.error.code, message: operation.error.message }) : undefined;
-  const where = cause.child ? ` (in child operation ${cause.child.label})` : "";
+  const where = rootCauseWhere(cause);
   return (
     <p
       data-testid="root-cause"

@@ -118,6 +118,9 @@ export function parseAppPath(pathname: string): Result<OperationRef> {
   return refFromSegments(kind, segments);
 }
 
+/** Azure's public ARM base URL (the proxy's default; sovereign clouds have others). */
+export const PUBLIC_ARM_ENDPOINT = "https://management.azure.com";
+
 /** The Azure URL to GET for a devops ref, on the given ARM base URL. */
 export function devopsUpstreamUrl(ref: DevopsRef, armEndpoint: string): URL {
   const url = new URL(
@@ -133,4 +136,17 @@ export function devcenterUpstreamUrl(ref: DevcenterRef, origin: string): URL {
   const url = new URL(`/projects/${ref.projectName}/operationstatuses/${ref.operationId}`, origin);
   url.searchParams.set("api-version", API_VERSIONS.devcenter);
   return url;
+}
+
+/**
+ * The status GET of any ref on `origin` (ARM's base URL for devops, the endpoint's origin for devcenter): the one place
+ * a status URL is built. Its query is `api-version` alone.
+ */
+export function upstreamUrl(ref: OperationRef, origin: string): URL {
+  return ref.kind === "devops" ? devopsUpstreamUrl(ref, origin) : devcenterUpstreamUrl(ref, origin);
+}
+
+/** Where Azure serves a ref's status by default: public ARM, or the DevCenter endpoint over https. */
+export function azureOrigin(ref: OperationRef): string {
+  return ref.kind === "devops" ? PUBLIC_ARM_ENDPOINT : `https://${ref.endpointHost}`;
 }

@@ -7,7 +7,7 @@ import {
   parseAllowEntry,
   type AllowRule,
 } from "@/lib/azure/allow-list";
-import { parseAppPath, permalinkPath, trimTrailingSlashes } from "@/lib/azure/operation-ref";
+import { parseAppPath, permalinkPath, PUBLIC_ARM_ENDPOINT, trimTrailingSlashes } from "@/lib/azure/operation-ref";
 import { ARM_SUBSCRIPTION_READS, DEFAULT_READ_BUDGET } from "@/lib/azure/token-bucket";
 import { parseAuthorityMetadata } from "./authority-metadata";
 import type { AuthProtocol } from "./public-config";
@@ -24,7 +24,7 @@ import type { AuthProtocol } from "./public-config";
  */
 
 const DEFAULT_AUTHORITY = "https://login.microsoftonline.com/organizations";
-const DEFAULT_ARM_ENDPOINT = "https://management.azure.com";
+const DEFAULT_ARM_ENDPOINT = PUBLIC_ARM_ENDPOINT;
 
 /** host or host:port, lower case letters, digits, dots and hyphens. */
 const HOST = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:[0-9]{1,5})?$/;

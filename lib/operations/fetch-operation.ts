@@ -5,6 +5,7 @@ import { CLIENT_REQUEST_ID_HEADER } from "@/lib/azure/request-ids";
 import { httpStatusName } from "./format";
 import type { ErrorNode, Operation } from "./model";
 import { normalizeErrorBody, normalizeOperation } from "./normalize";
+import { redactSecrets } from "./redact-secrets";
 // A leaf parser: the header is read once here, and polling keeps the milliseconds.
 import { parseRetryAfter } from "@/lib/polling/retry-after";
 
@@ -281,8 +282,6 @@ function tokenErrorCode(error: unknown): unknown {
 
 /** Errors from token acquisition promise a safe message; anything else is reduced to its type. */
 function safeMessage(error: unknown): string {
-  if (error instanceof Error && error.message) return redactBearer(error.message).slice(0, 300);
+  if (error instanceof Error && error.message) return redactSecrets(error.message).slice(0, 300);
   return "the access token could not be obtained";
 }
-
-const redactBearer = (text: string) => text.replace(/Bearer\s+[\w.~+/=-]+/gi, "Bearer <redacted>").replace(/eyJ[\w-]+\.[\w-]+\.[\w-]*/g, "<token>");

@@ -140,3 +140,13 @@ export function rootCauseText(cause: Pick<RootCause, "code" | "message">): strin
   const code = cause.code ?? "(no code)";
   return cause.message ? `${code}: ${cause.message}` : code;
 }
+
+/** " (in child operation install-github-app)" when the cause is a child operation's, else "". */
+export function rootCauseWhere(cause: Pick<RootCause, "child">): string {
+  return cause.child ? ` (in child operation ${cause.child.label})` : "";
+}
+
+/** The root cause as the dashboard row reads it, for a report: "PermissionDenied: … (in child operation x)". */
+export function rootCauseLine(cause: Pick<RootCause, "code" | "message" | "child">): string {
+  return `${rootCauseText(cause)}${rootCauseWhere(cause)}`;
+}

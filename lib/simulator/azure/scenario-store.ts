@@ -1,13 +1,5 @@
 import { randomUUID } from "node:crypto";
-import {
-  devcenterUpstreamUrl,
-  devopsUpstreamUrl,
-  permalinkPath,
-  proxyPath,
-  refKey,
-  type OperationKind,
-  type OperationRef,
-} from "@/lib/azure/operation-ref";
+import { permalinkPath, proxyPath, refKey, upstreamUrl, type OperationKind, type OperationRef } from "@/lib/azure/operation-ref";
 import { ARM_SUBSCRIPTION_READS } from "@/lib/azure/token-bucket";
 import { ReadThrottle } from "./read-throttle";
 import type { AzureRoute } from "./routes";
@@ -86,7 +78,7 @@ export class ScenarioStore {
       this.delete(oldest);
     }
     const id = randomUUID();
-    const url = ref.kind === "devops" ? devopsUpstreamUrl(ref, this.options.origin) : devcenterUpstreamUrl(ref, this.options.origin);
+    const url = upstreamUrl(ref, this.options.origin);
     const created: CreatedScenario = {
       id,
       kind: ref.kind,
