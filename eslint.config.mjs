@@ -43,6 +43,7 @@ export default tseslint.config(
     "lib/operations sits below polling and query (only polling/retry-after, a leaf parser, is shared)",
   ),
   boundary(["lib/polling/**"], "^@/lib/(query|watch-list|server|simulator|bench|test-support|auth)/", "lib/polling sits below query and the views"),
+  boundary(["lib/board/**"], "^@/lib/(?!azure/|watch-list/|board/)", "lib/board imports only azure/ and watch-list/"),
   boundary(["app/**", "components/**"], "^@/lib/(simulator|bench|test-support)/", "views never import the local stand-ins or test code"),
   {
     // Playwright fixtures receive a callback named `use`, which is not React's hook.

@@ -14,6 +14,7 @@ import type { OperationRef } from "@/lib/azure/operation-ref";
 import { hasWatchItem } from "@/lib/watch-list/watch-list";
 import { watchItemKey } from "@/lib/watch-list/store";
 import { operationKeys } from "@/lib/query/keys";
+import { ShareBoardButton } from "@/components/board/share-board-button";
 import { AddOperationPanel, type AddOutcome } from "./add-operation-panel";
 import { ClearButtons, HeaderCounts, SectionCounts, SummaryCompletionNotices, SummaryRunningTitle, type ClearGroup } from "./summary-views";
 import { attentionFirst, clearMessage, removeMessage } from "./watched-order";
@@ -95,6 +96,7 @@ export function Dashboard() {
             <SectionCounts store={summary} />
             <div className="ml-auto flex flex-wrap items-center gap-2">
               <NotificationToggle />
+              <ShareBoardButton items={state.items} />
               <ClearButtons store={summary} onClear={clear} />
             </div>
           </div>

@@ -1,0 +1,180 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Browser, Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import type { CreatedScenario, SimulatorClient } from "./fixtures/simulator-client";
+import { E2E } from "./fixtures/stack";
+import { BoardPage } from "./pages/board-page";
+import { DashboardPage } from "./pages/dashboard-page";
+import { SignInPage } from "./pages/sign-in-page";
+
+/*
+ * Issue 11, board links: the dashboard's Share board makes a link that carries the operations in its fragment; a
+ * fresh, signed-out browser opens it, signs in, lands back on it (fragment included) and reads them without saving
+ * them; a cut or changed link says what it lost and shows the rest. Each test makes its own operations.
+ */
+
+const uniqueId = () => crypto.randomUUID();
+
+const running = { status: "Running", startTime: "{{start}}", percentComplete: 40 };
+const succeeded = { status: "Succeeded", startTime: "{{start}}", endTime: "{{end}}", percentComplete: 100 };
+const failed = {
+  status: "Failed",
+  startTime: "{{start}}",
+  endTime: "{{end}}",
+  error: { code: "DeploymentFailed", message: "The rollout failed.", details: [{ code: "QuotaExceeded", message: "Not enough cores in westeurope." }] },
+};
+
+interface Fixture {
+  scenario: CreatedScenario;
+  label: string | undefined;
+  category: "failed" | "running" | "succeeded";
+}
+
+/** A failed and a succeeded devops operation of one subscription, and a running DevCenter one; two of them labelled. */
+async function createOperations(sim: SimulatorClient): Promise<Fixture[]> {
+  const subscriptionId = uniqueId();
+  const devops = (body: object) =>
+    sim.create({
+      kind: "devops",
+      ids: { subscriptionId, resourceGroupName: "rg-board", securityConnectorName: "conn-board", operationResultId: uniqueId() },
+      steps: [{ afterMs: 0, body }],
+    });
+  return [
+    { scenario: await devops(failed), label: "Nightly rollout – Prüfung #3", category: "failed" },
+    { scenario: await sim.create({ kind: "devcenter", ids: { operationId: uniqueId() }, steps: [{ afterMs: 0, body: running }] }), label: "dev box wave 2", category: "running" },
+    { scenario: await devops(succeeded), label: undefined, category: "succeeded" },
+  ];
+}
+
+/** Signs in on the dashboard, watches the operations (with their labels) and shares them; returns the link. */
+async function shareFromDashboard(page: Page, signInPage: SignInPage, fixtures: readonly Fixture[]): Promise<string> {
+  const dashboard = new DashboardPage(page);
+  await page.goto("/");
+  await signInPage.signIn();
+  for (const { scenario, label } of fixtures) {
+    const url = `${E2E.appOrigin}${scenario.permalink}`;
+    if (label === undefined) await dashboard.paste(url);
+    else await dashboard.pasteWithLabel(url, label);
+    await expect(dashboard.row(scenario.permalink)).toBeVisible();
+  }
+  const board = new BoardPage(page);
+  const link = await board.share();
+  await expect(board.shareLink).toHaveAttribute("data-count", String(fixtures.length));
+  await expect(board.shareStatus).toContainText(`${fixtures.length} operations, ${link.length.toLocaleString("en")} characters`);
+  expect(link.startsWith(`${E2E.appOrigin}/board#ob1`)).toBe(true);
+  return link;
+}
+
+/** A new browser context, signed out, with every request URL it makes recorded. */
+async function freshPage(browser: Browser): Promise<{ page: Page; urls: string[] }> {
+  const context = await browser.newContext({ baseURL: E2E.appOrigin, ignoreHTTPSErrors: true });
+  const page = await context.newPage();
+  const urls: string[] = [];
+  page.on("request", (request) => urls.push(request.url()));
+  return { page, urls };
+}
+
+async function expectBoardShows(board: BoardPage, fixtures: readonly Fixture[]): Promise<void> {
+  for (const { scenario, label, category } of fixtures) {
+    const row = board.row(scenario.permalink);
+    await expect(row.getByTestId("status-badge")).toHaveAttribute("data-status-category", category);
+    if (label !== undefined) await expect(row.getByTestId("board-row-name")).toHaveText(label);
+  }
+}
+
+async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
+}
+
+test.describe("board link", () => {
+  test("round trip: share on the dashboard, open in a fresh signed-out browser, sign in, see the board, add all", async ({ page, browser, sim, signInPage }) => {
+    const fixtures = await createOperations(sim);
+    const link = await shareFromDashboard(page, signInPage, fixtures);
+    const payload = link.split("#")[1] ?? "";
+
+    const fresh = await freshPage(browser);
+    await fresh.page.goto(link);
+    const freshSignIn = new SignInPage(fresh.page);
+    await expect(freshSignIn.prompt).toBeVisible();
+    // signIn() waits until the page is back on exactly the URL it started from: the fragment survives the sign-in.
+    await freshSignIn.signIn();
+    expect(fresh.page.url()).toBe(link);
+
+    const board = new BoardPage(fresh.page);
+    await expect(board.heading).toBeVisible();
+    await expect(fresh.page.getByText("This is a shared board, not your watch list")).toBeVisible();
+    await expect(board.rows).toHaveCount(fixtures.length);
+    await expectBoardShows(board, fixtures);
+    await expect(board.problems).toHaveCount(0);
+    expect(await board.storedWatchList(), "opening a board saves nothing").toEqual([]);
+    await expectNoSeriousAxeViolations(fresh.page);
+
+    await board.addAllButton.click();
+    await expect(board.addResult).toHaveText("Added 3 operations to your watch list.");
+    const stored = await board.storedWatchList();
+    expect(stored.map((item) => item.label)).toEqual(fixtures.map((f) => f.label));
+    expect(stored).toHaveLength(fixtures.length);
+    await expect(board.addAllButton).toBeDisabled();
+
+    expect(payload.length).toBeGreaterThan(20);
+    expect(fresh.urls.filter((url) => url.includes(payload.slice(0, 20))), "the fragment never leaves the browser").toEqual([]);
+    await fresh.page.context().close();
+  });
+
+  test("a cut, a changed and a foreign link each say what is wrong and show what could be read; the page follows the fragment", async ({
+    page,
+    browser,
+    sim,
+    signInPage,
+  }) => {
+    const fixtures = await createOperations(sim);
+    const link = await shareFromDashboard(page, signInPage, fixtures);
+    const [base = "", payload = ""] = link.split("#");
+    const tokens = payload.split("~");
+    // Entry tokens start with their scope's index (a digit); the header starts with "ob", tables with capitals.
+    const entries = tokens.map((token, i) => ({ token, i })).filter(({ token, i }) => i > 0 && /^[0-9]/.test(token));
+    const middle = entries[1];
+    if (middle === undefined) throw new Error("the link has no second entry");
+    const changed = [...tokens];
+    changed[middle.i] = `${middle.token.slice(0, 4)}${middle.token[4] === "A" ? "B" : "A"}${middle.token.slice(5)}`;
+    const cut = `${base}#${payload.slice(0, payload.length - 12)}`;
+
+    const fresh = await freshPage(browser);
+    await fresh.page.goto(cut);
+    await new SignInPage(fresh.page).signIn();
+    const board = new BoardPage(fresh.page);
+    await expect(board.problems).toHaveText(
+      /1 of 3 operations could not be read from this link: it was cut off after operation 2 \(“dev box wave 2”\)\./,
+    );
+    await expect(board.rows).toHaveCount(2);
+    await expectBoardShows(board, fixtures.slice(0, 2));
+    await expectNoSeriousAxeViolations(fresh.page);
+
+    // A new fragment in the open page (as pasting a link into the address bar does) is read at once.
+    await fresh.page.evaluate((hash) => {
+      window.location.hash = hash;
+    }, changed.join("~"));
+    await expect(board.problems).toHaveText(/1 of 3 operations could not be read from this link: it is damaged after operation 1 \(“Nightly rollout – Prüfung #3”\)/);
+    await expect(board.rows).toHaveCount(2);
+    await expectBoardShows(board, [fixtures[0], fixtures[2]].filter((f) => f !== undefined));
+
+    await fresh.page.evaluate(() => {
+      window.location.hash = "access_token-looking-garbage";
+    });
+    await expect(board.problems).toHaveText(/does not carry an opwatch board/);
+    await expect(board.rows).toHaveCount(0);
+    await expect(board.empty.getByRole("link", { name: "Go to your dashboard" })).toBeVisible();
+    expect(await board.storedWatchList()).toEqual([]);
+
+    // Back to the damaged board: one row's Watch adds that operation alone, with the board's label.
+    await fresh.page.goBack();
+    await expect(board.rows).toHaveCount(2);
+    const first = fixtures[0];
+    if (first === undefined) throw new Error("no fixtures");
+    await board.row(first.scenario.permalink).getByRole("button", { name: /^Watch / }).click();
+    await expect(board.row(first.scenario.permalink)).toContainText("On your watch list");
+    expect((await board.storedWatchList()).map((item) => item.label)).toEqual([first.label]);
+    await fresh.page.context().close();
+  });
+});

@@ -1,0 +1,61 @@
+import type { Locator, Page } from "@playwright/test";
+import { refKeyOf } from "./dashboard-page";
+
+/** The shared board (`/board#...`) and the dashboard's Share board control. */
+export class BoardPage {
+  constructor(readonly page: Page) {}
+
+  get shareButton(): Locator {
+    return this.page.getByTestId("share-board-button");
+  }
+
+  /** The read-only field with the made link (`data-count` holds how many operations it carries). */
+  get shareLink(): Locator {
+    return this.page.getByTestId("share-board-link");
+  }
+
+  get shareStatus(): Locator {
+    return this.page.getByTestId("share-board-status");
+  }
+
+  get heading(): Locator {
+    return this.page.getByRole("heading", { name: "Shared board", level: 1 });
+  }
+
+  get rows(): Locator {
+    return this.page.getByTestId("board-row");
+  }
+
+  get problems(): Locator {
+    return this.page.getByTestId("board-problems");
+  }
+
+  get empty(): Locator {
+    return this.page.getByTestId("board-empty");
+  }
+
+  get addAllButton(): Locator {
+    return this.page.getByTestId("board-add-all");
+  }
+
+  get addResult(): Locator {
+    return this.page.getByTestId("board-add-result");
+  }
+
+  /** The row of an operation, by its permalink path (a simulator scenario's `permalink`). */
+  row(permalink: string): Locator {
+    return this.page.locator(`[data-testid="board-row"][data-ref-key="${refKeyOf(permalink)}"]`);
+  }
+
+  /** Presses Share board and returns the link from the read-only field. */
+  async share(): Promise<string> {
+    await this.shareButton.click();
+    return this.shareLink.inputValue();
+  }
+
+  /** The watch list this browser context keeps in localStorage (empty when never written). */
+  async storedWatchList(): Promise<{ ref: Record<string, string>; label?: string }[]> {
+    const raw = await this.page.evaluate(() => window.localStorage.getItem("opwatch.watchlist.v1"));
+    return raw === null ? [] : (JSON.parse(raw) as { items: { ref: Record<string, string>; label?: string }[] }).items;
+  }
+}
