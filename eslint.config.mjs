@@ -42,7 +42,8 @@ export default tseslint.config(
     "^@/lib/(query|watch-list|server|simulator|bench|test-support)/|^@/lib/polling/(?!retry-after$)",
     "lib/operations sits below polling and query (only polling/retry-after, a leaf parser, is shared)",
   ),
-  boundary(["lib/polling/**"], "^@/lib/(query|watch-list|server|simulator|bench|test-support|auth)/", "lib/polling sits below query and the views"),
+  boundary(["lib/polling/**"], "^@/lib/(query|watch-list|server|simulator|bench|test-support|auth|poll-log)/", "lib/polling sits below query and the views"),
+  boundary(["lib/poll-log/**"], "^@/lib/(query|watch-list|server|simulator|bench|test-support|auth)/", "lib/poll-log stores what polling records, below query and the views"),
   boundary(["lib/board/**"], "^@/lib/(?!azure/|watch-list/|board/)", "lib/board imports only azure/ and watch-list/"),
   boundary(["app/**", "components/**"], "^@/lib/(simulator|bench|test-support)/", "views never import the local stand-ins or test code"),
   {

@@ -5,6 +5,10 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { describeAuthError } from "@/lib/auth/auth-errors";
 import { usePublicConfig } from "@/lib/config/public-config";
+import { forgetPollLog } from "@/lib/poll-log/browser-poll-log";
+
+/** Deleting the poll log must not hold up signing out: a tab that keeps it open would block the deletion. */
+const FORGET_WAIT_MS = 1000;
 
 /** The signed-in person's name and account, and Sign out (which ends the session at the sign-in service too). */
 export function UserMenu() {
@@ -18,9 +22,13 @@ export function UserMenu() {
     setError(null);
     // A plain OpenID provider needs to know the client to honour the return address; Entra ID does not.
     const extraQueryParameters = config.protocol === "OIDC" ? { client_id: config.clientId } : undefined;
-    instance.logoutRedirect({ account, ...(extraQueryParameters ? { extraQueryParameters } : {}) }).catch((reason: unknown) => {
-      setError(describeAuthError(reason, undefined, config).message);
-    });
+    // This account's reads leave this machine with it (another person may use the browser next).
+    const forgotten = Promise.race([forgetPollLog(account.homeAccountId), new Promise((resolve) => setTimeout(resolve, FORGET_WAIT_MS))]);
+    void forgotten
+      .then(() => instance.logoutRedirect({ account, ...(extraQueryParameters ? { extraQueryParameters } : {}) }))
+      .catch((reason: unknown) => {
+        setError(describeAuthError(reason, undefined, config).message);
+      });
   };
 
   return (

@@ -16,6 +16,7 @@ import { ChildrenSection } from "./children-section";
 import { IdentifiersDetails } from "./identifiers-details";
 import { OperationHeading } from "./operation-heading";
 import { OperationOutcome } from "./operation-outcome";
+import { PollLogSection } from "./poll-log-section";
 import { ProgressSection } from "./progress-section";
 import { ReadErrorLine } from "./read-error-line";
 import { ResponseDetails } from "./response-details";
@@ -67,6 +68,7 @@ export function OperationPage({ operationRef }: { operationRef: OperationRef }) 
         {operation && operation.children.length > 0 ? <ChildrenSection operation={operation} /> : null}
         <IdentifiersDetails operationRef={operationRef} operation={operation} />
         <ResponseDetails snapshot={snapshot} />
+        <PollLogSection operationKey={key} snapshot={snapshot} />
       </main>
     </>
   );

@@ -1,3 +1,4 @@
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import type { DevopsRef } from "@/lib/azure/operation-ref";
@@ -12,8 +13,13 @@ const ref: DevopsRef = { kind: "devops", subscriptionId: "sub", resourceGroupNam
 const readAt = (snapshot: OperationSnapshot | undefined, at: number, percent: number, category: "running" | "succeeded" = "running") =>
   nextSnapshot(snapshot, statusResult(at, runningOperation(T0, category === "running" ? "InProgress" : "Succeeded", category, percent)), at);
 
+// Signed out here (no MSAL provider): no stored log, so the chart is drawn from the snapshot's reads alone.
 const render = (snapshot: OperationSnapshot) =>
-  renderToStaticMarkup(<ProgressSection operationRef={ref} operationKey="k" snapshot={snapshot} label="conn in rg" stopped={false} />);
+  renderToStaticMarkup(
+    <QueryClientProvider client={new QueryClient()}>
+      <ProgressSection operationRef={ref} operationKey="k" snapshot={snapshot} label="conn in rg" stopped={false} />
+    </QueryClientProvider>,
+  );
 
 describe("ProgressSection", () => {
   it("draws no chart from a single read (a finished operation read once shows no empty chart)", () => {

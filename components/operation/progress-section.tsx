@@ -3,6 +3,7 @@
 import { memo } from "react";
 import { LazyProgressChart } from "@/components/charts/lazy-charts";
 import { MIN_CHART_POINTS } from "@/components/charts/progress-summary";
+import { useProgressPoints } from "@/components/hooks/use-poll-log";
 import { NextReadLine } from "@/components/polling/next-read-line";
 import type { OperationRef } from "@/lib/azure/operation-ref";
 import { formatTimestamp } from "@/lib/operations/format";
@@ -18,7 +19,7 @@ const ProgressChart = memo(LazyProgressChart);
 
 /**
  * Progress and times: the bar, when it started and was last read, when it will be read next (and "Refresh now"
- * while it runs), the estimated finish, and the chart once there are two readings to draw between.
+ * while it runs), the estimated finish, and the chart once there are two readings to draw between (stored ones count).
  */
 export function ProgressSection({
   operationRef,
@@ -35,7 +36,8 @@ export function ProgressSection({
 }) {
   const operation = snapshot?.operation;
   const running = operation !== undefined && !isTerminal(operation.category) && !stopped;
-  const points = snapshot?.progress ?? [];
+  // The stored reads' percentages too: after a reload the chart goes on from where it was, not from nothing.
+  const points = useProgressPoints(operationKey, snapshot);
   // The schedule's own prediction: what the page shows is what the next read was timed by.
   const estimate = snapshot && running && pollSchedule(snapshot).decision.poll ? predictedFinishOf(snapshot) : undefined;
   return (

@@ -2,6 +2,7 @@ import { QueryClient, QueryObserver, environmentManager } from "@tanstack/react-
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { DevopsRef } from "@/lib/azure/operation-ref";
 import { FleetRunner, type TabChannel } from "@/lib/polling/fleet/fleet-runner";
+import type { PollRecord } from "@/lib/polling/poll-record";
 import type { OperationSnapshot } from "@/lib/polling/snapshot";
 import { operationKeys } from "@/lib/query/keys";
 import { operationQueryOptions } from "@/lib/query/operation-options";
@@ -40,7 +41,7 @@ function createBrowser(answers: Answer[]) {
   });
   let currentTab = "";
 
-  function openTab(tab: string) {
+  function openTab(tab: string, pollLog?: { append: (key: string, record: PollRecord) => void }) {
     let visible = true;
     const visibility = new Set<() => void>();
     const client = new QueryClient();
@@ -75,6 +76,7 @@ function createBrowser(answers: Answer[]) {
         budgets: BUDGETS,
         accountId: "account-1",
         memory: undefined,
+        pollLog,
         openChannel: channelOf,
         election: {
           locks,
@@ -240,6 +242,32 @@ describe("two tabs of one browser", () => {
     const count = browser.requests.length;
     await advance(30_000);
     expect(browser.requests).toHaveLength(count);
+    a.runner.stop();
+    b.runner.stop();
+  });
+});
+
+describe("the poll log's lines", () => {
+  it("each read is recorded once, by the polling tab, saying why the next read is when it is", async () => {
+    const unavailable: Answer = { status: 503, body: { error: { code: "ServiceUnavailable", message: "later" } }, headers: { "retry-after": "8" } };
+    const browser = createBrowser([running(), unavailable, running(), done]);
+    const recorded: [string, PollRecord][] = [];
+    const append = (key: string, record: PollRecord) => {
+      recorded.push([key, record]);
+    };
+    const a = browser.openTab("a", { append });
+    const b = browser.openTab("b", { append });
+    await advance(60_000);
+    expect(browser.requests).toHaveLength(4);
+    expect(recorded).toHaveLength(4);
+    // The cache holds the same lines, reasons and all, in both tabs.
+    expect(a.data()?.history).toEqual(recorded.map(([, record]) => record));
+    expect(b.data()?.history).toEqual(a.data()?.history);
+    const [first, refused, , last] = recorded.map(([, record]) => record);
+    expect(first?.next?.reason).toMatch(/^Next read in \d+ s: /);
+    expect(refused).toMatchObject({ httpStatus: 503, retryAfterMs: 8000 });
+    expect(refused?.next).toEqual({ at: (refused?.at ?? 0) + 8000, reason: expect.stringMatching(/Retry-After/) as unknown });
+    expect(last?.next).toEqual({ at: undefined, reason: "Polling stopped: operation succeeded." });
     a.runner.stop();
     b.runner.stop();
   });

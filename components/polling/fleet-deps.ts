@@ -2,6 +2,7 @@ import type { QueryClient } from "@tanstack/react-query";
 import type { GetAccessToken } from "@/lib/auth/use-get-access-token";
 import type { OperationKind } from "@/lib/azure/operation-ref";
 import type { BucketSpec } from "@/lib/azure/token-bucket";
+import type { PollLogWriter } from "@/lib/poll-log/poll-log-writer";
 import type { NotBeforeMemory } from "@/lib/polling/not-before-memory";
 import type { FleetRunnerDeps, TabChannel } from "@/lib/polling/fleet/fleet-runner";
 import { electPoller, type ElectionEnvironment } from "@/lib/polling/fleet/poller-election";
@@ -23,6 +24,8 @@ export interface FleetWiring {
   budgets: Record<OperationKind, BucketSpec>;
   accountId: string;
   memory: NotBeforeMemory | undefined;
+  /** This account's stored poll log; undefined: reads are not kept (signed out, or no IndexedDB). */
+  pollLog?: Pick<PollLogWriter, "append"> | undefined;
   /** Undefined: no BroadcastChannel, so this tab polls for itself. */
   openChannel: ((name: string) => TabChannel) | undefined;
   election: ElectionEnvironment;
@@ -45,6 +48,14 @@ export function fleetRunnerDeps(wiring: FleetWiring): FleetRunnerDeps {
       const queryKey = operationKeys.byKey(key);
       if (isNewerSnapshot(snapshot, queryClient.getQueryData<OperationSnapshot>(queryKey))) queryClient.setQueryData(queryKey, snapshot);
     },
+    annotate: (key, snapshot) => {
+      const queryKey = operationKeys.byKey(key);
+      const current = queryClient.getQueryData<OperationSnapshot>(queryKey);
+      if (!current || !isNewerSnapshot(current, snapshot)) queryClient.setQueryData(queryKey, snapshot);
+    },
+    record: wiring.pollLog && ((key, record) => {
+      wiring.pollLog?.append(key, record);
+    }),
     memory: wiring.memory,
     channel,
     elect: (onChange) => electPoller(name, election, onChange),

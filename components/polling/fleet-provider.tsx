@@ -1,11 +1,12 @@
 "use client";
 
-import { useMsal } from "@azure/msal-react";
 import { useQueryClient } from "@tanstack/react-query";
 import { createContext, useContext, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
+import { useAccountId } from "@/lib/auth/use-account-id";
 import { useGetAccessToken } from "@/lib/auth/use-get-access-token";
 import { refKey, type OperationRef } from "@/lib/azure/operation-ref";
 import { usePublicConfig } from "@/lib/config/public-config";
+import { browserPollLog } from "@/lib/poll-log/browser-poll-log";
 import { FleetRunner, type FleetView } from "@/lib/polling/fleet/fleet-runner";
 import type { Interest } from "@/lib/polling/fleet/priority";
 import { browserElectionEnvironment } from "@/lib/polling/fleet/poller-election";
@@ -23,8 +24,8 @@ const FleetContext = createContext<FleetRunner | undefined>(undefined);
 export function FleetProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
   const { readBudgets } = usePublicConfig();
-  const { instance, accounts } = useMsal();
-  const accountId = (instance.getActiveAccount() ?? accounts[0])?.homeAccountId ?? "signed-out";
+  const signedIn = useAccountId();
+  const accountId = signedIn ?? "signed-out";
   const getAccessToken = useGetAccessToken();
   const tokenRef = useRef(getAccessToken);
   useEffect(() => {
@@ -40,6 +41,7 @@ export function FleetProvider({ children }: { children: ReactNode }) {
         budgets: readBudgets,
         accountId,
         memory: browserNotBeforeMemory(),
+        pollLog: browserPollLog(signedIn),
         openChannel: browserChannel(),
         election: browserElectionEnvironment(),
         tabId: crypto.randomUUID(),
@@ -52,7 +54,7 @@ export function FleetProvider({ children }: { children: ReactNode }) {
     return () => {
       created.stop();
     };
-  }, [queryClient, readBudgets, accountId]);
+  }, [queryClient, readBudgets, accountId, signedIn]);
 
   const { state } = useWatchList();
   useEffect(() => {

@@ -10,7 +10,8 @@ export interface PollRecord {
   outcome: "status" | "readError";
   category?: StatusCategory; // outcome "status"
   percentComplete?: number; // outcome "status", when known
-  httpStatus?: number; // outcome "readError": 0 = network/timeout/malformed body, else the HTTP status
+  /** outcome "readError": 0 = network/timeout/malformed body, else the HTTP status; outcome "status": only when not 200. */
+  httpStatus?: number;
   retryAfterMs?: number; // Retry-After of that response, in ms from `at` (already parsed and clamped)
   /** From sending to having the body; absent when nothing came back. */
   latencyMs?: number;
@@ -19,6 +20,17 @@ export interface PollRecord {
   clientRequestId?: string;
   /** outcome "readError": Azure's error code, else a name for the failure. */
   errorCode?: string;
+  /**
+   * Why the next read is when it is, as the scheduler said once this read was learnt (fleet-text.ts's sentence). Set
+   * by the polling tab for the poll log; the policy never reads it.
+   */
+  next?: NextReadNote;
+}
+
+export interface NextReadNote {
+  /** When the next read could be, as then known; undefined once polling stopped. */
+  at: number | undefined;
+  reason: string;
 }
 
 export function toPollRecord(r: FetchResult): PollRecord {
@@ -26,6 +38,7 @@ export function toPollRecord(r: FetchResult): PollRecord {
     const record: PollRecord = { at: r.response.at, outcome: "status", category: r.operation.category };
     if (r.operation.percentComplete !== undefined) record.percentComplete = r.operation.percentComplete;
     if (r.response.retryAfterMs !== undefined) record.retryAfterMs = r.response.retryAfterMs;
+    if (r.response.httpStatus !== 200) record.httpStatus = r.response.httpStatus;
     return withResponse(record, r.response);
   }
   const record: PollRecord = { at: r.error.at, outcome: "readError", httpStatus: r.error.httpStatus, errorCode: r.error.code };

@@ -1,6 +1,6 @@
 import type { FetchResult, ReadError, ResponseInfo } from "@/lib/operations/fetch-operation";
 import { isTerminal, type Operation } from "@/lib/operations/model";
-import { toPollRecord, type PollRecord } from "./poll-record";
+import { toPollRecord, type NextReadNote, type PollRecord } from "./poll-record";
 
 /**
  * What opwatch knows of one operation, folded read by read. It survives read failures: the last good status stays
@@ -53,6 +53,13 @@ export function nextSnapshot(previous: OperationSnapshot | undefined, result: Fe
     lastResponse: result.response ?? previous?.lastResponse,
     lastReadError: result.error,
   };
+}
+
+/** The snapshot with its last read saying why the next read is when it is (the poll log's line); nothing else changes. */
+export function withNextRead(snapshot: OperationSnapshot, next: NextReadNote): OperationSnapshot {
+  const last = snapshot.history.at(-1);
+  if (!last) return snapshot;
+  return { ...snapshot, history: [...snapshot.history.slice(0, -1), { ...last, next }] };
 }
 
 /** Running: a status was read and it is not terminal (an operation never read, or gone, is not counted). */

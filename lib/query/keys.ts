@@ -5,4 +5,6 @@ export const operationKeys = {
   /** By `refKey`, for views that hold keys rather than refs. */
   byKey: (key: string) => ["operation", key] as const,
   detail: (ref: OperationRef) => operationKeys.byKey(refKey(ref)),
+  /** An operation's poll log as this browser stored it for an account (read once per page; live reads come on top). */
+  storedLog: (accountId: string, key: string) => ["poll-log", accountId, key] as const,
 };

@@ -1,10 +1,13 @@
 import { refKey, type OperationRef } from "@/lib/azure/operation-ref";
 import type { NotBeforeMemory } from "../not-before-memory";
+import type { PollRecord } from "../poll-record";
 import { pollSchedule } from "../schedule";
-import type { OperationSnapshot } from "../snapshot";
+import { withNextRead, type OperationSnapshot } from "../snapshot";
 import { FleetScheduler, type FleetEntry, type ReadBudgets } from "./fleet-scheduler";
 import type { FleetStatus } from "./fleet-status";
+import { nextReadSentence } from "./fleet-text";
 import { strongerInterest, type Interest } from "./priority";
+import { readScopeOf } from "./read-scope";
 import { readTabMessage, type InterestItem, type TabMessage } from "./tab-messages";
 
 /**
@@ -27,6 +30,10 @@ export interface FleetRunnerDeps {
   snapshotOf: (key: string) => OperationSnapshot | undefined;
   /** Takes in a result another tab read (only for operations this tab uses). */
   receive: (key: string, snapshot: OperationSnapshot) => void;
+  /** Puts in place of what `read` stored the same snapshot, its last read now saying why the next is when it is. */
+  annotate: (key: string, snapshot: OperationSnapshot) => void;
+  /** Keeps each read's record (the poll log). Only the polling tab reads, so every read is recorded once. */
+  record?: ((key: string, record: PollRecord) => void) | undefined;
   memory: NotBeforeMemory | undefined;
   /** Undefined: this tab works alone. */
   channel: TabChannel | undefined;
@@ -348,10 +355,22 @@ export class FleetRunner {
     const now = this.deps.now();
     this.scheduler.finished(entry, snapshot, now);
     if (snapshot) {
+      snapshot = this.withReason(entry, snapshot, now);
       this.deps.memory?.remember(entry.key, pollSchedule(snapshot).notBefore, now);
+      const record = snapshot.history.at(-1);
+      if (record) this.deps.record?.(entry.key, record);
       this.post({ type: "result", key: entry.key, snapshot });
     }
     this.queueTick();
+  }
+
+  /** The read's record says why the next read is when it is, once the scheduler has learnt what the read said. */
+  private withReason(entry: FleetEntry, snapshot: OperationSnapshot, now: number): OperationSnapshot {
+    const requested = this.requested.has(entry.key) || [...this.remote.values()].some((tab) => tab.requested.includes(entry.key));
+    const next = this.scheduler.nextAfterRead({ ...entry, snapshot, requested }, now);
+    const annotated = withNextRead(snapshot, { at: next.at, reason: nextReadSentence(next, { scopes: [readScopeOf(entry.ref)] }, now) });
+    this.deps.annotate(entry.key, annotated);
+    return annotated;
   }
 
   // ---- what the screen shows ----------------------------------------------------------------------------------------

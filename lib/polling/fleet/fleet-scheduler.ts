@@ -92,16 +92,7 @@ export class FleetScheduler {
       }
       // Only scopes with reads still to make are reported: once all their operations ended there is nothing to say.
       used.add(scope.id);
-      const paused = budget.pausedAt(now);
-      // The first cause to lift last is the one that decides, and the one a person is told about.
-      const blocks: [number, NextRead["cause"], string][] = [
-        [timing.dueAt, "scheduled", timing.reason],
-        [timing.notBefore, "retryAfter", ""],
-        [paused?.until ?? 0, "scopePaused", ""],
-        [allPaused?.until ?? 0, "allPaused", allPaused?.code ?? ""],
-      ];
-      const [at, cause, detail] = blocks.reduce((a, b) => (b[0] > a[0] ? b : a));
-      const hold = holdOf(blocks.slice(1), now);
+      const { at, cause, detail, hold } = this.heldUntil(timing, budget, allPaused, now);
       if (at > now) {
         if (cause !== "scheduled") waiting.set(scope.id, (waiting.get(scope.id) ?? 0) + 1);
         wakeAt = Math.min(wakeAt, at);
@@ -142,6 +133,40 @@ export class FleetScheduler {
       wakeAt: Number.isFinite(wakeAt) ? wakeAt : undefined,
       status: { at: now, allPaused, scopes: this.scopeStatuses(used, waiting, now), next },
     };
+  }
+
+  /**
+   * The first cause to lift last is the one that decides, and the one a person is told about. When the schedule only
+   * waits as long as Retry-After does (a backoff pushed to it), it is Retry-After that decides.
+   */
+  private heldUntil(
+    timing: { dueAt: number; notBefore: number; reason: string },
+    budget: ScopeBudget,
+    allPaused: FleetStatus["allPaused"],
+    now: number,
+  ): { at: number; cause: NextRead["cause"]; detail: string; hold: ReadHold | undefined } {
+    const paused = budget.pausedAt(now);
+    const blocks: [number, NextRead["cause"], string][] = [
+      [timing.dueAt, "scheduled", timing.reason],
+      [timing.notBefore, "retryAfter", ""],
+      [paused?.until ?? 0, "scopePaused", ""],
+      [allPaused?.until ?? 0, "allPaused", allPaused?.code ?? ""],
+    ];
+    const [at, cause, detail] = blocks.reduce((a, b) => (b[0] > a[0] || (b[0] === a[0] && a[1] === "scheduled") ? b : a));
+    return { at, cause, detail, hold: holdOf(blocks.slice(1), now) };
+  }
+
+  /**
+   * What the next read of an operation just read waits for, as planning would say now, before the budget queue (a
+   * read due at once is "scheduled" now): the poll log's reason, taken once the read's answer has been learnt.
+   */
+  nextAfterRead(entry: FleetEntry, now: number): NextRead {
+    const { scope, budget } = this.scopeOf(entry.ref, now);
+    const timing = timingOf(entry, now, now);
+    if ("stopped" in timing) return { at: undefined, cause: "stopped", detail: timing.stopped, scopeId: scope.id };
+    const allPaused = this.allPaused !== undefined && this.allPaused.until > now ? this.allPaused : undefined;
+    const { at, cause, detail, hold } = this.heldUntil(timing, budget, allPaused, now);
+    return { at: Math.max(at, now), cause, detail, scopeId: scope.id, hold };
   }
 
   private firstSeenAt(key: string, now: number): number {

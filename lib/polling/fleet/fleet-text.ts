@@ -24,13 +24,18 @@ const left = (until: number, now: number): string => formatDuration(Math.max(1, 
 
 const rate = (perSecond: number): string => `${Number(perSecond.toFixed(perSecond < 1 ? 2 : 1))}/s`;
 
-function nounOf(scopeId: string, status: FleetStatus | undefined): string {
+/** Enough of the status to name a scope: the status itself, or the one scope a sentence is about. */
+interface ScopeNames {
+  scopes: readonly Pick<ScopeStatus, "id" | "kind" | "name">[];
+}
+
+function nounOf(scopeId: string, status: ScopeNames | undefined): string {
   const scope = status?.scopes.find((s) => s.id === scopeId);
   return scope ? scopeNoun(scope) : "its subscription or endpoint";
 }
 
 /** Why an operation's next read is when it is. */
-export function nextReadSentence(next: NextRead, status: FleetStatus | undefined, now: number): string {
+export function nextReadSentence(next: NextRead, status: ScopeNames | undefined, now: number): string {
   const when = next.at === undefined ? "" : formatIn(next.at, now);
   switch (next.cause) {
     case "reading":
