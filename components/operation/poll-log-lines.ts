@@ -1,4 +1,4 @@
-import { formatDuration, formatTimestamp } from "@/lib/operations/format";
+import { formatDuration, formatTimestamp, readAnswerText } from "@/lib/operations/format";
 import type { PollRecord } from "@/lib/polling/poll-record";
 
 /** One read as the poll log's table shows it: text only, so the table and its tests agree on every cell. */
@@ -18,18 +18,12 @@ export interface PollLogLine {
 
 const NONE = "—";
 
-function statusOf(record: PollRecord): string {
-  if (record.outcome === "status") return String(record.httpStatus ?? 200);
-  const code = record.errorCode ? ` ${record.errorCode}` : "";
-  return record.httpStatus === undefined || record.httpStatus === 0 ? `no response${record.errorCode ? ` (${record.errorCode})` : ""}` : `${record.httpStatus}${code}`;
-}
-
 export function pollLogLine(record: PollRecord): PollLogLine {
   return {
     id: `${record.at}|${record.requestId ?? ""}`,
     at: record.at,
     time: formatTimestamp(record.at),
-    status: statusOf(record),
+    status: readAnswerText(record),
     failed: record.outcome === "readError",
     latency: record.latencyMs === undefined ? NONE : `${Math.round(record.latencyMs)} ms`,
     retryAfter: record.retryAfterMs === undefined ? NONE : formatDuration(record.retryAfterMs),

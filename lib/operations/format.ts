@@ -82,3 +82,14 @@ export function formatJson(value: unknown, whenUndefined: string): string {
     return "(this value cannot be shown as JSON)";
   }
 }
+
+/**
+ * One read's answer as the poll log and the support report write it: the HTTP status (a successful read's record keeps
+ * it only when it was not 200), else "no response", with Azure's error code after a failure.
+ */
+export function readAnswerText(read: { outcome: "status" | "readError"; httpStatus?: number; errorCode?: string }, maxCodeChars = 60): string {
+  if (read.outcome === "status") return String(read.httpStatus ?? 200);
+  const code = read.errorCode?.slice(0, maxCodeChars);
+  if (read.httpStatus === undefined || read.httpStatus === 0) return code ? `no response (${code})` : "no response";
+  return code ? `${String(read.httpStatus)} ${code}` : String(read.httpStatus);
+}

@@ -1,7 +1,7 @@
 import { API_VERSIONS, PATH_PARAMS, refSegments, upstreamUrl, azureOrigin, type OperationRef } from "@/lib/azure/operation-ref";
 import { displayName, labelOf } from "./display-name";
 import type { ReadError, ResponseInfo } from "./fetch-operation";
-import { CATEGORY_LABELS, elapsedMs, formatDuration, formatPercent } from "./format";
+import { CATEGORY_LABELS, elapsedMs, formatDuration, formatPercent, readAnswerText } from "./format";
 import type { Operation } from "./model";
 import { rootCauseLine, rootCauseOf } from "./root-cause";
 import { errorTreeLines, failedChildLines, newTreeBudget } from "./support-report-tree";
@@ -155,7 +155,7 @@ function readsSection(snapshot: ReportSources | undefined): ReportSection {
   const reads = (snapshot?.history ?? []).slice(-LAST_READS).reverse();
   const rows = reads.map((read) => [
     iso(read.at),
-    httpOf(read, snapshot?.lastResponse),
+    cleanLine(readAnswerText(read), ID_MAX),
     idOf(read.requestId),
     idOf(read.correlationId),
     idOf(read.clientRequestId),
@@ -166,13 +166,6 @@ function readsSection(snapshot: ReportSources | undefined): ReportSection {
     columns: ["Time (UTC)", "HTTP", "x-ms-request-id", "x-ms-correlation-request-id", "x-ms-client-request-id"],
     rows,
   };
-}
-
-/** A status read's record keeps no HTTP status: the last response's, when it is that read, else a 2xx. */
-function httpOf(read: ReportRead, last: ResponseInfo | undefined): string {
-  if (read.outcome === "status") return last?.at === read.at ? String(last.httpStatus) : "2xx";
-  const code = read.errorCode === undefined ? "" : ` ${cleanLine(read.errorCode, 60)}`;
-  return `${read.httpStatus === 0 || read.httpStatus === undefined ? "—" : read.httpStatus}${code}`;
 }
 
 const idOf = (id: string | undefined): string => (id === undefined ? "—" : cleanLine(id, ID_MAX));
