@@ -6,7 +6,9 @@
  * the simulator, signs in through the real local sign-in page in Chromium, puts them all on the watch list, waits
  * until every row has read its status, then records long tasks for `--seconds` of polling. Prints their count,
  * total, max, p95 and how many pass 50/100/200 ms, the rows by status and the requests the simulator received in
- * that window. It never fails on speed: a non-zero exit means the run itself broke (e.g. the rows never loaded).
+ * that window. `--view` picks the dashboard's view (the table, its default at this size, or the cards) and `--sort` the
+ * table's order, through the URL; the view found on the page is printed with the figures. It never fails on speed: a
+ * non-zero exit means the run itself broke (e.g. the rows never loaded).
  */
 import { randomUUID } from "node:crypto";
 import type { Page } from "@playwright/test";
@@ -31,6 +33,13 @@ const OPTIONS = {
     max: 1000,
     default: 1,
     help: "subscriptions the operations are spread over (1: one read budget for all, as a rollout; the count: one budget each, the most reads the page can be asked to take)",
+  },
+  view: { kind: "choice", choices: ["table", "cards"], default: "table", help: "the dashboard view measured, chosen by ?view=" },
+  sort: {
+    kind: "choice",
+    choices: ["default", "status", "progress", "duration", "lastRead"],
+    default: "default",
+    help: "the table's order (?sort=): its default, or a column whose order moves with every read",
   },
   rebuild: { kind: "flag", help: "build the app even when the last bench build is current" },
   help: { kind: "flag", help: "print this and exit" },
@@ -60,7 +69,7 @@ async function createOperations(simulatorUrl: string, count: number, subscriptio
   );
 }
 
-async function watchAll(page: Page, refs: readonly unknown[]): Promise<void> {
+async function watchAll(page: Page, refs: readonly unknown[], search: string): Promise<void> {
   await page.evaluate(
     ({ key, refs }) => {
       const items = refs.map((ref) => ({ ref, addedAt: Date.now() }));
@@ -68,7 +77,14 @@ async function watchAll(page: Page, refs: readonly unknown[]): Promise<void> {
     },
     { key: WATCH_LIST_KEY, refs },
   );
-  await page.reload();
+  await page.goto(`/?${search}`);
+}
+
+/** The view the rows are in, as the page shows it (not as asked). */
+function viewOnPage(page: Page): Promise<string> {
+  return page.evaluate(() =>
+    document.querySelector('[data-testid="operations-table"]') ? "table" : document.querySelector('[data-testid="watch-list"]') ? "cards" : "none",
+  );
 }
 
 async function waitFor(page: Page, what: string, timeout: number, predicate: (arg: { row: string; count: number }) => boolean, count: number) {
@@ -108,7 +124,7 @@ function printLongTasks(stats: LongTaskStats, windowSeconds: number): void {
 
 async function main(options: ParsedOptions<typeof OPTIONS>): Promise<void> {
   console.info(
-    `bench:dashboard: ${options.count} watched operations in ${options.subscriptions} subscription${options.subscriptions === 1 ? "" : "s"}, long tasks over ${options.seconds} s of polling`,
+    `bench:dashboard: ${options.count} watched operations in the ${options.view} view, in ${options.subscriptions} subscription${options.subscriptions === 1 ? "" : "s"}, long tasks over ${options.seconds} s of polling`,
   );
   const build = await ensureBenchBuild({ rebuild: options.rebuild });
   console.info(`build      ${build.summary}`);
@@ -126,7 +142,8 @@ async function main(options: ParsedOptions<typeof OPTIONS>): Promise<void> {
   const errors = watchPageErrors(page);
   await signInAtHome(page);
   at = Date.now();
-  await watchAll(page, created.map((c) => c.ref));
+  const search = new URLSearchParams({ view: options.view, ...(options.sort === "default" ? {} : { sort: options.sort }) });
+  await watchAll(page, created.map((c) => c.ref), search.toString());
   await waitFor(page, `the dashboard did not show ${options.count} rows`, ROWS_TIMEOUT_MS, ({ row, count }) => document.querySelectorAll(row).length === count, options.count);
   const rowsIn = Date.now() - at;
   await waitFor(
@@ -142,6 +159,10 @@ async function main(options: ParsedOptions<typeof OPTIONS>): Promise<void> {
       `${options.count} rows ${seconds(rowsIn)} after the reload, every status read after ${seconds(statusIn)}`,
   );
 
+  const view = await viewOnPage(page);
+  if (view !== options.view) throw new Error(`asked for the ${options.view} view, the page shows ${view}`);
+  console.info(`view       ${view} (measured), ?${search.toString()}`);
+
   const windowStart = Date.now();
   const durations = await observeLongTasks(page, options.seconds * 1000);
   const windowEnd = Date.now();
@@ -149,6 +170,7 @@ async function main(options: ParsedOptions<typeof OPTIONS>): Promise<void> {
   const times = await mapLimit(created, 25, (c) => requestTimes(simulatorUrl, c.id));
   const inWindow = times.flat().filter((t) => t >= windowStart && t <= windowEnd).length;
 
+  console.info(`\nview ${view}, order ${options.sort}`);
   printLongTasks(longTaskStats(durations), options.seconds);
   const rows = Object.values(byStatus).reduce((a, b) => a + b, 0);
   const statusText = Object.entries(byStatus)

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { memo, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { useAttentionKeys, useWatchedSummaryStore } from "@/components/hooks/use-watched-summary";
 import { createUndoRemovals } from "@/components/hooks/undo-removals";
 import { useWatchList } from "@/lib/watch-list/use-watch-list";
@@ -18,12 +18,24 @@ import { ShareBoardButton } from "@/components/board/share-board-button";
 import { AddOperationPanel, type AddOutcome } from "./add-operation-panel";
 import { ClearButtons, HeaderCounts, SectionCounts, SummaryCompletionNotices, SummaryRunningTitle, type ClearGroup } from "./summary-views";
 import { attentionFirst, clearMessage, removeMessage } from "./watched-order";
+import { KeepWatchedQueries } from "./table/keep-queries";
+import { OperationsTable } from "./table/operations-table";
+import { TableFilters } from "./table/table-filters";
+import { hasFilters, viewFor, type TableQuery } from "./table/table-query";
+import { useTableQuery } from "./table/use-table-query";
+import { useVisibleRows } from "./table/use-visible-rows";
+import { ViewSwitch } from "./view-switch";
 import { WatchedTimeline } from "./watched-timeline";
 import { WatchlistNotice } from "./watchlist-notice";
 
+// The table's order can change every second; these siblings take only stable props and need not render with it.
+const AddPanel = memo(AddOperationPanel);
+const Timeline = memo(WatchedTimeline);
+
 /**
- * Re-renders when the watch list changes, or when the set of operations needing attention does (they sort first).
- * Poll results re-render their own row and, at most once a second, the summary leaves that read the summary store.
+ * Re-renders when the watch list changes, when the set of operations needing attention does (they sort first), and
+ * in the table view when its shown rows or their order do (at most once a second). Poll results re-render their own
+ * row and, at most once a second, the summary leaves that read the summary store.
  */
 export function Dashboard() {
   const { state, store } = useWatchList();
@@ -35,6 +47,29 @@ export function Dashboard() {
   const attention = useAttentionKeys(summary);
   const shown = useMemo(() => attentionFirst(items, keys, attention), [items, keys, attention]);
   const heading = useRef<HTMLHeadingElement>(null);
+
+  // The table's state lives in the URL; the cards show every row in attention order.
+  const [query, setQuery] = useTableQuery();
+  const view = viewFor(query, items.length);
+  const tableRows = useVisibleRows(summary, items, query, view === "table");
+  const rows = view === "table" ? tableRows : shown;
+  /** What the person sees, filtered and in order: a board link's "filtered" rows. */
+  const visibleItems = useMemo(() => rows.map((row) => row.item), [rows]);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set());
+  /** The ticked rows still watched, in list order: a board link's "selected" rows (else `visibleItems`). */
+  const selectedItems = useMemo(() => items.filter((_, i) => selected.has(keys[i] ?? "")), [items, keys, selected]);
+  const select = useCallback((key: string, on: boolean) => {
+    setSelected((previous) => toggled(previous, [key], on));
+  }, []);
+  const selectAll = useCallback((all: readonly string[], on: boolean) => {
+    setSelected((previous) => toggled(previous, all, on));
+  }, []);
+  const sortBy = useCallback(
+    (sort: TableQuery["sort"]) => {
+      setQuery({ sort });
+    },
+    [setQuery],
+  );
 
   // A removal is final (its cached reads dropped) only when its undo offer ends: undone rows come back as they were.
   const [undo] = useState(() =>
@@ -87,7 +122,7 @@ export function Dashboard() {
         <WatchlistNotice notice={state.notice} onDismiss={store.dismissNotice} />
         <SummaryCompletionNotices store={summary} />
         <ReadBudgetNotices />
-        <AddOperationPanel onAdd={add} />
+        <AddPanel onAdd={add} />
         <section aria-labelledby="watched-heading" className="flex flex-col gap-2">
           <div className="flex flex-wrap items-center gap-2">
             <h2 id="watched-heading" ref={heading} tabIndex={-1} className="text-lg font-semibold focus:outline-none">
@@ -95,6 +130,19 @@ export function Dashboard() {
             </h2>
             <SectionCounts store={summary} />
             <div className="ml-auto flex flex-wrap items-center gap-2">
+              {selectedItems.length > 0 ? (
+                <span data-testid="selected-count" className="text-sm text-slate-600 dark:text-slate-400">
+                  {selectedItems.length} selected
+                </span>
+              ) : null}
+              {items.length > 0 ? (
+                <ViewSwitch
+                  view={view}
+                  onChange={(next) => {
+                    setQuery({ view: next });
+                  }}
+                />
+              ) : null}
               <NotificationToggle />
               <ShareBoardButton items={state.items} />
               <ClearButtons store={summary} onClear={clear} />
@@ -106,6 +154,20 @@ export function Dashboard() {
             <p className="rounded border border-dashed border-slate-300 p-4 text-sm text-slate-600 dark:border-slate-600 dark:text-slate-400">
               Nothing is watched yet. Paste an operation URL above, or open an opwatch link someone shared.
             </p>
+          ) : view === "table" ? (
+            <>
+              <TableFilters query={query} shown={visibleItems.length} total={items.length} onChange={setQuery} />
+              {hasFilters(query) ? <KeepWatchedQueries items={items} /> : null}
+              <OperationsTable
+                rows={tableRows}
+                sort={query.sort}
+                onSort={sortBy}
+                selected={selected}
+                onSelect={select}
+                onSelectAll={selectAll}
+                onRemove={removeOne}
+              />
+            </>
           ) : (
             <ul aria-label="Watched operations" data-testid="watch-list" className="flex flex-col gap-2">
               {shown.map(({ item, key }) => (
@@ -114,11 +176,20 @@ export function Dashboard() {
             </ul>
           )}
         </section>
-        {items.length > 0 ? <WatchedTimeline store={summary} /> : null}
+        {items.length > 0 ? <Timeline store={summary} /> : null}
       </main>
       <UndoNotice offer={offer} onUndo={undo.undo} onExpire={undo.finish} />
     </>
   );
+}
+
+function toggled(previous: ReadonlySet<string>, keys: readonly string[], on: boolean): ReadonlySet<string> {
+  const next = new Set(previous);
+  for (const key of keys) {
+    if (on) next.add(key);
+    else next.delete(key);
+  }
+  return next;
 }
 
 /** Focuses the name link of the row after (else before) the row of `key`; false when there is none. */

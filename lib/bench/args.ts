@@ -16,9 +16,18 @@ interface FlagOption {
   help: string;
 }
 
-export type OptionSpec = Record<string, IntOption | FlagOption>;
+interface ChoiceOption {
+  kind: "choice";
+  choices: readonly [string, ...string[]];
+  default: string;
+  help: string;
+}
 
-export type ParsedOptions<S extends OptionSpec> = { [K in keyof S]: S[K] extends IntOption ? number : boolean };
+export type OptionSpec = Record<string, IntOption | FlagOption | ChoiceOption>;
+
+export type ParsedOptions<S extends OptionSpec> = {
+  [K in keyof S]: S[K] extends IntOption ? number : S[K] extends ChoiceOption ? S[K]["choices"][number] : boolean;
+};
 
 export class UsageError extends Error {}
 
@@ -26,14 +35,16 @@ export function usage(command: string, spec: OptionSpec): string {
   const lines = Object.entries(spec).map(([name, option]) =>
     option.kind === "int"
       ? `  --${name} N`.padEnd(22) + `${option.help} (${option.min}..${option.max}, default ${option.default})`
-      : `  --${name}`.padEnd(22) + option.help,
+      : option.kind === "choice"
+        ? `  --${name} ${option.choices.join("|")}`.padEnd(22) + `${option.help} (default ${option.default})`
+        : `  --${name}`.padEnd(22) + option.help,
   );
   return [`usage: ${command} [options]`, ...lines].join("\n");
 }
 
 export function parseArgs<S extends OptionSpec>(argv: readonly string[], spec: S): ParsedOptions<S> {
-  const values: Record<string, number | boolean> = {};
-  for (const [name, option] of Object.entries(spec)) values[name] = option.kind === "int" ? option.default : false;
+  const values: Record<string, number | boolean | string> = {};
+  for (const [name, option] of Object.entries(spec)) values[name] = option.kind === "flag" ? false : option.default;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? "";
     const match = /^--([a-z][a-z-]*)(?:=(.*))?$/.exec(arg);
@@ -46,6 +57,13 @@ export function parseArgs<S extends OptionSpec>(argv: readonly string[], spec: S
       continue;
     }
     const raw = match?.[2] ?? argv[++i];
+    if (option.kind === "choice") {
+      if (raw === undefined || !option.choices.includes(raw)) {
+        throw new UsageError(`--${name} needs one of ${option.choices.join(", ")}, not ${raw === undefined ? "nothing" : `"${raw}"`}`);
+      }
+      values[name] = raw;
+      continue;
+    }
     const value = Number(raw);
     if (raw === undefined || raw.trim() === "" || !Number.isInteger(value) || value < option.min || value > option.max) {
       throw new UsageError(`--${name} needs a whole number from ${option.min} to ${option.max}, not ${raw === undefined ? "nothing" : `"${raw}"`}`);

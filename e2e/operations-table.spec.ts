@@ -1,0 +1,243 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import type { CreatedScenario, ScenarioInput, SimulatorClient } from "./fixtures/simulator-client";
+import { E2E } from "./fixtures/stack";
+import { DashboardPage, refKeyOf } from "./pages/dashboard-page";
+import { OperationPage } from "./pages/operation-page";
+import { OperationsTable } from "./pages/operations-table";
+import type { SignInPage } from "./pages/sign-in-page";
+
+/** The dense list: beyond 10 operations the dashboard is a table whose sort and filters live in the URL. */
+
+const uniqueId = () => crypto.randomUUID();
+/** The default order's groups. */
+const group = (state: string) => (state === "failed" || state === "unreadable" ? "attention" : state === "succeeded" || state === "canceled" ? "ended" : state);
+
+type Step = ScenarioInput["steps"][number];
+const body = (value: unknown): Step[] => [{ afterMs: 0, body: value }];
+
+/** 13 operations of every state, both kinds; connector and project names say what each is. */
+async function mixedOperations(sim: SimulatorClient) {
+  const subscriptionId = uniqueId();
+  const devops = (connector: string, steps: Step[]) =>
+    sim.create({ kind: "devops", ids: { subscriptionId, resourceGroupName: "rg-table", securityConnectorName: connector, operationResultId: uniqueId() }, steps });
+  const devcenter = (project: string, steps: Step[]) => sim.create({ kind: "devcenter", ids: { projectName: project, operationId: uniqueId() }, steps });
+  const running = (percentComplete: number) => body({ status: "InProgress", startTime: "{{start}}", percentComplete });
+  const ended = (status: string) => body({ status, startTime: "{{start}}", endTime: "{{end}}", percentComplete: 100 });
+  const failed = body({ status: "Failed", startTime: "{{start}}", endTime: "{{end}}", error: { code: "DeploymentFailed", message: "It failed." } });
+  return Promise.all([
+    devops("tbl-run-10", running(10)),
+    devops("tbl-run-30", running(30)),
+    devops("tbl-run-60", running(60)),
+    devops("tbl-run-90", running(90)),
+    devops("tbl-ok-a", ended("Succeeded")),
+    devops("tbl-ok-b", ended("Succeeded")),
+    devops("tbl-ok-c", ended("Succeeded")),
+    devops("tbl-fail-a", failed),
+    devops("tbl-fail-b", failed),
+    devops("tbl-gone", [{ afterMs: 0, status: 404, body: { error: { code: "NotFound", message: "The operation result was not found." } } }]),
+    devcenter("tbl-dc-run-40", body({ status: "Running", startTime: "{{start}}", percentComplete: 40 })),
+    devcenter("tbl-dc-run-70", body({ status: "Running", startTime: "{{start}}", percentComplete: 70 })),
+    devcenter("tbl-dc-cancel", body({ status: "Canceled", startTime: "{{start}}", endTime: "{{end}}" })),
+  ]);
+}
+
+/** Signs in, pastes every operation at once and waits until each row has read its status. */
+async function watchAll(page: Page, signInPage: SignInPage, scenarios: readonly CreatedScenario[]): Promise<OperationsTable> {
+  await page.goto("/");
+  await signInPage.signIn();
+  await new DashboardPage(page).paste(scenarios.map((s) => `${E2E.appOrigin}${s.permalink}`).join("\n"));
+  const table = new OperationsTable(page);
+  await expect(table.rows).toHaveCount(scenarios.length);
+  await expect(table.rows.and(page.locator('[data-status-category="pending"]'))).toHaveCount(0, { timeout: 30_000 });
+  return table;
+}
+
+async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
+  await page.mouse.move(0, 0);
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    const axe = await new AxeBuilder({ page }).analyze();
+    expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical"), `axe, ${colorScheme}`).toEqual([]);
+  }
+  await page.emulateMedia({ colorScheme: null });
+}
+
+/** Progress of each shown row, top to bottom (undefined where none is reported). */
+const percents = (table: OperationsTable) =>
+  table.rows.evaluateAll((rows) => rows.map((row) => row.querySelector('[role="progressbar"]')?.getAttribute("aria-valuenow") ?? null).map((v) => (v === null ? undefined : Number(v))));
+
+test.describe("operations table", () => {
+  test("beyond 10 operations it is the default; sort and filters change the rows and the URL, and survive a reload", async ({ page, sim, signInPage }) => {
+    test.setTimeout(120_000);
+    const scenarios = await mixedOperations(sim);
+    const table = await watchAll(page, signInPage, scenarios);
+    await expect(table.table).toBeVisible();
+    await expect(page.getByTestId("watch-list")).toHaveCount(0);
+    await expect(table.viewButton("table")).toHaveAttribute("aria-pressed", "true");
+
+    // The default order: what needs attention, then what runs, then what ended (the order follows within a second).
+    await expect.poll(async () => (await table.rowStates()).map(group)).toEqual([...Array<string>(3).fill("attention"), ...Array<string>(6).fill("running"), ...Array<string>(4).fill("ended")]);
+    await expect(table.countLine).toContainText("13 of 13 shown");
+
+    // Sort by progress: largest first, then smallest first; the URL and aria-sort follow.
+    const historyLength = await page.evaluate(() => history.length);
+    await table.sortButton("progress").click();
+    await expect(table.columnHeader("progress")).toHaveAttribute("aria-sort", "descending");
+    await expect.poll(() => table.query().toString()).toBe("sort=progress&dir=desc");
+    const down = (await percents(table)).filter((p) => p !== undefined);
+    expect(down).toEqual([...down].sort((a, b) => b - a));
+    await table.sortButton("progress").click();
+    await expect(table.columnHeader("progress")).toHaveAttribute("aria-sort", "ascending");
+    await expect.poll(() => table.query().get("dir")).toBe("asc");
+    const up = (await percents(table)).filter((p) => p !== undefined);
+    expect(up).toEqual([...up].sort((a, b) => a - b));
+
+    // By keyboard: Enter on the Name header sorts A to Z.
+    await table.sortButton("name").focus();
+    await page.keyboard.press("Enter");
+    await expect(table.columnHeader("name")).toHaveAttribute("aria-sort", "ascending");
+    await expect(table.columnHeader("progress")).not.toHaveAttribute("aria-sort");
+    const names = await table.rows.getByTestId("operation-name").allTextContents();
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, undefined, { sensitivity: "base", numeric: true })));
+
+    // Filters: status, then kind, then text; each narrows the rows and is written to the URL.
+    await table.statusFilter("running").click();
+    await expect(table.statusFilter("running")).toHaveAttribute("aria-pressed", "true");
+    await expect(table.rows).toHaveCount(6);
+    await expect(table.countLine).toContainText("6 of 13 shown");
+    await table.kindFilter("devcenter").click();
+    await expect(table.rows).toHaveCount(2);
+    await expect.poll(() => table.query().toString()).toBe("sort=name&dir=asc&status=running&kind=devcenter");
+    await table.clearFilters.click();
+    await expect(table.rows).toHaveCount(13);
+    await table.textFilter.fill("TBL-FAIL");
+    await expect(table.rows).toHaveCount(2);
+    await expect.poll(() => table.query().get("q")).toBe("TBL-FAIL");
+    await table.textFilter.fill("");
+    await table.statusFilter("attention").click();
+    await expect(table.rows).toHaveCount(3);
+    await table.statusFilter("canceled").click();
+    await expect(table.rows).toHaveCount(4);
+    await table.sortButton("started").click();
+    await expect.poll(() => table.query().toString()).toBe("sort=started&dir=desc&status=attention%2Ccanceled");
+    const before = await table.rowOrder();
+
+    // No history entry per change; the same rows, order and pressed filters after a reload.
+    expect(await page.evaluate(() => history.length)).toBe(historyLength);
+    await page.reload();
+    await expect(table.rows).toHaveCount(4);
+    await expect(table.columnHeader("started")).toHaveAttribute("aria-sort", "descending");
+    await expect(table.statusFilter("attention")).toHaveAttribute("aria-pressed", "true");
+    await expect(table.statusFilter("canceled")).toHaveAttribute("aria-pressed", "true");
+    await expect.poll(() => table.rowOrder()).toEqual(before);
+
+    // The cards, chosen in the URL; and back.
+    await table.viewButton("cards").click();
+    await expect(page.getByTestId("watch-list")).toBeVisible();
+    await expect(new DashboardPage(page).rows).toHaveCount(13);
+    await expect.poll(() => table.query().get("view")).toBe("cards");
+    await table.viewButton("table").click();
+    await expect(table.rows).toHaveCount(4);
+
+    // Wrong values in the URL are ignored: the default table, no error (the fixture fails the test on page errors).
+    await page.goto("/?view=grid&sort=colour&dir=up&status=exploded,,&kind=arm&q=");
+    await expect(table.table).toBeVisible();
+    await expect(table.rows).toHaveCount(13);
+    await expect(table.countLine).toContainText("13 of 13 shown");
+    await expect(table.table.locator("[aria-sort]")).toHaveCount(0);
+    await expect.poll(async () => (await table.rowStates()).map(group).join(",")).toMatch(/^(attention,){3}(running,){6}(ended,){3}ended$/);
+  });
+
+  test("keyboard: Tab reaches a row's name, arrows move between rows, Enter opens it; rows select and remove with undo", async ({ page, sim, signInPage }) => {
+    test.setTimeout(120_000);
+    const scenarios = await mixedOperations(sim);
+    const table = await watchAll(page, signInPage, scenarios);
+    await table.sortButton("name").click();
+    await expect.poll(() => table.rows.first().getAttribute("data-ref-key")).toBe(refKeyOf(scenarios[12].permalink));
+
+    // Selection: a row, then all shown under a filter; the header's count says how many.
+    await table.rowCheckbox(scenarios[0].permalink).check();
+    await expect(page.getByTestId("selected-count")).toHaveText("1 selected");
+    await table.statusFilter("failed").click();
+    await expect(table.rows).toHaveCount(2);
+    await table.selectAllShown.check();
+    await expect(page.getByTestId("selected-count")).toHaveText("3 selected");
+    await table.selectAllShown.uncheck();
+    await expect(page.getByTestId("selected-count")).toHaveText("1 selected");
+    await table.clearFilters.click();
+    await expect(table.rows).toHaveCount(13);
+
+    // Tab from the text filter into the table, to the first row's name.
+    await table.textFilter.focus();
+    for (let i = 0; i < 20; i++) {
+      await page.keyboard.press("Tab");
+      if (await page.evaluate(() => document.activeElement?.getAttribute("data-testid") === "operation-name")) break;
+    }
+    const first = table.rows.first().getByTestId("operation-name");
+    await expect(first).toBeFocused();
+    expect(await first.evaluate((link) => getComputedStyle(link).outlineStyle)).not.toBe("none");
+    await page.keyboard.press("ArrowDown");
+    const second = table.rows.nth(1).getByTestId("operation-name");
+    await expect(second).toBeFocused();
+
+    // Remove by the row's action; Undo brings it back.
+    const gone = scenarios[5].permalink;
+    await table.rowByPermalink(gone).getByRole("button", { name: /^Remove / }).click();
+    await expect(table.rows).toHaveCount(12);
+    const dashboard = new DashboardPage(page);
+    await dashboard.undoButton.click();
+    await expect(table.rows).toHaveCount(13);
+
+    const target = (await second.getAttribute("href")) ?? "";
+    await second.focus();
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(`${E2E.appOrigin}${target}`);
+    await expect(new OperationPage(page).statusBadge).toBeVisible();
+  });
+
+  test("axe on the table view, light and dark: no serious or critical violation", async ({ page, sim, signInPage }) => {
+    test.setTimeout(120_000);
+    const scenarios = await mixedOperations(sim);
+    const table = await watchAll(page, signInPage, scenarios);
+    await table.rowCheckbox(scenarios[0].permalink).check();
+    await table.statusFilter("running").click();
+    await table.sortButton("progress").click();
+    await expect(table.rows).toHaveCount(6);
+    await expectNoSeriousAxeViolations(page);
+    await page.screenshot({ path: test.info().outputPath("table.png"), fullPage: true });
+  });
+
+  test.describe("on a phone", () => {
+    test.use({ viewport: { width: 390, height: 844 } });
+
+    test("rows are short lines, nothing scrolls sideways, and axe finds nothing serious", async ({ page, sim, signInPage }) => {
+      test.setTimeout(120_000);
+      const scenarios = await mixedOperations(sim);
+      const table = await watchAll(page, signInPage, scenarios);
+      const noSideways = () => page.evaluate(() => (document.scrollingElement?.scrollWidth ?? Infinity) <= window.innerWidth);
+      expect(await noSideways()).toBe(true);
+
+      // Each row: badge and name on one line, its progress, its times; all inside the screen and at most ~3 lines high.
+      for (const row of await table.rows.all()) {
+        await row.scrollIntoViewIfNeeded();
+        const box = await row.boundingBox();
+        expect(box && box.x >= 0 && box.x + box.width <= 390).toBe(true);
+        expect(box?.height ?? 0).toBeLessThan(120);
+        for (const part of [row.getByTestId("status-badge"), row.getByTestId("operation-name"), row.getByRole("progressbar")]) {
+          await expect(part).toBeVisible();
+          const partBox = await part.boundingBox();
+          expect(partBox && partBox.x + partBox.width <= 390).toBe(true);
+        }
+      }
+      await table.textFilter.fill("tbl-run");
+      await expect(table.rows).toHaveCount(4);
+      expect(await noSideways()).toBe(true);
+      await expectNoSeriousAxeViolations(page);
+      await page.emulateMedia({ colorScheme: "dark" });
+      expect(await noSideways()).toBe(true);
+      await page.screenshot({ path: test.info().outputPath("phone-table-dark.png"), fullPage: true });
+    });
+  });
+});
