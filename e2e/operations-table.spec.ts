@@ -3,6 +3,7 @@ import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import type { CreatedScenario, ScenarioInput, SimulatorClient } from "./fixtures/simulator-client";
 import { E2E } from "./fixtures/stack";
+import { BoardPage } from "./pages/board-page";
 import { DashboardPage, refKeyOf } from "./pages/dashboard-page";
 import { OperationPage } from "./pages/operation-page";
 import { OperationsTable } from "./pages/operations-table";
@@ -157,13 +158,26 @@ test.describe("operations table", () => {
     await table.sortButton("name").click();
     await expect.poll(() => table.rows.first().getAttribute("data-ref-key")).toBe(refKeyOf(scenarios[12].permalink));
 
+    // Share board carries what the table shows: every row, the filtered ones, else the ticked ones.
+    const board = new BoardPage(page);
+    await expect(board.shareButton).toHaveText("Share board");
+    await table.statusFilter("failed").click();
+    await expect(table.rows).toHaveCount(2);
+    await expect(board.shareButton).toHaveText("Share board (2 filtered)");
+    await board.share();
+    await expect(board.shareLink).toHaveAttribute("data-count", "2");
+    await table.clearFilters.click();
+
     // Selection: a row, then all shown under a filter; the header's count says how many.
     await table.rowCheckbox(scenarios[0].permalink).check();
     await expect(page.getByTestId("selected-count")).toHaveText("1 selected");
+    await expect(board.shareButton).toHaveText("Share board (1 selected)");
     await table.statusFilter("failed").click();
     await expect(table.rows).toHaveCount(2);
     await table.selectAllShown.check();
     await expect(page.getByTestId("selected-count")).toHaveText("3 selected");
+    await board.share();
+    await expect(board.shareLink).toHaveAttribute("data-count", "3");
     await table.selectAllShown.uncheck();
     await expect(page.getByTestId("selected-count")).toHaveText("1 selected");
     await table.clearFilters.click();

@@ -12,9 +12,10 @@ type Shared = { state: "none" } | { state: "link"; url: string; count: number } 
 /**
  * "Share board": a link that carries these operations (and their labels) in its fragment, copied and also shown in a
  * read-only field, since the clipboard can be refused. The link is made on click: the origin is known only in the
- * browser, and the items may have changed since the last render.
+ * browser, and the items may have changed since the last render. `which` names the set on the button: every watched
+ * row, the rows the table's filters show, or the ticked ones.
  */
-export function ShareBoardButton({ items }: { items: readonly BoardItem[] }) {
+export function ShareBoardButton({ items, which }: { items: readonly BoardItem[]; which: "all" | "filtered" | "selected" }) {
   const { state: copyState, copy } = useCopyToClipboard();
   const [shared, setShared] = useState<Shared>({ state: "none" });
   const fieldId = useId();
@@ -32,7 +33,7 @@ export function ShareBoardButton({ items }: { items: readonly BoardItem[] }) {
   return (
     <div className="flex w-full min-w-0 flex-col gap-1 sm:w-auto">
       <Button variant="outline" size="sm" data-testid="share-board-button" disabled={items.length === 0} onClick={share} className="self-start">
-        Share board
+        {which === "all" ? "Share board" : `Share board (${String(items.length)} ${which})`}
       </Button>
       <div role="status" data-testid="share-board-status" className="text-xs text-slate-700 dark:text-slate-300">
         {shared.state === "tooLong"

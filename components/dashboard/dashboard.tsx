@@ -144,7 +144,10 @@ export function Dashboard() {
                 />
               ) : null}
               <NotificationToggle />
-              <ShareBoardButton items={state.items} />
+              <ShareBoardButton
+                items={selectedItems.length > 0 ? selectedItems : visibleItems}
+                which={selectedItems.length > 0 ? "selected" : view === "table" && hasFilters(query) ? "filtered" : "all"}
+              />
               <ClearButtons store={summary} onClear={clear} />
             </div>
           </div>
