@@ -1,8 +1,8 @@
 /**
  * `npm run screenshots`: the README's pictures, taken from the real app on the demo stack in Debian's Chromium.
  * Builds into .next-shots or NEXT_DIST_DIR (`--no-build` reuses it), signs in as a demo user, lets the demo operations move, and
- * writes public/screenshots/{dashboard,operation,error-tree,phone-dashboard,phone-error-tree}.png (the last two at
- * 390x844 in dark mode). Ports 3200/4210/4643 keep clear of a running demo.
+ * writes public/screenshots/{dashboard,table,board,operation,poll-log,error-tree}.png and
+ * phone-{dashboard,table,error-tree}.png (at 390x844 in dark mode). Ports 3200/4210/4643 keep clear of a running demo.
  */
 import { mkdirSync } from "node:fs";
 import { chromium, type Page } from "@playwright/test";
@@ -59,11 +59,27 @@ try {
   // Let the demo operations move: some finish, some fail, some are still running.
   await page.waitForTimeout(25_000);
   await shoot(page, "dashboard");
+  // The demo watches fewer than 11 operations, so its default is the cards: the table is asked for in the URL.
+  await page.goto(`${appOrigin}/?view=table`);
+  await page.getByTestId("operations-table").waitFor();
+  await page.waitForTimeout(2_000);
+  await shoot(page, "table");
+
+  // A board of the failures, opened as a colleague would open the shared link.
+  await page.goto(`${appOrigin}/?view=table&status=failed`);
+  await page.getByTestId("share-board-button").click();
+  const boardLink = await page.getByTestId("share-board-link").inputValue();
+  await page.goto(boardLink);
+  await page.getByTestId("board-row").first().waitFor();
+  await page.waitForTimeout(3_000);
+  await shoot(page, "board");
 
   await page.goto(`${appOrigin}${demoPermalink("Nested operations")}`);
   await page.getByTestId("child-operation").first().waitFor();
   await page.waitForTimeout(3_000);
   await shoot(page, "operation");
+  await page.getByTestId("poll-log").scrollIntoViewIfNeeded();
+  await shoot(page, "poll-log");
 
   await page.goto(`${appOrigin}${demoPermalink("Failed with a three-level details tree")}`);
   const tree = page.getByTestId("error-tree").first();
@@ -78,6 +94,10 @@ try {
   await new SignInPage(phonePage).signIn();
   await phonePage.waitForTimeout(5_000);
   await shoot(phonePage, "phone-dashboard");
+  await phonePage.goto(`${appOrigin}/?view=table`);
+  await phonePage.getByTestId("operations-table").waitFor();
+  await phonePage.waitForTimeout(2_000);
+  await shoot(phonePage, "phone-table");
   await phonePage.goto(`${appOrigin}${demoPermalink("Failed with a three-level details tree")}`);
   await phonePage.getByTestId("error-tree").first().scrollIntoViewIfNeeded();
   await shoot(phonePage, "phone-error-tree");

@@ -21,7 +21,7 @@ import { attentionFirst, clearMessage, removeMessage } from "./watched-order";
 import { KeepWatchedQueries } from "./table/keep-queries";
 import { OperationsTable } from "./table/operations-table";
 import { TableFilters } from "./table/table-filters";
-import { hasFilters, viewFor, type TableQuery } from "./table/table-query";
+import { hasFilters, TABLE_THRESHOLD, viewFor, type TableQuery } from "./table/table-query";
 import { useTableQuery } from "./table/use-table-query";
 import { useVisibleRows } from "./table/use-visible-rows";
 import { ViewSwitch } from "./view-switch";
@@ -50,7 +50,9 @@ export function Dashboard() {
 
   // The table's state lives in the URL; the cards show every row in attention order.
   const [query, setQuery] = useTableQuery();
-  const view = viewFor(query, items.length);
+  const [tableBefore, setTableBefore] = useState(false);
+  if (items.length > TABLE_THRESHOLD && !tableBefore) setTableBefore(true);
+  const view = viewFor(query, items.length, tableBefore);
   const tableRows = useVisibleRows(summary, items, query, view === "table");
   const rows = view === "table" ? tableRows : shown;
   /** What the person sees, filtered and in order: a board link's "filtered" rows. */

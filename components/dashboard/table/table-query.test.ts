@@ -59,6 +59,11 @@ describe("viewFor", () => {
     expect(viewFor({ view: "cards" }, 500)).toBe("cards");
     expect(viewFor({ view: "table" }, 2)).toBe("table");
   });
+
+  it("keeps the table once it was the default on the page, until the URL chooses", () => {
+    expect(viewFor(empty, TABLE_THRESHOLD, true)).toBe("table");
+    expect(viewFor({ view: "cards" }, TABLE_THRESHOLD, true)).toBe("cards");
+  });
 });
 
 describe("nextSort", () => {

@@ -67,8 +67,12 @@ export function parseTableQuery(params: Pick<URLSearchParams, "get">): TableQuer
 }
 
 /** The view shown: the one the URL asks for, else the table beyond TABLE_THRESHOLD operations. */
-export const viewFor = (query: Pick<TableQuery, "view">, count: number): DashboardView =>
-  query.view ?? (count > TABLE_THRESHOLD ? "table" : "cards");
+/**
+ * The view asked for, else the default for the list's size. `tableBefore`: the table was already the default on this
+ * page, so removing rows down to the threshold does not swap the view (and the focus) under the person's hands.
+ */
+export const viewFor = (query: Pick<TableQuery, "view">, count: number, tableBefore = false): DashboardView =>
+  query.view ?? (count > TABLE_THRESHOLD || tableBefore ? "table" : "cards");
 
 export const hasFilters = (query: TableQuery): boolean => query.status.length > 0 || query.kind.length > 0 || query.q.trim() !== "";
 
