@@ -1,7 +1,7 @@
 /**
  * `npm run screenshots`: the README's pictures, taken from the real app on the demo stack in Debian's Chromium.
  * Builds into .next-shots or NEXT_DIST_DIR (`--no-build` reuses it), signs in as a demo user, lets the demo operations move, and
- * writes public/screenshots/{dashboard,table,board,operation,poll-log,error-tree}.png and
+ * writes public/screenshots/{dashboard,cards,board,operation,poll-log,error-tree}.png and
  * phone-{dashboard,table,error-tree}.png (at 390x844 in dark mode). Ports 3200/4210/4643 keep clear of a running demo.
  */
 import { mkdirSync } from "node:fs";
@@ -59,11 +59,12 @@ try {
   // Let the demo operations move: some finish, some fail, some are still running.
   await page.waitForTimeout(25_000);
   await shoot(page, "dashboard");
-  // The demo watches fewer than 11 operations, so its default is the cards: the table is asked for in the URL.
-  await page.goto(`${appOrigin}/?view=table`);
-  await page.getByTestId("operations-table").waitFor();
+  // The demo watches more than 10 operations, so the dashboard's default is the table: the cards are asked for.
+  await page.goto(`${appOrigin}/?view=cards`);
+  await page.getByTestId("watch-list").waitFor();
+  await page.getByTestId("watch-list").scrollIntoViewIfNeeded();
   await page.waitForTimeout(2_000);
-  await shoot(page, "table");
+  await shoot(page, "cards");
 
   // A board of the failures, opened as a colleague would open the shared link.
   await page.goto(`${appOrigin}/?view=table&status=failed`);
@@ -94,9 +95,9 @@ try {
   await new SignInPage(phonePage).signIn();
   await phonePage.waitForTimeout(5_000);
   await shoot(phonePage, "phone-dashboard");
-  await phonePage.goto(`${appOrigin}/?view=table`);
-  await phonePage.getByTestId("operations-table").waitFor();
-  await phonePage.waitForTimeout(2_000);
+  // The same table, scrolled to its rows: each a few short lines.
+  await phonePage.getByTestId("operation-row").first().scrollIntoViewIfNeeded();
+  await phonePage.waitForTimeout(1_000);
   await shoot(phonePage, "phone-table");
   await phonePage.goto(`${appOrigin}${demoPermalink("Failed with a three-level details tree")}`);
   await phonePage.getByTestId("error-tree").first().scrollIntoViewIfNeeded();
