@@ -15,6 +15,7 @@ import { permalinkPath, refKey } from "@/lib/azure/operation-ref";
 import type { BoardItem } from "@/lib/board/board-codec";
 import { describeOperation, displayName, fullDescription, labelOf, resourceName, shortOperationId } from "@/lib/operations/display-name";
 import { rowStateOf, unreadableOf } from "@/lib/polling/read-state";
+import { cardClass } from "@/components/ui/surface";
 
 /**
  * One operation of a shared board: read through the scheduler like a watched one ("watched" interest, "onScreen"
@@ -36,7 +37,7 @@ export const BoardRow = memo(function BoardRow({ item, watched, onWatch }: { ite
       data-testid="board-row"
       data-status-category={rowStateOf(snapshot)}
       data-ref-key={key}
-      className="flex flex-col gap-2 rounded-lg border border-slate-200 bg-white p-3 shadow-sm dark:border-slate-700 dark:bg-slate-900"
+      className={cardClass}
     >
       <div className="flex flex-wrap items-center gap-2">
         <StatusBadge category={operation?.category} status={operation?.status} unreadable={unreadable} />

@@ -18,6 +18,8 @@ import { ReadErrorLine } from "./read-error-line";
 import { RowLabelEditor } from "./row-label-editor";
 import { RowRootCause } from "./row-root-cause";
 import { StatusBadge } from "./status-badge";
+import { RemoveButton } from "./remove-button";
+import { cardClass } from "@/components/ui/surface";
 
 /**
  * One watched operation on the dashboard: its name (the person's label, else the resource) first, the GUID second and
@@ -62,7 +64,7 @@ export const OperationRow = memo(function OperationRow({
       data-ref-key={key}
       // Off-screen rows skip style and layout (they still update their text): with 500 rows, laying out all of them
       // on every poll result kept the main thread busy. "auto" remembers each row's last drawn height.
-      className="flex flex-col gap-2 rounded-lg border border-slate-200 bg-white p-3 shadow-sm [contain-intrinsic-size:auto_7rem] [content-visibility:auto] dark:border-slate-700 dark:bg-slate-900"
+      className={`${cardClass} [contain-intrinsic-size:auto_7rem] [content-visibility:auto]`}
     >
       <div className="flex flex-wrap items-center gap-2">
         <StatusBadge category={operation?.category} status={operation?.status} unreadable={unreadable} />
@@ -103,16 +105,7 @@ export const OperationRow = memo(function OperationRow({
               Label
             </Button>
           )}
-          <Button
-            variant="danger"
-            size="sm"
-            aria-label={`Remove ${described} from the watch list`}
-            onClick={() => {
-              onRemove(key);
-            }}
-          >
-            Remove
-          </Button>
+          <RemoveButton operationKey={key} described={described} onRemove={onRemove} />
         </div>
       </div>
       <div className="flex min-w-0 flex-wrap items-center gap-x-2 gap-y-1 text-xs text-slate-600 dark:text-slate-400">

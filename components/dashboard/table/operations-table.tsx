@@ -6,6 +6,7 @@ import { ROW_GRID } from "./table-layout";
 import { nextSort, type ColumnId, type TableQuery } from "./table-query";
 import { TableRow } from "./table-row";
 import type { VisibleRow } from "./use-visible-rows";
+import { surfaceClass } from "@/components/ui/surface";
 
 const HEADERS: readonly { column: ColumnId; label: string }[] = [
   { column: "status", label: "Status" },
@@ -82,7 +83,7 @@ export function OperationsTable({
   onRemove: (key: string) => void;
 }) {
   return (
-    <div role="table" aria-label="Watched operations" data-testid="operations-table" className="rounded-lg border border-slate-200 bg-white text-sm dark:border-slate-700 dark:bg-slate-900">
+    <div role="table" aria-label="Watched operations" data-testid="operations-table" className={`${surfaceClass} text-sm`}>
       <div role="rowgroup">
         <div role="row" className={`${ROW_GRID} border-b border-slate-300 bg-slate-50 px-2 py-1.5 text-xs font-semibold dark:border-slate-600 dark:bg-slate-800`}>
           <div role="columnheader" className="flex items-center">

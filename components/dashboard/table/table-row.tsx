@@ -8,7 +8,6 @@ import { useOperationQuery } from "@/components/hooks/use-operation-query";
 import { ProgressBar } from "@/components/operation/progress-bar";
 import { StatusBadge } from "@/components/operation/status-badge";
 import { useReadInterest } from "@/components/polling/fleet-provider";
-import { Button } from "@/components/ui/button";
 import { focusRing } from "@/components/ui/focus-ring";
 import { permalinkPath, refKey } from "@/lib/azure/operation-ref";
 import { describeOperation, displayName, fullDescription, operationIdOf, shortOperationId } from "@/lib/operations/display-name";
@@ -17,6 +16,7 @@ import { rowStateOf, unreadableOf } from "@/lib/polling/read-state";
 import type { WatchItem } from "@/lib/watch-list/watch-list";
 import { scopeOf } from "./table-facts";
 import { CELL, ROW_GRID } from "./table-layout";
+import { RemoveButton } from "@/components/operation/remove-button";
 
 /** A live time: re-renders on the page's one clock, only while on screen and while it can still change. */
 function Ticking({ active, render }: { active: boolean; render: (now: number) => string }) {
@@ -121,16 +121,7 @@ export const TableRow = memo(function TableRow({
         <Ticking active={inView && lastRead !== undefined} render={(now) => (lastRead === undefined ? "—" : formatAgo(lastRead, Math.max(now, lastRead)))} />
       </div>
       <div role="cell" className={`${CELL} order-1 ml-auto shrink-0 lg:order-none lg:ml-0`}>
-        <Button
-          variant="danger"
-          size="sm"
-          aria-label={`Remove ${described} from the watch list`}
-          onClick={() => {
-            onRemove(key);
-          }}
-        >
-          Remove
-        </Button>
+        <RemoveButton operationKey={key} described={described} onRemove={onRemove} />
       </div>
     </div>
   );
