@@ -1,3 +1,4 @@
+import "@/lib/config/zod-jitless";
 import { z } from "zod";
 import { CATEGORY_LABELS } from "@/lib/operations/format";
 import type { StatusCategory } from "@/lib/operations/model";
@@ -8,10 +9,6 @@ import type { PollRecord } from "@/lib/polling/poll-record";
  * are ever written (no body, no token, no header beyond the ids), and a row read back is checked the same way: a
  * damaged row, or one an older opwatch wrote in another shape, is skipped rather than shown or trusted.
  */
-
-// In the browser: zod would otherwise probe `new Function` to compile its parsers, which the page's CSP refuses (and
-// reports as a violation). Set before any schema below is built, which is when zod reads it.
-z.config({ jitless: true });
 
 const categories = Object.keys(CATEGORY_LABELS) as [StatusCategory, ...StatusCategory[]];
 const epochMs = z.number().nonnegative();

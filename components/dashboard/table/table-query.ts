@@ -1,3 +1,4 @@
+import "@/lib/config/zod-jitless";
 import { z } from "zod";
 import { OPERATION_KINDS, type OperationKind } from "@/lib/azure/operation-ref";
 
