@@ -26,7 +26,15 @@ async function mixedOperations(sim: SimulatorClient) {
   const devcenter = (project: string, steps: Step[]) => sim.create({ kind: "devcenter", ids: { projectName: project, operationId: uniqueId() }, steps });
   const running = (percentComplete: number) => body({ status: "InProgress", startTime: "{{start}}", percentComplete });
   const ended = (status: string) => body({ status, startTime: "{{start}}", endTime: "{{end}}", percentComplete: 100 });
-  const failed = body({ status: "Failed", startTime: "{{start}}", endTime: "{{end}}", error: { code: "DeploymentFailed", message: "It failed." } });
+  // Started 20 s and 10 s ago: scenarios created at once can share a millisecond, and a sort by start must not
+  // depend on that.
+  const failed = (startedSecondsAgo: number) =>
+    body({
+      status: "Failed",
+      startTime: new Date(Date.now() - startedSecondsAgo * 1000).toISOString(),
+      endTime: "{{end}}",
+      error: { code: "DeploymentFailed", message: "It failed." },
+    });
   return Promise.all([
     devops("tbl-run-10", running(10)),
     devops("tbl-run-30", running(30)),
@@ -35,8 +43,8 @@ async function mixedOperations(sim: SimulatorClient) {
     devops("tbl-ok-a", ended("Succeeded")),
     devops("tbl-ok-b", ended("Succeeded")),
     devops("tbl-ok-c", ended("Succeeded")),
-    devops("tbl-fail-a", failed),
-    devops("tbl-fail-b", failed),
+    devops("tbl-fail-a", failed(20)),
+    devops("tbl-fail-b", failed(10)),
     devops("tbl-gone", [{ afterMs: 0, status: 404, body: { error: { code: "NotFound", message: "The operation result was not found." } } }]),
     devcenter("tbl-dc-run-40", body({ status: "Running", startTime: "{{start}}", percentComplete: 40 })),
     devcenter("tbl-dc-run-70", body({ status: "Running", startTime: "{{start}}", percentComplete: 70 })),
@@ -123,7 +131,9 @@ test.describe("operations table", () => {
     await expect(table.rows).toHaveCount(4);
     await table.sortButton("started").click();
     await expect.poll(() => table.query().toString()).toBe("sort=started&dir=desc&status=attention%2Ccanceled");
-    const before = await table.rowOrder();
+    // Newest start first; the operation never read (no start) last. The URL changes at once, the order within a second.
+    const before = [12, 8, 7, 9].map((i) => refKeyOf(scenarios[i]?.permalink ?? ""));
+    await expect.poll(() => table.rowOrder()).toEqual(before);
 
     // No history entry per change; the same rows, order and pressed filters after a reload.
     expect(await page.evaluate(() => history.length)).toBe(historyLength);
