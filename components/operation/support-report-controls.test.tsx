@@ -1,21 +1,11 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { PublicConfigProvider, type PublicConfig } from "@/lib/config/public-config";
+import { PublicConfigProvider } from "@/lib/config/public-config";
 import { sampleDevopsRef } from "@/lib/test-support/operation-fixtures";
 import { SupportReportControls } from "./support-report-controls";
+import { samplePublicConfig } from "@/lib/test-support/public-config";
 
-const config: PublicConfig = {
-  clientId: "client",
-  authority: "https://login.microsoftonline.com/organizations",
-  protocol: "AAD",
-  knownAuthorities: [],
-  authorityMetadata: null,
-  signInServerOnThisMachine: false,
-  redirectUri: null,
-  demoOperations: [],
-  devcenterAllowedHosts: "*.devcenter.azure.com",
-  readBudgets: { devops: { capacity: 10, refillPerSecond: 1 }, devcenter: { capacity: 10, refillPerSecond: 1 } },
-};
+const config = samplePublicConfig;
 
 describe("SupportReportControls", () => {
   it("offers the report as Markdown and as text in a named group, before anything was read too", () => {

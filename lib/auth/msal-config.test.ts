@@ -1,21 +1,10 @@
 import { BrowserCacheLocation, ProtocolMode } from "@azure/msal-browser";
 import { describe, expect, it } from "vitest";
 import { localSigninMetadata } from "@/lib/simulator/local-app-env";
-import type { PublicConfig } from "@/lib/config/public-config";
 import { buildMsalConfiguration } from "./msal-config";
+import { samplePublicConfig } from "@/lib/test-support/public-config";
 
-const base: PublicConfig = {
-  clientId: "11111111-2222-4333-8444-555555555555",
-  authority: "https://login.microsoftonline.com/organizations",
-  protocol: "AAD",
-  knownAuthorities: [],
-  authorityMetadata: null,
-  signInServerOnThisMachine: false,
-  redirectUri: null,
-  demoOperations: [],
-  devcenterAllowedHosts: "*.devcenter.azure.com",
-  readBudgets: { devops: { refillPerSecond: 5, capacity: 10 }, devcenter: { refillPerSecond: 5, capacity: 10 } },
-};
+const base = samplePublicConfig;
 
 describe("buildMsalConfiguration", () => {
   it("uses session storage and Entra ID mode, returning to the app's root by default", () => {
