@@ -4,12 +4,16 @@ import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 import tseslint from "typescript-eslint";
 
-/** One folder's allowed imports: anything matching `regex` is refused, test files excepted. */
-const boundary = (files, regex, message) => ({
+/** One folder's allowed imports: anything matching `regex` is refused, test files (and `ignores`) excepted. */
+const boundary = (files, regex, message, ignores = []) => ({
   files,
-  ignores: ["**/*.test.ts", "**/*.test.tsx"],
+  ignores: ["**/*.test.ts", "**/*.test.tsx", ...ignores],
   rules: { "no-restricted-imports": ["error", { patterns: [{ regex, message }] }] },
 });
+
+/** What never ships (the simulator, the sign-in server, benches, test support): product code never imports it. */
+const NEVER_DEV = "^@/lib/dev/|^(\\.\\./)+dev/|/lib/dev/";
+const DEV_MESSAGE = "lib/dev never ships: product code does not import it (it may import product code)";
 
 export default tseslint.config(
   {
@@ -35,17 +39,18 @@ export default tseslint.config(
       "no-console": ["error", { allow: ["warn", "error", "info"] }],
     },
   },
-  // Folder boundaries (lib/README.md): imports point down, never up. Tests may import anything.
-  boundary(["lib/azure/**"], "^@/lib/(?!azure/)", "lib/azure holds wire facts and imports nothing else of lib/"),
+  // Folder boundaries (lib/README.md): imports point down, never up. Tests may import anything. ESLint keeps one
+  // no-restricted-imports setting per file (the last that matches), so every folder's pattern also refuses lib/dev.
+  boundary(["app/**", "components/**", "lib/**", "proxy.ts"], NEVER_DEV, DEV_MESSAGE, ["lib/dev/**"]),
+  boundary(["lib/azure/**"], `^@/lib/(?!azure/)|${NEVER_DEV}`, "lib/azure holds wire facts and imports nothing else of lib/"),
   boundary(
     ["lib/operations/**"],
-    "^@/lib/(query|watch-list|server|simulator|bench|test-support)/|^@/lib/polling/(?!retry-after$)",
-    "lib/operations sits below polling and query (only polling/retry-after, a leaf parser, is shared)",
+    `^@/lib/(query|watch-list|server|poll-log)/|^@/lib/polling/(?!retry-after$)|${NEVER_DEV}`,
+    "lib/operations sits below polling and query (only polling/retry-after, a leaf parser, is shared), and never imports lib/dev",
   ),
-  boundary(["lib/polling/**"], "^@/lib/(query|watch-list|server|simulator|bench|test-support|auth|poll-log)/", "lib/polling sits below query and the views"),
-  boundary(["lib/poll-log/**"], "^@/lib/(query|watch-list|server|simulator|bench|test-support|auth)/", "lib/poll-log stores what polling records, below query and the views"),
-  boundary(["lib/board/**"], "^@/lib/(?!azure/|watch-list/|board/)", "lib/board imports only azure/ and watch-list/"),
-  boundary(["app/**", "components/**"], "^@/lib/(simulator|bench|test-support)/", "views never import the local stand-ins or test code"),
+  boundary(["lib/polling/**"], `^@/lib/(query|watch-list|server|auth|poll-log)/|${NEVER_DEV}`, "lib/polling sits below query and the views, and never imports lib/dev"),
+  boundary(["lib/poll-log/**"], `^@/lib/(query|watch-list|server|auth)/|${NEVER_DEV}`, "lib/poll-log stores what polling records, below query and the views, and never imports lib/dev"),
+  boundary(["lib/board/**"], `^@/lib/(?!azure/|watch-list/|board/)|${NEVER_DEV}`, "lib/board imports only azure/ and watch-list/"),
   {
     // Playwright fixtures receive a callback named `use`, which is not React's hook.
     files: ["e2e/**/*.ts"],

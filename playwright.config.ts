@@ -1,5 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
-import { localAppEnv } from "./lib/simulator/local-app-env";
+import { localAppEnv } from "./lib/dev/local-app-env";
 import { CHROMIUM_LAUNCH } from "./e2e/fixtures/chromium";
 import { E2E } from "./e2e/fixtures/stack";
 

@@ -6,7 +6,7 @@ export default defineConfig({
     alias: {
       "@": fileURLToPath(new URL("./", import.meta.url)),
       // `server-only` throws outside a React Server Components bundle; unit tests run server code directly.
-      "server-only": fileURLToPath(new URL("./lib/test-support/empty-module.ts", import.meta.url)),
+      "server-only": fileURLToPath(new URL("./lib/dev/test-support/empty-module.ts", import.meta.url)),
     },
   },
   test: {

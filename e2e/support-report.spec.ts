@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { BrowserContext, Page } from "@playwright/test";
-import { DEMO_SCENARIOS } from "../lib/simulator/azure/demo-scenarios";
+import { DEMO_SCENARIOS } from "../lib/dev/simulator/demo-scenarios";
 import { expect, test } from "./fixtures";
 import type { CreatedScenario, ScenarioInput, SimulatorClient } from "./fixtures/simulator-client";
 import { E2E } from "./fixtures/stack";

@@ -10,16 +10,16 @@
  * that loads. It never fails on size: a non-zero exit means the run itself broke.
  */
 import type { Page } from "@playwright/test";
-import type { OptionSpec, ParsedOptions } from "../lib/bench/args";
-import { launchBrowser, newBenchContext } from "../lib/bench/browser";
-import { ensureBenchBuild } from "../lib/bench/build";
-import { chunkTable, holdsRecharts, kB, totals, totalsLine } from "../lib/bench/bundle-report";
-import { loadChunkMap, type ChunkMap } from "../lib/bench/chunk-map";
-import { JsRecorder, type JsResponse } from "../lib/bench/js-recorder";
-import { pageErrorsLine, watchPageErrors } from "../lib/bench/page-errors";
-import { signInAtHome } from "../lib/bench/sign-in";
-import { runBench } from "../lib/bench/run";
-import { startBenchStack } from "../lib/bench/stack";
+import type { OptionSpec, ParsedOptions } from "../lib/dev/bench/args";
+import { launchBrowser, newBenchContext } from "../lib/dev/bench/browser";
+import { ensureBenchBuild } from "../lib/dev/bench/build";
+import { chunkTable, holdsRecharts, kB, totals, totalsLine } from "../lib/dev/bench/bundle-report";
+import { loadChunkMap, type ChunkMap } from "../lib/dev/bench/chunk-map";
+import { JsRecorder, type JsResponse } from "../lib/dev/bench/js-recorder";
+import { pageErrorsLine, watchPageErrors } from "../lib/dev/bench/page-errors";
+import { signInAtHome } from "../lib/dev/bench/sign-in";
+import { runBench } from "../lib/dev/bench/run";
+import { startBenchStack } from "../lib/dev/bench/stack";
 
 const OPTIONS = {
   rebuild: { kind: "flag", help: "build the app even when the last bench build is current" },

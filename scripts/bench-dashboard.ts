@@ -13,16 +13,16 @@
 import { randomUUID } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { ADA } from "../e2e/pages/sign-in-page";
-import type { OptionSpec, ParsedOptions } from "../lib/bench/args";
-import { launchBrowser, newBenchContext } from "../lib/bench/browser";
-import { ensureBenchBuild } from "../lib/bench/build";
-import { longTaskStats, observeLongTasks, type LongTaskStats } from "../lib/bench/long-tasks";
-import { pageErrorsLine, watchPageErrors } from "../lib/bench/page-errors";
-import { signInAtHome } from "../lib/bench/sign-in";
-import { mapLimit, requestTimes } from "../lib/bench/simulator-client";
-import { runBench } from "../lib/bench/run";
-import { startBenchStack } from "../lib/bench/stack";
-import { createScenario } from "../lib/simulator/azure/control-client";
+import type { OptionSpec, ParsedOptions } from "../lib/dev/bench/args";
+import { launchBrowser, newBenchContext } from "../lib/dev/bench/browser";
+import { ensureBenchBuild } from "../lib/dev/bench/build";
+import { longTaskStats, observeLongTasks, type LongTaskStats } from "../lib/dev/bench/long-tasks";
+import { pageErrorsLine, watchPageErrors } from "../lib/dev/bench/page-errors";
+import { signInAtHome } from "../lib/dev/bench/sign-in";
+import { mapLimit, requestTimes } from "../lib/dev/bench/simulator-client";
+import { runBench } from "../lib/dev/bench/run";
+import { startBenchStack } from "../lib/dev/bench/stack";
+import { createScenario } from "../lib/dev/simulator/control-client";
 
 const OPTIONS = {
   count: { kind: "int", min: 1, max: 1000, default: 500, help: "operations on the watch list (it holds at most 1,000)" },

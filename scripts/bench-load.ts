@@ -15,17 +15,17 @@
  * A benchmark prints; it exits non-zero only when the run itself breaks, never on a figure.
  */
 import http from "node:http";
-import { buildApp, startAppServer, startSimulatorProcess, stopServer, type Started } from "../lib/bench/api-stack";
-import { jwtShapedBearer } from "../lib/bench/jwt-shaped";
-import { runDashboardClients } from "../lib/bench/load/dashboard-clients";
-import { HOT_ADDRESS, runFlood, SPREAD_ADDRESSES } from "../lib/bench/load/flood";
-import { formatMs, latencySummary, outcomeKey, share, type Tally } from "../lib/bench/load/tally";
-import { timedGet } from "../lib/bench/load/timed-get";
-import { residentMiB } from "../lib/bench/proc-memory";
-import { runBench } from "../lib/bench/run";
-import { mapLimit } from "../lib/bench/simulator-client";
-import { createScenario } from "../lib/simulator/azure/control-client";
-import { AUDIENCES } from "../lib/simulator/azure/token-check";
+import { buildApp, startAppServer, startSimulatorProcess, stopServer, type Started } from "../lib/dev/bench/api-stack";
+import { jwtShapedBearer } from "../lib/dev/bench/jwt-shaped";
+import { runDashboardClients } from "../lib/dev/bench/load/dashboard-clients";
+import { HOT_ADDRESS, runFlood, SPREAD_ADDRESSES } from "../lib/dev/bench/load/flood";
+import { formatMs, latencySummary, outcomeKey, share, type Tally } from "../lib/dev/bench/load/tally";
+import { timedGet } from "../lib/dev/bench/load/timed-get";
+import { residentMiB } from "../lib/dev/bench/proc-memory";
+import { runBench } from "../lib/dev/bench/run";
+import { mapLimit } from "../lib/dev/bench/simulator-client";
+import { createScenario } from "../lib/dev/simulator/control-client";
+import { AUDIENCES } from "../lib/dev/simulator/token-check";
 
 const DIST_DIR = ".next-load";
 const PERIOD_MS = 1_000;

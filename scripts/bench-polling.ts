@@ -1,18 +1,18 @@
 /**
  * `npm run bench:polling`: replays a fixed, seeded corpus of simulated operation lifetimes in simulated time
  * through opwatch's polling policy and two baselines, and prints polls and detection delays. A script that
- * prints, not a test: the figures are read by people (see lib/polling/bench/corpus.ts for the corpus).
+ * prints, not a test: the figures are read by people (see lib/dev/bench/polling/corpus.ts for the corpus).
  * It exits 1 only if the policy ever polled before Retry-After allowed: that is a bug, not a figure.
  *
- * Then the fleet mode (lib/polling/bench/fleet-replay.ts): `--fleet N` operations (500) of the same corpus mix in one
+ * Then the fleet mode (lib/dev/bench/polling/fleet-replay.ts): `--fleet N` operations (500) of the same corpus mix in one
  * subscription against an emulated ARM read bucket, read by opwatch's fleet scheduler within its budget (`--budget
  * R/B`, reads per second / burst, default 5/10 as in lib/config/schema.ts), by the policy per operation and by the
  * SDK per operation; it exits 1 as well if the scheduler read any operation before its Retry-After. `--no-fleet`
  * skips it (it takes a few seconds).
  */
 import { decideNextPoll } from "@/lib/polling/policy";
-import { CORPUS_SEED, CORPUS_SIZE, generateCorpus, type Lifetime } from "@/lib/polling/bench/corpus";
-import { guidancePoller, sdkPoller } from "@/lib/polling/bench/baselines";
+import { CORPUS_SEED, CORPUS_SIZE, generateCorpus, type Lifetime } from "@/lib/dev/bench/polling/corpus";
+import { guidancePoller, sdkPoller } from "@/lib/dev/bench/polling/baselines";
 import {
   budgetExcess,
   detectionDelays,
@@ -22,11 +22,11 @@ import {
   type FleetPoller,
   replayFleet,
   summarizeFleet,
-} from "@/lib/polling/bench/fleet-replay";
+} from "@/lib/dev/bench/polling/fleet-replay";
 import { ARM_SUBSCRIPTION_READS, DEFAULT_READ_BUDGET, type BucketSpec } from "@/lib/azure/token-bucket";
-import { seededRandom } from "@/lib/polling/bench/prng";
-import { type Poller, replay, type ReplayResult } from "@/lib/polling/bench/replay";
-import { mean, percentile } from "@/lib/polling/bench/stats";
+import { seededRandom } from "@/lib/dev/bench/polling/prng";
+import { type Poller, replay, type ReplayResult } from "@/lib/dev/bench/polling/replay";
+import { mean, percentile } from "@/lib/dev/bench/polling/stats";
 
 const JITTER_SEED = 7;
 

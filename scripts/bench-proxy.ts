@@ -3,7 +3,7 @@
  *
  * Builds the app into .next-bench (only the /api routes unless --full-build, without type checking; skipped with
  * --no-build when a build exists), starts the Azure simulator and the app's production server on free loopback ports
- * (lib/bench/api-stack.ts, shared with bench:load and fuzz:proxy), seeds one devops operation, then runs
+ * (lib/dev/bench/api-stack.ts, shared with bench:load and fuzz:proxy), seeds one devops operation, then runs
  * autocannon (warm-up, then a measured run) against (1) the simulator directly, (2) /api/health and (3) the devops
  * proxy route for the seeded operation. Prints requests/s, p50 and p99 for each and the ratio proxy / trivial route
  * (target ≥ 0.8). Stops every process it started. A benchmark prints; it never fails on speed.
@@ -17,9 +17,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import autocannon from "autocannon";
 import { devopsUpstreamUrl, parseAppPath } from "../lib/azure/operation-ref";
-import { buildApp, startAppServer, startSimulatorProcess, type Started } from "../lib/bench/api-stack";
-import { cleanup } from "../lib/bench/cleanup";
-import { createScenario } from "../lib/simulator/azure/control-client";
+import { buildApp, startAppServer, startSimulatorProcess, type Started } from "../lib/dev/bench/api-stack";
+import { cleanup } from "../lib/dev/bench/cleanup";
+import { createScenario } from "../lib/dev/simulator/control-client";
 
 const DIST_DIR = ".next-bench";
 const TARGET_RATIO = 0.8;
@@ -63,7 +63,7 @@ const CLOCK_TICKS_PER_SECOND = 100;
 
 /**
  * CPU time used so far by one process, in µs (Linux /proc; undefined elsewhere). The app's server and the simulator
- * are one process each (lib/bench/api-stack.ts). On a shared machine requests/s swing with other people's load; CPU
+ * are one process each (lib/dev/bench/api-stack.ts). On a shared machine requests/s swing with other people's load; CPU
  * per request of each server barely does.
  */
 function processCpuMicros(pid: number | undefined): number | undefined {

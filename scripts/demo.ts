@@ -5,11 +5,11 @@
  * Settings: PORT (app, 3000), SIM_PORT (4010), SIGNIN_PORT (4443), DEMO_SKIP_BUILD=1 to reuse the last build.
  * Any app setting given here (AZURE_*, DEVCENTER_ALLOWED_HOSTS, PROXY_TIMEOUT_MS, ...) wins over the demo's own.
  */
-import { withGivenSettings } from "../lib/simulator/local-app-env";
-import { startLocalStack } from "../lib/simulator/local-stack";
-import { IN_MEMORY_SESSIONS_NOTE } from "../lib/simulator/signin/server";
-import { buildNext, startNext } from "./next-process";
-import { stopOnSignal } from "./stop-on-signal";
+import { withGivenSettings } from "../lib/dev/local-app-env";
+import { startLocalStack } from "../lib/dev/local-stack";
+import { IN_MEMORY_SESSIONS_NOTE } from "../lib/dev/signin/server";
+import { buildNext, startNext } from "../lib/dev/process/next-process";
+import { stopOnSignal } from "../lib/dev/process/stop-on-signal";
 
 function port(name: string, fallback: number): number {
   const raw = process.env[name];

@@ -3,9 +3,9 @@
  * Playwright does. The app itself is Playwright's second web server.
  */
 import { E2E } from "../e2e/fixtures/stack";
-import { startLocalStack } from "../lib/simulator/local-stack";
-import { IN_MEMORY_SESSIONS_NOTE } from "../lib/simulator/signin/server";
-import { stopOnSignal } from "./stop-on-signal";
+import { startLocalStack } from "../lib/dev/local-stack";
+import { IN_MEMORY_SESSIONS_NOTE } from "../lib/dev/signin/server";
+import { stopOnSignal } from "../lib/dev/process/stop-on-signal";
 
 const stack = await startLocalStack({
   appOrigin: E2E.appOrigin,

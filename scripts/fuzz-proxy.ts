@@ -1,8 +1,8 @@
 /**
  * `npm run fuzz:proxy`: --runs (10,000) generated hostile requests over real HTTP against the app's production
- * server (lib/bench/fuzz/arbitraries.ts says what they hold), measuring:
+ * server (lib/dev/bench/fuzz/arbitraries.ts says what they hold), measuring:
  * (a) upstream calls to hosts off the allow-list, target 0: the server runs with a preload
- *     (lib/bench/fuzz/record-connections.mjs) that logs every outgoing request and connection it really makes;
+ *     (lib/dev/bench/fuzz/record-connections.mjs) that logs every outgoing request and connection it really makes;
  * (b) answers not in Azure's error shape, target 0: under /api every non-2xx answer must be JSON
  *     `{"error":{"code","message"}}`, a 2xx only for a valid route to the simulator, a redirect only to our origin
  *     (those are counted apart), and every request must be answered.
@@ -16,25 +16,25 @@ import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import fc from "fast-check";
-import { buildApp, startAppServer, startSimulatorProcess } from "../lib/bench/api-stack";
-import { onCleanup } from "../lib/bench/cleanup";
-import { checkAnswer, FAILING, VERDICTS, type Verdict } from "../lib/bench/fuzz/answer-check";
-import { fuzzRequest, type FuzzRequest } from "../lib/bench/fuzz/arbitraries";
-import { originTarget, parseConnectionLog, summarizeConnections } from "../lib/bench/fuzz/connection-log";
-import { sendFuzzRequest, type Sent } from "../lib/bench/fuzz/send";
-import { addToGroup, type Group } from "../lib/bench/fuzz/signature";
-import { jwtShapedBearer } from "../lib/bench/jwt-shaped";
-import { ROOT } from "../lib/bench/project";
-import { runBench } from "../lib/bench/run";
-import { mapLimit } from "../lib/bench/simulator-client";
-import { createScenario } from "../lib/simulator/azure/control-client";
-import { AUDIENCES } from "../lib/simulator/azure/token-check";
+import { buildApp, startAppServer, startSimulatorProcess } from "../lib/dev/bench/api-stack";
+import { onCleanup } from "../lib/dev/bench/cleanup";
+import { checkAnswer, FAILING, VERDICTS, type Verdict } from "../lib/dev/bench/fuzz/answer-check";
+import { fuzzRequest, type FuzzRequest } from "../lib/dev/bench/fuzz/arbitraries";
+import { originTarget, parseConnectionLog, summarizeConnections } from "../lib/dev/bench/fuzz/connection-log";
+import { sendFuzzRequest, type Sent } from "../lib/dev/bench/fuzz/send";
+import { addToGroup, type Group } from "../lib/dev/bench/fuzz/signature";
+import { jwtShapedBearer } from "../lib/dev/bench/jwt-shaped";
+import { ROOT } from "../lib/dev/bench/project";
+import { runBench } from "../lib/dev/bench/run";
+import { mapLimit } from "../lib/dev/bench/simulator-client";
+import { createScenario } from "../lib/dev/simulator/control-client";
+import { AUDIENCES } from "../lib/dev/simulator/token-check";
 
 const DIST_DIR = ".next-load";
 const CONCURRENCY = 16;
 /** Kinds of answer listed per verdict, most frequent first. */
 const MAX_GROUPS = 8;
-const PRELOAD = path.join(ROOT, "lib", "bench", "fuzz", "record-connections.mjs");
+const PRELOAD = path.join(ROOT, "lib", "dev", "bench", "fuzz", "record-connections.mjs");
 
 const OPTIONS = {
   help: { kind: "flag", help: "print these options" },

@@ -8,8 +8,8 @@ import { mkdirSync } from "node:fs";
 import { chromium, type Page } from "@playwright/test";
 import { CHROMIUM_LAUNCH } from "../e2e/fixtures/chromium";
 import { SignInPage } from "../e2e/pages/sign-in-page";
-import { startLocalStack } from "../lib/simulator/local-stack";
-import { buildNext, startNext } from "./next-process";
+import { startLocalStack } from "../lib/dev/local-stack";
+import { buildNext, startNext } from "../lib/dev/process/next-process";
 
 const APP_PORT = 3200;
 const appOrigin = `http://localhost:${APP_PORT}`;

@@ -2,8 +2,8 @@
  * `npm run signin-server`: the local OpenID Connect server alone (the demo starts it itself).
  * SIGNIN_PORT (4443), APP_ORIGIN (http://localhost:3000; comma-separated for several), SIGNIN_TOKEN_TTL_SECONDS (3600).
  */
-import { IN_MEMORY_SESSIONS_NOTE, startSigninServer } from "../lib/simulator/signin/server";
-import { stopOnSignal } from "./stop-on-signal";
+import { IN_MEMORY_SESSIONS_NOTE, startSigninServer } from "../lib/dev/signin/server";
+import { stopOnSignal } from "../lib/dev/process/stop-on-signal";
 
 function integer(name: string, fallback: number, min: number, max: number): number {
   const raw = process.env[name]?.trim();

@@ -8,9 +8,9 @@
 import { readFileSync } from "node:fs";
 import type { JSONWebKeySet } from "jose";
 import { ARM_SUBSCRIPTION_READS } from "../lib/azure/token-bucket";
-import { startSimulator, type SimulatorOptions } from "../lib/simulator/azure/server";
-import { parseThrottleText, type ThrottleSetting } from "../lib/simulator/azure/throttle-setting";
-import { stopOnSignal } from "./stop-on-signal";
+import { startSimulator, type SimulatorOptions } from "../lib/dev/simulator/server";
+import { parseThrottleText, type ThrottleSetting } from "../lib/dev/simulator/throttle-setting";
+import { stopOnSignal } from "../lib/dev/process/stop-on-signal";
 
 function fromEnv(env: NodeJS.ProcessEnv): SimulatorOptions {
   const port = Number(env.SIM_PORT ?? "4010");

@@ -3,7 +3,7 @@ import { focusRing } from "@/components/ui/focus-ring";
 /**
  * The one step of a first run that the browser makes the person take: the local sign-in server's certificate was made
  * on this machine, so the browser warns before it first shows the sign-in page. A plain link to the server's own page
- * (lib/simulator/signin/pages.ts), which links back here, lets them take that step before pressing Sign in.
+ * (lib/dev/signin/pages.ts), which links back here, lets them take that step before pressing Sign in.
  */
 export function LocalCertificateNote({ authority }: { authority: string }) {
   const serverRoot = `${new URL(authority).origin}/`;

@@ -5,8 +5,8 @@ import { createWatchedSummaryStore } from "@/components/hooks/watched-summary-st
 import { refKey } from "@/lib/azure/operation-ref";
 import { nextSnapshot } from "@/lib/polling/snapshot";
 import { operationKeys } from "@/lib/query/keys";
-import { readErrorResult, runningOperation, statusResult } from "@/lib/test-support/fetch-results";
-import { sampleDevopsRef } from "@/lib/test-support/operation-fixtures";
+import { readErrorResult, runningOperation, statusResult } from "@/lib/dev/test-support/fetch-results";
+import { sampleDevopsRef } from "@/lib/dev/test-support/operation-fixtures";
 import type { WatchItem } from "@/lib/watch-list/watch-list";
 import { ClearButtons, HeaderCounts, SectionCounts } from "./summary-views";
 

@@ -6,7 +6,7 @@ import type { WatchItem } from "@/lib/watch-list/watch-list";
 import type { OperationSnapshot } from "@/lib/polling/snapshot";
 import { nextSnapshot } from "@/lib/polling/snapshot";
 import { operationKeys } from "@/lib/query/keys";
-import { readErrorResult } from "@/lib/test-support/fetch-results";
+import { readErrorResult } from "@/lib/dev/test-support/fetch-results";
 import { createWatchedSummaryStore } from "./watched-summary-store";
 
 const ref = (id: string): OperationRef => ({ kind: "devops", subscriptionId: "S", resourceGroupName: "RG", securityConnectorName: "c", operationResultId: id });

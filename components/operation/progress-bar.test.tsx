@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { ProgressBar } from "./progress-bar";
 import { nextSnapshot } from "@/lib/polling/snapshot";
 import { unreadableOf } from "@/lib/polling/read-state";
-import { readErrorResult } from "@/lib/test-support/fetch-results";
+import { readErrorResult } from "@/lib/dev/test-support/fetch-results";
 import { StatusBadge } from "./status-badge";
 
 describe("ProgressBar", () => {

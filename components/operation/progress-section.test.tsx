@@ -3,7 +3,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import type { DevopsRef } from "@/lib/azure/operation-ref";
 import { nextSnapshot, type OperationSnapshot } from "@/lib/polling/snapshot";
-import { runningOperation, statusResult } from "@/lib/test-support/fetch-results";
+import { runningOperation, statusResult } from "@/lib/dev/test-support/fetch-results";
 import { IdentifiersDetails } from "./identifiers-details";
 import { ProgressSection } from "./progress-section";
 

@@ -1,7 +1,7 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import type { ErrorNode } from "@/lib/operations/model";
-import { sampleOperation } from "@/lib/test-support/operation-fixtures";
+import { sampleOperation } from "@/lib/dev/test-support/operation-fixtures";
 import { RowRootCause } from "./row-root-cause";
 
 const node = (code: string, message: string, details: ErrorNode[] = []): ErrorNode => ({

@@ -1,9 +1,9 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { PublicConfigProvider } from "@/lib/config/public-config";
-import { sampleDevopsRef } from "@/lib/test-support/operation-fixtures";
+import { sampleDevopsRef } from "@/lib/dev/test-support/operation-fixtures";
 import { SupportReportControls } from "./support-report-controls";
-import { samplePublicConfig } from "@/lib/test-support/public-config";
+import { samplePublicConfig } from "@/lib/dev/test-support/public-config";
 
 const config = samplePublicConfig;
 

@@ -6,7 +6,7 @@ import type { PollRecord } from "@/lib/polling/poll-record";
 import type { OperationSnapshot } from "@/lib/polling/snapshot";
 import { operationKeys } from "@/lib/query/keys";
 import { operationQueryOptions } from "@/lib/query/operation-options";
-import { fakeLocks } from "@/lib/test-support/fake-locks";
+import { fakeLocks } from "@/lib/dev/test-support/fake-locks";
 import { fleetRunnerDeps } from "./fleet-deps";
 
 /**

@@ -5,7 +5,7 @@ export interface DemoCredentials {
   password: string;
 }
 
-/** A demo account of the local sign-in server (lib/simulator/signin/users.ts). */
+/** A demo account of the local sign-in server (lib/dev/signin/users.ts). */
 export const ADA: DemoCredentials = { username: "ada@opwatch.test", password: "demo-password" };
 export const GRACE: DemoCredentials = { username: "grace@opwatch.test", password: "demo-password" };
 

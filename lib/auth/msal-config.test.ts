@@ -1,8 +1,8 @@
 import { BrowserCacheLocation, ProtocolMode } from "@azure/msal-browser";
 import { describe, expect, it } from "vitest";
-import { localSigninMetadata } from "@/lib/simulator/local-app-env";
+import { localSigninMetadata } from "@/lib/dev/local-app-env";
 import { buildMsalConfiguration } from "./msal-config";
-import { samplePublicConfig } from "@/lib/test-support/public-config";
+import { samplePublicConfig } from "@/lib/dev/test-support/public-config";
 
 const base = samplePublicConfig;
 

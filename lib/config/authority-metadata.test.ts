@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { signInOrigins } from "@/lib/server/content-security-policy";
-import { localAppEnv, localSigninMetadata } from "@/lib/simulator/local-app-env";
+import { localAppEnv, localSigninMetadata } from "@/lib/dev/local-app-env";
 import { METADATA_URL_FIELDS, offOriginProblem, parseAuthorityMetadata } from "./authority-metadata";
 import type { ConfigProblem } from "./config-problem";
 import { readConfig } from "./read-config";

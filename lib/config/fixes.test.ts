@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { localSigninMetadata } from "@/lib/simulator/local-app-env";
+import { localSigninMetadata } from "@/lib/dev/local-app-env";
 import { FIXES } from "./fixes";
 import { proxyGroup, readBudgetGroup, signInGroup } from "./groups";
 import { readConfig } from "./read-config";

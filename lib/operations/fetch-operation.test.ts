@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { OperationRef } from "@/lib/azure/operation-ref";
 import { toPollRecord } from "@/lib/polling/poll-record";
 import { fetchOperation } from "./fetch-operation";
-import { sampleDevopsRef } from "@/lib/test-support/operation-fixtures";
+import { sampleDevopsRef } from "@/lib/dev/test-support/operation-fixtures";
 
 const ref: OperationRef = sampleDevopsRef;
 const NOW = Date.UTC(2026, 0, 1);

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { sampleDevopsRef, sampleOperation } from "@/lib/test-support/operation-fixtures";
+import { sampleDevopsRef, sampleOperation } from "@/lib/dev/test-support/operation-fixtures";
 import type { ErrorNode } from "./model";
 import { buildSupportReport } from "./support-report";
 import { reportToMarkdown, reportToText } from "./support-report-render";

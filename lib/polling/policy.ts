@@ -19,7 +19,7 @@ import { stopReasonAfterReadError, stopReasonAtEnd } from "./stop-reasons";
  *   someone is waiting on that one screen. Retry-After, the read-error back-off and paused scopes still come first.
  * - Delays count from `ctx.now` and are capped at 10 minutes, so a clock jump cannot park an operation forever.
  *
- * The levels are sized with `npm run bench:polling` (corpus: lib/polling/bench/corpus.ts) to stay within 0.08 of the
+ * The levels are sized with `npm run bench:polling` (corpus: lib/dev/bench/polling/corpus.ts) to stay within 0.08 of the
  * Azure SDK's polls. Default seed: 0.079 of its polls, detection delay median 7.2 s, p95 49.0 s (the rules before
  * these: 0.098, 4.9 s, 53.5 s). `--seed 99 --size 4000` / `--seed 98 --size 4000`: 0.075, median 6.0 / 6.5 s, p95
  * 50.1 / 49.7 s. The median is fragile: about half the ends are seen within 6 s and few more by 8 s, so on 400

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readErrorResult, runningOperation, statusResult } from "@/lib/test-support/fetch-results";
+import { readErrorResult, runningOperation, statusResult } from "@/lib/dev/test-support/fetch-results";
 import { needsAttention, rowStateOf, unreadableLabel, unreadableOf } from "./read-state";
 import { nextSnapshot } from "./snapshot";
 

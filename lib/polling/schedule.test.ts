@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Operation } from "@/lib/operations/model";
-import { readErrorResult, runningOperation, statusResult } from "@/lib/test-support/fetch-results";
+import { readErrorResult, runningOperation, statusResult } from "@/lib/dev/test-support/fetch-results";
 import { decideNextPoll } from "./policy";
 import { pollSchedule, predictedFinishOf } from "./schedule";
 import { seededRandom } from "./seeded-random";

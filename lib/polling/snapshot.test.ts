@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Operation } from "@/lib/operations/model";
-import { readErrorResult, runningOperation, statusResult } from "@/lib/test-support/fetch-results";
+import { readErrorResult, runningOperation, statusResult } from "@/lib/dev/test-support/fetch-results";
 import { HISTORY_LIMIT, nextSnapshot, type OperationSnapshot } from "./snapshot";
 
 const T0 = Date.UTC(2026, 0, 1);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { expectAzureError } from "@/lib/test-support/expect-azure-error";
+import { expectAzureError } from "@/lib/dev/test-support/expect-azure-error";
 import { isApiPath, refuseApiPath } from "./api-path-guard";
 
 const DEVOPS = "/api/devops/00000000-0000-0000-0000-000000000000/rg-1/connector-1/5c7d4e8f-1a2b-4c3d-9e8f-0a1b2c3d4e5f";

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { ok } from "@/lib/azure/params";
 import type { ProxyLimits } from "@/lib/config/proxy-config";
-import { expectAzureError } from "@/lib/test-support/expect-azure-error";
-import { loopbackOnlyGet, loopbackProxyEnv, JWT_SHAPED_TOKEN } from "@/lib/test-support/proxy-test-env";
-import { recordingUpstreamForFile } from "@/lib/test-support/recording-upstream";
-import { VALID_DEVOPS_PARAMS } from "@/lib/test-support/proxy-hostile-inputs";
+import { expectAzureError } from "@/lib/dev/test-support/expect-azure-error";
+import { loopbackOnlyGet, loopbackProxyEnv, JWT_SHAPED_TOKEN } from "@/lib/dev/test-support/proxy-test-env";
+import { recordingUpstreamForFile } from "@/lib/dev/test-support/recording-upstream";
+import { VALID_DEVOPS_PARAMS } from "@/lib/dev/test-support/proxy-hostile-inputs";
 import { SOCKET_ADDRESS_HEADER } from "./client-address";
 import { createProxyHandler } from "./proxy-handler";
 import { createProxyLimiter, type ProxyLimiter } from "./proxy-limits";

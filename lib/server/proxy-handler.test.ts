@@ -3,11 +3,11 @@ import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import { ok } from "@/lib/azure/params";
 import { readConfig } from "@/lib/config/read-config";
-import { expectAzureError } from "@/lib/test-support/expect-azure-error";
-import { loopbackOnlyGet, loopbackProxyEnv, processEnv, JWT_SHAPED_TOKEN } from "@/lib/test-support/proxy-test-env";
-import { recordingUpstreamForFile } from "@/lib/test-support/recording-upstream";
+import { expectAzureError } from "@/lib/dev/test-support/expect-azure-error";
+import { loopbackOnlyGet, loopbackProxyEnv, processEnv, JWT_SHAPED_TOKEN } from "@/lib/dev/test-support/proxy-test-env";
+import { recordingUpstreamForFile } from "@/lib/dev/test-support/recording-upstream";
 import { createProxyHandler } from "./proxy-handler";
-import { VALID_DEVCENTER_IDS, VALID_DEVOPS_PARAMS } from "@/lib/test-support/proxy-hostile-inputs";
+import { VALID_DEVCENTER_IDS, VALID_DEVOPS_PARAMS } from "@/lib/dev/test-support/proxy-hostile-inputs";
 import { MAX_UPSTREAM_BODY_BYTES } from "./proxy-response";
 import { MAX_RATELIMIT_HEADERS } from "@/lib/azure/ratelimit-headers";
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { ok } from "@/lib/azure/params";
-import { expectAzureError } from "@/lib/test-support/expect-azure-error";
-import { loopbackOnlyGet, loopbackProxyEnv, JWT_SHAPED_TOKEN } from "@/lib/test-support/proxy-test-env";
-import { recordingUpstreamForFile } from "@/lib/test-support/recording-upstream";
+import { expectAzureError } from "@/lib/dev/test-support/expect-azure-error";
+import { loopbackOnlyGet, loopbackProxyEnv, JWT_SHAPED_TOKEN } from "@/lib/dev/test-support/proxy-test-env";
+import { recordingUpstreamForFile } from "@/lib/dev/test-support/recording-upstream";
 import { SOCKET_ADDRESS_HEADER } from "./client-address";
 import { createProxyHandler } from "./proxy-handler";
 import { createProxyLimiter } from "./proxy-limits";
-import { VALID_DEVCENTER_IDS, VALID_DEVOPS_PARAMS, hostileInputs } from "@/lib/test-support/proxy-hostile-inputs";
+import { VALID_DEVCENTER_IDS, VALID_DEVOPS_PARAMS, hostileInputs } from "@/lib/dev/test-support/proxy-hostile-inputs";
 
 // Started at load time: the allowed loopback origin must be known to build the table of cases.
 const upstream = await recordingUpstreamForFile();

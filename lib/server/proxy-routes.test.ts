@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { expectAzureError } from "@/lib/test-support/expect-azure-error";
-import { startRecordingUpstream } from "@/lib/test-support/recording-upstream";
-import { VALID_DEVCENTER_IDS, VALID_DEVOPS_PARAMS } from "@/lib/test-support/proxy-hostile-inputs";
-import { JWT_SHAPED_TOKEN } from "@/lib/test-support/proxy-test-env";
+import { expectAzureError } from "@/lib/dev/test-support/expect-azure-error";
+import { startRecordingUpstream } from "@/lib/dev/test-support/recording-upstream";
+import { VALID_DEVCENTER_IDS, VALID_DEVOPS_PARAMS } from "@/lib/dev/test-support/proxy-hostile-inputs";
+import { JWT_SHAPED_TOKEN } from "@/lib/dev/test-support/proxy-test-env";
 
 /**
  * The route files as Next loads them: bound to process.env (read once), called with real Requests and the params

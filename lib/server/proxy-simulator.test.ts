@@ -1,10 +1,10 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { ok } from "@/lib/azure/params";
-import { startSimulator } from "@/lib/simulator/azure/server";
-import { expectAzureError } from "@/lib/test-support/expect-azure-error";
-import { loopbackOnlyGet, loopbackProxyEnv, JWT_SHAPED_TOKEN } from "@/lib/test-support/proxy-test-env";
+import { startSimulator } from "@/lib/dev/simulator/server";
+import { expectAzureError } from "@/lib/dev/test-support/expect-azure-error";
+import { loopbackOnlyGet, loopbackProxyEnv, JWT_SHAPED_TOKEN } from "@/lib/dev/test-support/proxy-test-env";
 import { createProxyHandler } from "./proxy-handler";
-import { VALID_DEVCENTER_IDS } from "@/lib/test-support/proxy-hostile-inputs";
+import { VALID_DEVCENTER_IDS } from "@/lib/dev/test-support/proxy-hostile-inputs";
 
 /** The proxy against the running Azure simulator: what Azure sends is what the client gets. */
 

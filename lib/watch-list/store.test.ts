@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { OperationRef } from "@/lib/azure/operation-ref";
 import { serializeWatchList, WATCHLIST_BACKUP_PREFIX, WATCHLIST_KEY } from "./watch-list";
 import { createWatchListStore, type StorageLike } from "./store";
-import { sampleDevopsRef } from "@/lib/test-support/operation-fixtures";
+import { sampleDevopsRef } from "@/lib/dev/test-support/operation-fixtures";
 
 const ref: OperationRef = sampleDevopsRef;
 

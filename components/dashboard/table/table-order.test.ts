@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { refKey, type OperationRef } from "@/lib/azure/operation-ref";
 import type { Operation } from "@/lib/operations/model";
 import { nextSnapshot, type OperationSnapshot } from "@/lib/polling/snapshot";
-import { readErrorResult, runningOperation, statusResult } from "@/lib/test-support/fetch-results";
+import { readErrorResult, runningOperation, statusResult } from "@/lib/dev/test-support/fetch-results";
 import type { WatchItem } from "@/lib/watch-list/watch-list";
 import { rowFacts, scopeOf } from "./table-facts";
 import { defaultOrder, matchesQuery, matchesStatus, sortRows, visibleRows } from "./table-order";

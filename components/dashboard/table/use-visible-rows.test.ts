@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { refKey } from "@/lib/azure/operation-ref";
 import { nextSnapshot } from "@/lib/polling/snapshot";
-import { runningOperation, statusResult } from "@/lib/test-support/fetch-results";
-import { sampleDevopsRef } from "@/lib/test-support/operation-fixtures";
+import { runningOperation, statusResult } from "@/lib/dev/test-support/fetch-results";
+import { sampleDevopsRef } from "@/lib/dev/test-support/operation-fixtures";
 import type { WatchItem } from "@/lib/watch-list/watch-list";
 import { parseTableQuery } from "./table-query";
 import { createRowsSelector } from "./use-visible-rows";

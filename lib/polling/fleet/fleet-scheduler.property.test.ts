@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { DevopsRef } from "@/lib/azure/operation-ref";
-import { readErrorResult, runningOperation, statusResult } from "@/lib/test-support/fetch-results";
+import { readErrorResult, runningOperation, statusResult } from "@/lib/dev/test-support/fetch-results";
 import { pollSchedule } from "../schedule";
 import { nextSnapshot, type OperationSnapshot } from "../snapshot";
 import { FleetScheduler, type FleetEntry } from "./fleet-scheduler";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { DevopsRef, OperationRef } from "@/lib/azure/operation-ref";
 import type { FetchResult } from "@/lib/operations/fetch-operation";
-import { readErrorResult, runningOperation, statusResult } from "@/lib/test-support/fetch-results";
+import { readErrorResult, runningOperation, statusResult } from "@/lib/dev/test-support/fetch-results";
 import { pollSchedule } from "../schedule";
 import { nextSnapshot, type OperationSnapshot } from "../snapshot";
 import { FleetScheduler, type FleetEntry, type ReadBudgets } from "./fleet-scheduler";

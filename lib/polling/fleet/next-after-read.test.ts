@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { DevopsRef } from "@/lib/azure/operation-ref";
-import { readErrorResult, runningOperation, statusResult } from "@/lib/test-support/fetch-results";
+import { readErrorResult, runningOperation, statusResult } from "@/lib/dev/test-support/fetch-results";
 import { nextSnapshot } from "../snapshot";
 import { FleetScheduler, type FleetEntry, type ReadBudgets } from "./fleet-scheduler";
 import { nextReadSentence } from "./fleet-text";

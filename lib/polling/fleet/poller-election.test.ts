@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fakeLocks } from "@/lib/test-support/fake-locks";
+import { fakeLocks } from "@/lib/dev/test-support/fake-locks";
 import { electPoller, type ElectionEnvironment } from "./poller-election";
 
 function tab(locks: ElectionEnvironment["locks"], visible = true) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readErrorResult } from "@/lib/test-support/fetch-results";
+import { readErrorResult } from "@/lib/dev/test-support/fetch-results";
 import { nextSnapshot } from "../snapshot";
 import { readTabMessage } from "./tab-messages";
 
