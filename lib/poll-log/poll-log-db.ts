@@ -10,7 +10,7 @@ import { readStoredRead, toStoredRead } from "./stored-read";
  * MAX_LOGS operations (the least recently written go first), and no log left unwritten for MAX_AGE_MS.
  */
 
-/** The issue's figure: 500 operations' logs are kept; a 501st pushes out the one read least recently. */
+/** Logs of this many operations are kept, as many as the largest watch list opwatch is built for; one more pushes out the log written least recently. */
 export const MAX_LOGS = 500;
 /** A log not written for 30 days is of an operation nobody watches any more. */
 export const MAX_AGE_MS = 30 * 24 * 3_600_000;

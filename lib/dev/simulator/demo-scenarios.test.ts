@@ -38,7 +38,7 @@ describe("demo scenarios", () => {
     );
   });
 
-  it("cover the richer shapes the issue asks for", () => {
+  it("cover the richer shapes: moving percent, no percent, child operations and deep errors", () => {
     const last = (s: Scenario) => bodies(s).at(-1) ?? {};
     expect(find((s) => bodies(s).filter((b) => typeof b.percentComplete === "number").length >= 5)).not.toHaveLength(0);
     expect(find((s) => bodies(s).some((b) => b.status === "InProgress" && !("percentComplete" in b)))).not.toHaveLength(0);
