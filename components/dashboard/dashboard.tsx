@@ -21,8 +21,9 @@ import { attentionFirst, clearMessage, removeMessage } from "./watched-order";
 import { KeepWatchedQueries } from "./table/keep-queries";
 import { OperationsTable } from "./table/operations-table";
 import { TableFilters } from "./table/table-filters";
-import { hasFilters, TABLE_THRESHOLD, viewFor, type TableQuery } from "./table/table-query";
+import { hasFilters, viewFor, type TableQuery } from "./table/table-query";
 import { useTableQuery } from "./table/use-table-query";
+import { useTableWasDefault } from "./table/table-was-default";
 import { useVisibleRows } from "./table/use-visible-rows";
 import { ViewSwitch } from "./view-switch";
 import { WatchedTimeline } from "./watched-timeline";
@@ -50,9 +51,8 @@ export function Dashboard() {
 
   // The table's state lives in the URL; the cards show every row in attention order.
   const [query, setQuery] = useTableQuery();
-  const [tableBefore, setTableBefore] = useState(false);
-  if (items.length > TABLE_THRESHOLD && !tableBefore) setTableBefore(true);
-  const view = viewFor(query, items.length, tableBefore);
+  const tableWasDefault = useTableWasDefault(store);
+  const view = viewFor(query, items.length, tableWasDefault);
   const tableRows = useVisibleRows(summary, items, query, view === "table");
   const rows = view === "table" ? tableRows : shown;
   /** What the person sees, filtered and in order: a board link's "filtered" rows. */
