@@ -7,7 +7,7 @@ const DEFAULT_TIMEOUT_MS = 45_000;
 const MAX_TEXT_KEPT = 2_000;
 
 /** A body as kept: its JSON, or the first part of a body that is not JSON. */
-export type ReceivedBody = { json: true; value: unknown } | { json: false; text: string };
+type ReceivedBody = { json: true; value: unknown } | { json: false; text: string };
 
 /** An answer of the proxy, whatever its status, with its body read. */
 export interface Received {
