@@ -13,7 +13,7 @@ import { clearMessage, removeMessage } from "./watched-order";
  * A row's Remove and the Clear buttons, each with an Undo offer. The focus would fall to the page's start with the
  * pressed button gone: it goes to the neighbour row's name, else (and after a Clear) to the list's heading.
  */
-export function useUndoableRemoval(store: WatchListStore, rowLinks: RowLinks, heading: RefObject<HTMLElement | null>) {
+export function useUndoableRemoval(store: WatchListStore, rowLinks: Pick<RowLinks, "focusNeighbour">, heading: RefObject<HTMLElement | null>) {
   const client = useQueryClient();
   // A removal is final (its cached reads dropped) only when its undo offer ends: undone rows come back as they were.
   const [undo] = useState(() =>
