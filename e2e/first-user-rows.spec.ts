@@ -154,16 +154,19 @@ test.describe("first-time user: rows", () => {
     await expect.poll(() => dashboard.rowOrder().then((o) => o.length)).toBe(3);
     const order = await dashboard.rowOrder();
 
-    // Remove: gone at once, back with Undo where it was.
+    // Remove: gone at once, the next row's name takes the focus, back with Undo where it was.
+    expect(order).toEqual([broken, busy, done].map(({ permalink }) => refKeyOf(permalink)));
     await dashboard.remove(busy.permalink);
     await expect(dashboard.rowByKey(busy.permalink)).toHaveCount(0);
+    await expect(dashboard.rowName(done.permalink)).toBeFocused();
     await expect(page.getByRole("status").filter({ has: dashboard.undoNotice })).toContainText("Removed conn-busy in rg-e2e");
     await dashboard.undoButton.click();
     await expect(dashboard.undoNotice).toHaveCount(0);
     await expect.poll(() => dashboard.rowOrder()).toEqual(order);
 
-    // Clear succeeded & canceled leaves the failed one; Undo brings the label back too.
+    // Clear succeeded & canceled leaves the failed one, focus on the list's heading; Undo brings the label back too.
     await dashboard.clearFinishedButton.click();
+    await expect(page.getByRole("heading", { name: "Watched operations" })).toBeFocused();
     await expect(dashboard.rowByKey(done.permalink)).toHaveCount(0);
     await expect(dashboard.rowByKey(broken.permalink)).toBeVisible();
     await expect(dashboard.undoNotice).toContainText("Cleared 1 succeeded or canceled operation.");

@@ -206,11 +206,23 @@ test.describe("operations table", () => {
     const second = table.rows.nth(1).getByTestId("operation-name");
     await expect(second).toBeFocused();
 
-    // Remove by the row's action; Undo brings it back.
+    // Remove by the row's action: the next row's name takes the focus; Undo brings the row back.
     const gone = scenarios[5].permalink;
+    const order = await table.rowOrder();
+    const next = scenarios.find(({ permalink }) => refKeyOf(permalink) === order[order.indexOf(refKeyOf(gone)) + 1]);
     await table.rowByPermalink(gone).getByRole("button", { name: /^Remove / }).click();
     await expect(table.rows).toHaveCount(12);
+    await expect(table.nameLink(next?.permalink ?? "")).toBeFocused();
     const dashboard = new DashboardPage(page);
+    await dashboard.undoButton.click();
+    await expect(table.rows).toHaveCount(13);
+
+    // After a reload (the list now comes from storage), clearing the three that need attention leaves 10: the table,
+    // the default until then, stays.
+    await page.reload();
+    await expect(dashboard.clearFailedButton).toHaveText("Clear failed & unreadable (3)");
+    await dashboard.clearFailedButton.click();
+    await expect(table.rows).toHaveCount(10);
     await dashboard.undoButton.click();
     await expect(table.rows).toHaveCount(13);
 

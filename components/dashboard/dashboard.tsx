@@ -1,31 +1,30 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
-import { memo, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { useAttentionKeys, useWatchedSummaryStore } from "@/components/hooks/use-watched-summary";
-import { createUndoRemovals } from "@/components/hooks/undo-removals";
 import { useWatchList } from "@/lib/watch-list/use-watch-list";
 import { AppHeader } from "@/components/layout/app-header";
-import { NotificationToggle } from "@/components/notifications/completion-notices";
 import { OperationRow } from "@/components/operation/operation-row";
 import { ReadBudgetNotices } from "@/components/polling/read-budget-notices";
 import { UndoNotice } from "@/components/ui/undo-notice";
 import type { OperationRef } from "@/lib/azure/operation-ref";
 import { hasWatchItem } from "@/lib/watch-list/watch-list";
 import { watchItemKey } from "@/lib/watch-list/store";
-import { operationKeys } from "@/lib/query/keys";
-import { ShareBoardButton } from "@/components/board/share-board-button";
 import { AddOperationPanel, type AddOutcome } from "./add-operation-panel";
-import { ClearButtons, HeaderCounts, SectionCounts, SummaryCompletionNotices, SummaryRunningTitle, type ClearGroup } from "./summary-views";
-import { attentionFirst, clearMessage, removeMessage } from "./watched-order";
+import { createRowLinks } from "./row-links";
+import { HeaderCounts, SectionCounts, SummaryCompletionNotices, SummaryRunningTitle } from "./summary-views";
+import { attentionFirst } from "./watched-order";
 import { KeepWatchedQueries } from "./table/keep-queries";
 import { OperationsTable } from "./table/operations-table";
 import { TableFilters } from "./table/table-filters";
-import { hasFilters, TABLE_THRESHOLD, viewFor, type TableQuery } from "./table/table-query";
+import { hasFilters, viewFor, type DashboardView, type TableQuery } from "./table/table-query";
 import { useTableQuery } from "./table/use-table-query";
+import { useTableWasDefault } from "./table/table-was-default";
 import { useVisibleRows } from "./table/use-visible-rows";
-import { ViewSwitch } from "./view-switch";
+import { useRowSelection } from "./use-row-selection";
+import { useUndoableRemoval } from "./use-undoable-removal";
 import { WatchedTimeline } from "./watched-timeline";
+import { WatchedToolbar } from "./watched-toolbar";
 import { WatchlistNotice } from "./watchlist-notice";
 
 // The table's order can change every second; these siblings take only stable props and need not render with it.
@@ -39,7 +38,6 @@ const Timeline = memo(WatchedTimeline);
  */
 export function Dashboard() {
   const { state, store } = useWatchList();
-  const client = useQueryClient();
   // Newest first on screen; storage keeps the order of adding.
   const items = useMemo(() => [...state.items].reverse(), [state.items]);
   const keys = useMemo(() => items.map(watchItemKey), [items]);
@@ -50,54 +48,32 @@ export function Dashboard() {
 
   // The table's state lives in the URL; the cards show every row in attention order.
   const [query, setQuery] = useTableQuery();
-  const [tableBefore, setTableBefore] = useState(false);
-  if (items.length > TABLE_THRESHOLD && !tableBefore) setTableBefore(true);
-  const view = viewFor(query, items.length, tableBefore);
+  const tableWasDefault = useTableWasDefault(store);
+  const view = viewFor(query, items.length, tableWasDefault);
   const tableRows = useVisibleRows(summary, items, query, view === "table");
   const rows = view === "table" ? tableRows : shown;
   /** What the person sees, filtered and in order: a board link's "filtered" rows. */
   const visibleItems = useMemo(() => rows.map((row) => row.item), [rows]);
-  const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set());
-  /** The ticked rows still watched, in list order: a board link's "selected" rows (else `visibleItems`). */
-  const selectedItems = useMemo(() => items.filter((_, i) => selected.has(keys[i] ?? "")), [items, keys, selected]);
-  const select = useCallback((key: string, on: boolean) => {
-    setSelected((previous) => toggled(previous, [key], on));
-  }, []);
-  const selectAll = useCallback((all: readonly string[], on: boolean) => {
-    setSelected((previous) => toggled(previous, all, on));
-  }, []);
+  const { selected, selectedItems, select, selectAll } = useRowSelection(items, keys);
+
+  // Focus moves between the rows' names by key, in the order shown (see row-links.ts).
+  const [rowLinks] = useState(createRowLinks);
+  useLayoutEffect(() => {
+    rowLinks.show(rows.map((row) => row.key));
+  }, [rowLinks, rows]);
+  const { offer, undo, removeOne, clear } = useUndoableRemoval(store, rowLinks, heading);
+
   const sortBy = useCallback(
     (sort: TableQuery["sort"]) => {
       setQuery({ sort });
     },
     [setQuery],
   );
-
-  // A removal is final (its cached reads dropped) only when its undo offer ends: undone rows come back as they were.
-  const [undo] = useState(() =>
-    createUndoRemovals(store, (removed) => {
-      for (const key of removed) client.removeQueries({ queryKey: operationKeys.byKey(key), exact: true });
-    }),
-  );
-  const offer = useSyncExternalStore(undo.subscribe, undo.getSnapshot, undo.getSnapshot);
-  useEffect(() => () => {
-    undo.finish();
-  }, [undo]);
-
-  const removeOne = useCallback(
-    (key: string) => {
-      // Focus would fall to the page's start with the row's button gone: the next row (or the one before) takes it.
-      if (!focusNeighbour(key)) heading.current?.focus();
-      undo.remove([key], removeMessage);
+  const showAs = useCallback(
+    (next: DashboardView) => {
+      setQuery({ view: next });
     },
-    [undo],
-  );
-  const clear = useCallback(
-    (cleared: readonly string[], group: ClearGroup) => {
-      undo.remove(cleared, (removal) => clearMessage(removal, group));
-      heading.current?.focus();
-    },
-    [undo],
+    [setQuery],
   );
   const setLabel = useCallback(
     (key: string, label: string | undefined) => {
@@ -105,7 +81,6 @@ export function Dashboard() {
     },
     [store],
   );
-
   const add = useCallback(
     (ref: OperationRef, label?: string): AddOutcome => {
       if (hasWatchItem(store.getSnapshot().items, ref)) return "duplicate";
@@ -131,27 +106,16 @@ export function Dashboard() {
               Watched operations
             </h2>
             <SectionCounts store={summary} />
-            <div className="ml-auto flex flex-wrap items-center gap-2">
-              {selectedItems.length > 0 ? (
-                <span data-testid="selected-count" className="text-sm text-slate-600 dark:text-slate-400">
-                  {selectedItems.length} selected
-                </span>
-              ) : null}
-              {items.length > 0 ? (
-                <ViewSwitch
-                  view={view}
-                  onChange={(next) => {
-                    setQuery({ view: next });
-                  }}
-                />
-              ) : null}
-              <NotificationToggle />
-              <ShareBoardButton
-                items={selectedItems.length > 0 ? selectedItems : visibleItems}
-                which={selectedItems.length > 0 ? "selected" : view === "table" && hasFilters(query) ? "filtered" : "all"}
-              />
-              <ClearButtons store={summary} onClear={clear} />
-            </div>
+            <WatchedToolbar
+              summary={summary}
+              view={view}
+              onView={showAs}
+              watchedCount={items.length}
+              selectedItems={selectedItems}
+              visibleItems={visibleItems}
+              filtered={view === "table" && hasFilters(query)}
+              onClear={clear}
+            />
           </div>
           {!state.loaded ? (
             <p className="text-sm text-slate-600 dark:text-slate-400">Loading the watch list…</p>
@@ -171,12 +135,13 @@ export function Dashboard() {
                 onSelect={select}
                 onSelectAll={selectAll}
                 onRemove={removeOne}
+                rowLinks={rowLinks}
               />
             </>
           ) : (
             <ul aria-label="Watched operations" data-testid="watch-list" className="flex flex-col gap-2">
               {shown.map(({ item, key }) => (
-                <OperationRow key={key} item={item} onRemove={removeOne} onLabel={setLabel} />
+                <OperationRow key={key} item={item} onRemove={removeOne} onLabel={setLabel} nameLinks={rowLinks} />
               ))}
             </ul>
           )}
@@ -186,22 +151,4 @@ export function Dashboard() {
       <UndoNotice offer={offer} onUndo={undo.undo} onExpire={undo.finish} />
     </>
   );
-}
-
-function toggled(previous: ReadonlySet<string>, keys: readonly string[], on: boolean): ReadonlySet<string> {
-  const next = new Set(previous);
-  for (const key of keys) {
-    if (on) next.add(key);
-    else next.delete(key);
-  }
-  return next;
-}
-
-/** Focuses the name link of the row after (else before) the row of `key`; false when there is none. */
-function focusNeighbour(key: string): boolean {
-  const row = document.querySelector(`[data-testid="operation-row"][data-ref-key="${CSS.escape(key)}"]`);
-  const neighbour = row?.nextElementSibling ?? row?.previousElementSibling;
-  const link = neighbour?.querySelector<HTMLElement>("a[href]");
-  link?.focus();
-  return link !== undefined && link !== null;
 }

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { memo, useRef, useState } from "react";
+import { useNameLinkRef, type NameLinks } from "@/components/dashboard/row-links";
 import { useInView } from "@/components/hooks/use-in-view";
 import { useOperationQuery } from "@/components/hooks/use-operation-query";
 import { useReadInterest, useRequestRead } from "@/components/polling/fleet-provider";
@@ -29,10 +30,12 @@ export const OperationRow = memo(function OperationRow({
   item,
   onRemove,
   onLabel,
+  nameLinks,
 }: {
   item: WatchItem;
   onRemove: (key: string) => void;
   onLabel: (key: string, label: string | undefined) => void;
+  nameLinks: NameLinks;
 }) {
   const query = useOperationQuery(item.ref);
   const rowRef = useRef<HTMLLIElement>(null);
@@ -45,6 +48,7 @@ export const OperationRow = memo(function OperationRow({
   const operation = snapshot?.operation;
   const unreadable = unreadableOf(snapshot);
   const key = refKey(item.ref);
+  const nameRef = useNameLinkRef(nameLinks, key);
   const name = displayName(item);
   const described = describeOperation(item);
   const label = labelOf(item);
@@ -80,6 +84,7 @@ export const OperationRow = memo(function OperationRow({
           />
         ) : (
           <Link
+            ref={nameRef}
             href={permalinkPath(item.ref)}
             // 500 rows in view must not prefetch 500 pages; the page is small and opens fast without it.
             prefetch={false}

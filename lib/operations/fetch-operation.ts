@@ -1,10 +1,11 @@
 import type { GetAccessToken } from "@/lib/auth/use-get-access-token";
-import { proxyPath, type OperationRef } from "@/lib/azure/operation-ref";
+import type { OperationRef } from "@/lib/azure/operation-ref";
 import { remainingReads } from "@/lib/azure/ratelimit-headers";
 import { CLIENT_REQUEST_ID_HEADER } from "@/lib/azure/request-ids";
-import { httpStatusName } from "./format";
+import { classifyAnswer, type Attempt } from "./classify-answer";
 import type { ErrorNode, Operation } from "./model";
-import { normalizeErrorBody, normalizeOperation } from "./normalize";
+import { readError, throwIfCancelled } from "./read-error";
+import { sendStatusRequest, type Received } from "./send-status-request";
 import { redactSecrets } from "./redact-secrets";
 // A leaf parser: the header is read once here, and polling keeps the milliseconds.
 import { parseRetryAfter } from "@/lib/polling/retry-after";
@@ -62,10 +63,6 @@ export interface FetchOperationOptions {
   timeoutMs?: number;
 }
 
-const DEFAULT_TIMEOUT_MS = 45_000;
-/** Enough of a non-JSON body to recognise it (an HTML error page) without keeping megabytes. */
-const MAX_TEXT_KEPT = 2_000;
-
 export async function fetchOperation(
   ref: OperationRef,
   getAccessToken: GetAccessToken,
@@ -87,6 +84,7 @@ export async function fetchOperation(
   }
 }
 
+/** An expired token is answered with 401: one renewed token gets a second chance, a second 401 needs the person. */
 async function readOnce(ref: OperationRef, getAccessToken: GetAccessToken, options: FetchOperationOptions): Promise<FetchResult> {
   const now = options.now ?? Date.now;
   const first = await attempt(ref, getAccessToken, false, options);
@@ -103,75 +101,46 @@ async function readOnce(ref: OperationRef, getAccessToken: GetAccessToken, optio
   });
 }
 
-type Attempt = { kind: "result"; result: FetchResult } | { kind: "unauthorized"; info: ResponseInfo };
+/** One try: the token, the request, what its answer means; a step that fails ends the try with its read error. */
+async function attempt(ref: OperationRef, getAccessToken: GetAccessToken, forceRefresh: boolean, options: FetchOperationOptions): Promise<Attempt> {
+  const token = await accessToken(ref, getAccessToken, forceRefresh, options);
+  if (typeof token !== "string") return { kind: "result", result: token };
+  const received = await sendStatusRequest(ref, token, options);
+  if ("outcome" in received) return { kind: "result", result: received };
+  return classifyAnswer(ref.kind, {
+    info: responseInfo(received),
+    json: received.body.json,
+    mediaType: mediaTypeOf(received.response),
+  });
+}
 
-async function attempt(
+/** The token for the operation's API, or the read error that failing to get one means. */
+async function accessToken(
   ref: OperationRef,
   getAccessToken: GetAccessToken,
   forceRefresh: boolean,
   options: FetchOperationOptions,
-): Promise<Attempt> {
-  const now = options.now ?? Date.now;
-  const fetchImpl = options.fetchImpl ?? fetch;
-  let token: string;
+): Promise<string | FetchResult> {
   try {
-    token = await getAccessToken(ref.kind, forceRefresh ? { forceRefresh: true } : undefined);
+    return await getAccessToken(ref.kind, forceRefresh ? { forceRefresh: true } : undefined);
   } catch (error) {
     throwIfCancelled(options.signal, error);
     // AccessTokenError "unavailable" (lib/auth/auth-errors.ts) is a network problem on the way to the sign-in
     // service: a read failure to retry with backoff. Every other token failure needs the person.
     const transient = tokenErrorCode(error) === "unavailable";
-    return result(
-      readError(now(), {
-        httpStatus: transient ? 0 : 401,
-        responseStatus: undefined,
-        code: transient ? "TokenUnavailable" : "SignInNeeded",
-        message: transient ? `no access token: ${safeMessage(error)}` : `sign-in needed: ${safeMessage(error)}`,
-        signInNeeded: !transient,
-        info: undefined,
-      }),
-    );
-  }
-
-  options.signal?.throwIfAborted();
-  const timeout = AbortSignal.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
-  const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
-  let response: Response;
-  const sentAt = now();
-  try {
-    response = await fetchImpl(proxyPath(ref), {
-      method: "GET",
-      headers: { Authorization: `Bearer ${token}`, Accept: "application/json" },
-      cache: "no-store",
-      signal,
+    return readError((options.now ?? Date.now)(), {
+      httpStatus: transient ? 0 : 401,
+      responseStatus: undefined,
+      code: transient ? "TokenUnavailable" : "SignInNeeded",
+      message: transient ? `no access token: ${safeMessage(error)}` : `sign-in needed: ${safeMessage(error)}`,
+      signInNeeded: !transient,
+      info: undefined,
     });
-  } catch (error) {
-    throwIfCancelled(options.signal, error);
-    const timedOut = timeout.aborted;
-    return result(
-      readError(now(), {
-        httpStatus: 0,
-        responseStatus: undefined,
-        code: timedOut ? "Timeout" : "NetworkError",
-        message: timedOut
-          ? `no answer within ${Math.round((options.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000)} s`
-          : "the request did not reach the server (network error)",
-        signInNeeded: false,
-        info: undefined,
-      }),
-    );
   }
+}
 
-  let text: string;
-  try {
-    text = await response.text();
-  } catch (error) {
-    throwIfCancelled(options.signal, error);
-    text = "";
-  }
-  const at = now();
-  const parsed = parseJson(text);
-  const info: ResponseInfo = {
+function responseInfo({ response, body, sentAt, at }: Received): ResponseInfo {
+  return {
     httpStatus: response.status,
     at,
     errorCode: header(response, "x-ms-error-code"),
@@ -181,84 +150,8 @@ async function attempt(
     latencyMs: Math.max(0, at - sentAt),
     retryAfterMs: parseRetryAfter(response.headers.get("retry-after"), at),
     remainingReads: remainingReads(response.headers),
-    body: parsed.ok ? parsed.value : text.slice(0, MAX_TEXT_KEPT),
+    body: body.json ? body.value : body.text,
   };
-
-  if (response.status === 401) return { kind: "unauthorized", info };
-
-  if (response.ok) {
-    if (!parsed.ok || typeof parsed.value !== "object" || parsed.value === null || Array.isArray(parsed.value)) {
-      return result(
-        readError(at, {
-          httpStatus: 0,
-          responseStatus: response.status,
-          code: "MalformedResponse",
-          message: parsed.ok
-            ? `the response is JSON but not an operation status object (HTTP ${response.status})`
-            : `the response body is not JSON (HTTP ${response.status}${contentTypeNote(response)})`,
-          signInNeeded: false,
-          info,
-        }),
-      );
-    }
-    return result({ outcome: "status", operation: normalizeOperation(ref.kind, parsed.value), response: info });
-  }
-
-  const errorTree = parsed.ok ? normalizeErrorBody(parsed.value) : undefined;
-  const code = errorTree?.code ?? info.errorCode ?? httpStatusName(response.status) ?? `HTTP${response.status}`;
-  const message =
-    errorTree?.message ??
-    (parsed.ok
-      ? `HTTP ${response.status}`
-      : `HTTP ${response.status} with a body that is not JSON${contentTypeNote(response)}`);
-  return result(
-    readError(at, {
-      httpStatus: response.status,
-      responseStatus: response.status,
-      code,
-      message,
-      errorTree,
-      signInNeeded: false,
-      info,
-    }),
-  );
-}
-
-const result = (r: FetchResult): Attempt => ({ kind: "result", result: r });
-
-function readError(
-  at: number,
-  e: Pick<ReadError, "httpStatus" | "responseStatus" | "code" | "message" | "signInNeeded"> & {
-    errorTree?: ErrorNode | undefined;
-    info: ResponseInfo | undefined;
-  },
-): FetchResult {
-  return {
-    outcome: "readError",
-    response: e.info,
-    error: {
-      httpStatus: e.httpStatus,
-      responseStatus: e.responseStatus,
-      code: e.code,
-      message: e.message,
-      retryAfterMs: e.info?.retryAfterMs,
-      requestId: e.info?.requestId,
-      correlationId: e.info?.correlationId,
-      clientRequestId: e.info?.clientRequestId,
-      errorTree: e.errorTree,
-      signInNeeded: e.signInNeeded,
-      at,
-    },
-  };
-}
-
-function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
-  if (text.trim() === "") return { ok: false };
-  try {
-    return { ok: true, value: JSON.parse(text) as unknown };
-  } catch {
-    return { ok: false };
-  }
 }
 
 function header(response: Response, name: string): string | undefined {
@@ -266,14 +159,9 @@ function header(response: Response, name: string): string | undefined {
   return value === null || value === "" ? undefined : value.slice(0, 200);
 }
 
-function contentTypeNote(response: Response): string {
+function mediaTypeOf(response: Response): string | undefined {
   const type = response.headers.get("content-type")?.split(";")[0]?.trim();
-  return type ? `, ${type.slice(0, 60)}` : "";
-}
-
-/** A cancellation by the caller (React Query unmounting) must propagate, or the cache would record a fake failure. */
-function throwIfCancelled(signal: AbortSignal | undefined, error: unknown): void {
-  if (signal?.aborted) throw error;
+  return type ? type.slice(0, 60) : undefined;
 }
 
 function tokenErrorCode(error: unknown): unknown {

@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, type KeyboardEvent } from "react";
 import { focusRing } from "@/components/ui/focus-ring";
+import type { RowLinks } from "../row-links";
 import { ROW_GRID } from "./table-layout";
 import { nextSort, type ColumnId, type TableQuery } from "./table-query";
 import { TableRow } from "./table-row";
@@ -48,19 +49,6 @@ function SelectAll({ rows, selected, onSelectAll }: { rows: readonly VisibleRow[
   );
 }
 
-/** Up and Down on a row's name move to the next row's name: 500 rows are not 1,500 Tab presses. */
-function moveBetweenRows(event: KeyboardEvent<HTMLDivElement>) {
-  if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
-  const target = event.target as HTMLElement;
-  if (target.dataset.testid !== "operation-name") return;
-  const row = target.closest('[role="row"]');
-  const next = event.key === "ArrowDown" ? row?.nextElementSibling : row?.previousElementSibling;
-  const link = next?.querySelector<HTMLElement>('[data-testid="operation-name"]');
-  if (!link) return;
-  event.preventDefault();
-  link.focus();
-}
-
 /**
  * The dense list: one line per operation on a wide screen, sortable by any column (the header's buttons; the order
  * lives in the URL), selectable for a board link. `rows` are already filtered and ordered.
@@ -73,6 +61,7 @@ export function OperationsTable({
   onSelect,
   onSelectAll,
   onRemove,
+  rowLinks,
 }: {
   rows: readonly VisibleRow[];
   sort: TableQuery["sort"];
@@ -81,7 +70,14 @@ export function OperationsTable({
   onSelect: (key: string, on: boolean) => void;
   onSelectAll: (keys: readonly string[], on: boolean) => void;
   onRemove: (key: string) => void;
+  /** The rows' name links, by key in the order shown. */
+  rowLinks: RowLinks;
 }) {
+  // Up and Down on a row's name move to the next row's name: 500 rows are not 1,500 Tab presses.
+  const moveBetweenRows = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
+    if (rowLinks.focusBeside(event.target, event.key === "ArrowDown" ? 1 : -1)) event.preventDefault();
+  };
   return (
     <div role="table" aria-label="Watched operations" data-testid="operations-table" className={`${surfaceClass} text-sm`}>
       <div role="rowgroup">
@@ -120,7 +116,7 @@ export function OperationsTable({
       </div>
       <div role="rowgroup" onKeyDown={moveBetweenRows}>
         {rows.map(({ item, key }) => (
-          <TableRow key={key} item={item} selected={selected.has(key)} onSelect={onSelect} onRemove={onRemove} />
+          <TableRow key={key} item={item} selected={selected.has(key)} onSelect={onSelect} onRemove={onRemove} nameLinks={rowLinks} />
         ))}
       </div>
     </div>

@@ -67,10 +67,9 @@ export function parseTableQuery(params: Pick<URLSearchParams, "get">): TableQuer
   };
 }
 
-/** The view shown: the one the URL asks for, else the table beyond TABLE_THRESHOLD operations. */
 /**
- * The view asked for, else the default for the list's size. `tableBefore`: the table was already the default on this
- * page, so removing rows down to the threshold does not swap the view (and the focus) under the person's hands.
+ * The view shown: the one the URL asks for, else the table beyond TABLE_THRESHOLD operations, or when `tableBefore`
+ * (it was the default earlier on this page: table-was-default.ts).
  */
 export const viewFor = (query: Pick<TableQuery, "view">, count: number, tableBefore = false): DashboardView =>
   query.view ?? (count > TABLE_THRESHOLD || tableBefore ? "table" : "cards");

@@ -14,6 +14,7 @@ import { describeOperation, displayName, fullDescription, operationIdOf, shortOp
 import { elapsedMs, formatAgo, formatDuration, formatTimestamp } from "@/lib/operations/format";
 import { rowStateOf, unreadableOf } from "@/lib/polling/read-state";
 import type { WatchItem } from "@/lib/watch-list/watch-list";
+import { useNameLinkRef, type NameLinks } from "../row-links";
 import { scopeOf } from "./table-facts";
 import { CELL, ROW_GRID } from "./table-layout";
 import { RemoveButton } from "@/components/operation/remove-button";
@@ -36,11 +37,13 @@ export const TableRow = memo(function TableRow({
   selected,
   onSelect,
   onRemove,
+  nameLinks,
 }: {
   item: WatchItem;
   selected: boolean;
   onSelect: (key: string, selected: boolean) => void;
   onRemove: (key: string) => void;
+  nameLinks: NameLinks;
 }) {
   const query = useOperationQuery(item.ref);
   const rowRef = useRef<HTMLDivElement>(null);
@@ -50,6 +53,7 @@ export const TableRow = memo(function TableRow({
   const operation = snapshot?.operation;
   const unreadable = unreadableOf(snapshot);
   const key = refKey(item.ref);
+  const nameRef = useNameLinkRef(nameLinks, key);
   const described = describeOperation(item);
   const scope = scopeOf(item.ref);
   const start = operation?.startTime;
@@ -82,6 +86,7 @@ export const TableRow = memo(function TableRow({
       </div>
       <div role="cell" className={`${CELL} flex min-w-0 flex-1 flex-col`}>
         <Link
+          ref={nameRef}
           href={permalinkPath(item.ref)}
           prefetch={false}
           title={fullDescription(item)}

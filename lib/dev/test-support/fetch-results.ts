@@ -7,7 +7,8 @@ import { sampleOperation } from "./operation-fixtures";
 export const runningOperation = (startTime: number, status: string, category: Operation["category"], percentComplete?: number): Operation =>
   sampleOperation({ status, category, percentComplete, startTime, raw: { status } });
 
-const responseInfo = (at: number, retryAfterMs?: number): ResponseInfo => ({
+/** A 200's ResponseInfo with no ids; `overrides` make it any other answer. */
+export const responseInfo = (at: number, overrides: Partial<ResponseInfo> = {}): ResponseInfo => ({
   httpStatus: 200,
   at,
   errorCode: undefined,
@@ -15,15 +16,16 @@ const responseInfo = (at: number, retryAfterMs?: number): ResponseInfo => ({
   correlationId: undefined,
   clientRequestId: undefined,
   latencyMs: 0,
-  retryAfterMs,
+  retryAfterMs: undefined,
   remainingReads: undefined,
   body: {},
+  ...overrides,
 });
 
 export const statusResult = (at: number, operation: Operation, retryAfterMs?: number): FetchResult => ({
   outcome: "status",
   operation,
-  response: responseInfo(at, retryAfterMs),
+  response: responseInfo(at, { retryAfterMs }),
 });
 
 export const readErrorResult = (at: number, httpStatus: number, retryAfterMs?: number, overrides: Partial<ReadError> = {}): FetchResult => {
