@@ -1,7 +1,8 @@
 import type { OperationKind, OperationRef } from "@/lib/azure/operation-ref";
 import type { BucketSpec } from "@/lib/azure/token-bucket";
 import type { OperationSnapshot } from "../snapshot";
-import type { FleetStatus, NextRead, ReadHold, ScopeStatus } from "./fleet-status";
+import type { ReadReason } from "../read-reasons";
+import type { FleetStatus, NextRead, NextReadCause, ReadHold, ScopeStatus } from "./fleet-status";
 import { tierOf, type Interest, type Tier } from "./priority";
 import { readScopeOf, type ReadScope } from "./read-scope";
 import { timingOf } from "./read-timing";
@@ -47,10 +48,16 @@ interface Due {
   dueAt: number;
 }
 
+/** Something that holds a read back until a time. */
+type Block = readonly [until: number, why: NextReadCause];
+
+const RETRY_AFTER: NextReadCause = { cause: "retryAfter" };
+const SCOPE_PAUSED: NextReadCause = { cause: "scopePaused" };
+
 /** The latest of what holds back even a requested read, if it lasts beyond now. */
-function holdOf(blocks: readonly [number, NextRead["cause"], string][], now: number): ReadHold | undefined {
+function holdOf(blocks: readonly Block[], now: number): ReadHold | undefined {
   let hold: ReadHold | undefined;
-  for (const [until, cause] of blocks) {
+  for (const [until, { cause }] of blocks) {
     if (until > now && until > (hold?.until ?? 0) && (cause === "retryAfter" || cause === "scopePaused" || cause === "allPaused")) hold = { until, cause };
   }
   return hold;
@@ -82,21 +89,21 @@ export class FleetScheduler {
       const { scope, budget } = this.scopeOf(entry.ref, now);
       if (this.inFlight.has(entry.key)) {
         used.add(scope.id);
-        explain(entry, { at: undefined, cause: "reading", detail: "", scopeId: scope.id });
+        explain(entry, { at: undefined, cause: "reading", scopeId: scope.id });
         continue;
       }
       const timing = timingOf(entry, this.firstSeenAt(entry.key, now), now);
       if ("stopped" in timing) {
-        explain(entry, { at: undefined, cause: "stopped", detail: timing.stopped, scopeId: scope.id });
+        explain(entry, { at: undefined, cause: "stopped", stop: timing.stopped, scopeId: scope.id });
         continue;
       }
       // Only scopes with reads still to make are reported: once all their operations ended there is nothing to say.
       used.add(scope.id);
-      const { at, cause, detail, hold } = this.heldUntil(timing, budget, allPaused, now);
+      const { at, why, hold } = this.heldUntil(timing, budget, allPaused, now);
       if (at > now) {
-        if (cause !== "scheduled") waiting.set(scope.id, (waiting.get(scope.id) ?? 0) + 1);
+        if (why.cause !== "scheduled") waiting.set(scope.id, (waiting.get(scope.id) ?? 0) + 1);
         wakeAt = Math.min(wakeAt, at);
-        explain(entry, { at, cause, detail, scopeId: scope.id, hold });
+        explain(entry, { ...why, at, scopeId: scope.id, hold });
         continue;
       }
       due.push({ entry, scope, budget, tier: entry.requested ? 0 : tierOf(entry.interest, entry.snapshot, now), dueAt: timing.dueAt });
@@ -119,11 +126,11 @@ export class FleetScheduler {
       waiting.set(scope.id, (waiting.get(scope.id) ?? 0) + 1);
       if (this.inFlight.size + start.length >= this.maxInFlight) {
         // A read ending plans again; no timer is needed for this one.
-        explain(entry, { at: undefined, cause: "busy", detail: String(this.inFlight.size + start.length), scopeId: scope.id });
+        explain(entry, { at: undefined, cause: "busy", inFlight: this.inFlight.size + start.length, scopeId: scope.id });
       } else {
         const readyAt = budget.readyAt(now);
         wakeAt = Math.min(wakeAt, readyAt);
-        explain(entry, { at: readyAt, cause: "budget", detail: String(position), scopeId: scope.id });
+        explain(entry, { at: readyAt, cause: "budget", ahead: position, scopeId: scope.id });
       }
     }
     for (const entry of start) this.inFlight.add(entry.key);
@@ -140,20 +147,20 @@ export class FleetScheduler {
    * waits as long as Retry-After does (a backoff pushed to it), it is Retry-After that decides.
    */
   private heldUntil(
-    timing: { dueAt: number; notBefore: number; reason: string },
+    timing: { dueAt: number; notBefore: number; reason: ReadReason },
     budget: ScopeBudget,
     allPaused: FleetStatus["allPaused"],
     now: number,
-  ): { at: number; cause: NextRead["cause"]; detail: string; hold: ReadHold | undefined } {
+  ): { at: number; why: NextReadCause; hold: ReadHold | undefined } {
     const paused = budget.pausedAt(now);
-    const blocks: [number, NextRead["cause"], string][] = [
-      [timing.dueAt, "scheduled", timing.reason],
-      [timing.notBefore, "retryAfter", ""],
-      [paused?.until ?? 0, "scopePaused", ""],
-      [allPaused?.until ?? 0, "allPaused", allPaused?.code ?? ""],
+    const blocks: Block[] = [
+      [timing.dueAt, { cause: "scheduled", reason: timing.reason }],
+      [timing.notBefore, RETRY_AFTER],
+      [paused?.until ?? 0, SCOPE_PAUSED],
+      [allPaused?.until ?? 0, { cause: "allPaused", code: allPaused?.code ?? "" }],
     ];
-    const [at, cause, detail] = blocks.reduce((a, b) => (b[0] > a[0] || (b[0] === a[0] && a[1] === "scheduled") ? b : a));
-    return { at, cause, detail, hold: holdOf(blocks.slice(1), now) };
+    const [at, why] = blocks.reduce((a, b) => (b[0] > a[0] || (b[0] === a[0] && a[1].cause === "scheduled") ? b : a));
+    return { at, why, hold: holdOf(blocks.slice(1), now) };
   }
 
   /**
@@ -163,10 +170,10 @@ export class FleetScheduler {
   nextAfterRead(entry: FleetEntry, now: number): NextRead {
     const { scope, budget } = this.scopeOf(entry.ref, now);
     const timing = timingOf(entry, now, now);
-    if ("stopped" in timing) return { at: undefined, cause: "stopped", detail: timing.stopped, scopeId: scope.id };
+    if ("stopped" in timing) return { at: undefined, cause: "stopped", stop: timing.stopped, scopeId: scope.id };
     const allPaused = this.allPaused !== undefined && this.allPaused.until > now ? this.allPaused : undefined;
-    const { at, cause, detail, hold } = this.heldUntil(timing, budget, allPaused, now);
-    return { at: Math.max(at, now), cause, detail, scopeId: scope.id, hold };
+    const { at, why, hold } = this.heldUntil(timing, budget, allPaused, now);
+    return { ...why, at: Math.max(at, now), scopeId: scope.id, hold };
   }
 
   private firstSeenAt(key: string, now: number): number {
