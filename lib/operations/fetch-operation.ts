@@ -7,7 +7,7 @@ import type { ErrorNode, Operation } from "./model";
 import { normalizeErrorBody, normalizeOperation } from "./normalize";
 import { redactSecrets } from "./redact-secrets";
 // A leaf parser: the header is read once here, and polling keeps the milliseconds.
-import { parseRetryAfter } from "@/lib/polling/retry-after";
+import { parseRetryAfter } from "@/lib/azure/retry-after-header";
 
 /**
  * One read of an operation's status through the proxy. A failure to read is data, not an exception: the caller keeps
