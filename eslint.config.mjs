@@ -45,8 +45,8 @@ export default tseslint.config(
   boundary(["lib/azure/**"], `^@/lib/(?!azure/)|${NEVER_DEV}`, "lib/azure holds wire facts and imports nothing else of lib/"),
   boundary(
     ["lib/operations/**"],
-    `^@/lib/(query|watch-list|server|poll-log)/|^@/lib/polling/(?!retry-after$)|${NEVER_DEV}`,
-    "lib/operations sits below polling and query (only polling/retry-after, a leaf parser, is shared), and never imports lib/dev",
+    `^@/lib/(query|watch-list|server|poll-log|polling)/|${NEVER_DEV}`,
+    "lib/operations sits below polling and query, and never imports lib/dev",
   ),
   boundary(["lib/polling/**"], `^@/lib/(query|watch-list|server|auth|poll-log)/|${NEVER_DEV}`, "lib/polling sits below query and the views, and never imports lib/dev"),
   boundary(["lib/poll-log/**"], `^@/lib/(query|watch-list|server|auth)/|${NEVER_DEV}`, "lib/poll-log stores what polling records, below query and the views, and never imports lib/dev"),

@@ -32,14 +32,14 @@ function ReadErrorText({
   // The scheduler's plan is when the read really happens: later than the policy asked for a paused scope or the
   // budget, sooner on an open page (read at least every 5 s).
   const planned = useFleetViewAtRender().status?.next[operationKey]?.at;
-  const retryAt = schedule.dueAt === undefined ? undefined : (planned ?? schedule.dueAt);
+  const shown: PollSchedule = schedule.dueAt === undefined ? schedule : { ...schedule, dueAt: planned ?? schedule.dueAt };
   return (
     <div
       data-testid="read-error"
       data-http-status={error.httpStatus}
       className={`flex flex-wrap items-baseline gap-x-2 rounded border-l-4 px-2 py-1 text-xs ${READ_ERROR_COLORS.box}`}
     >
-      <span className="font-medium">{describeReadError(error, { ...schedule, dueAt: retryAt }, Math.max(now, error.at))}</span>
+      <span className="font-medium">{describeReadError(error, shown, Math.max(now, error.at))}</span>
       <span className={`break-all ${READ_ERROR_COLORS.message}`}>{error.message}</span>
       {error.requestId ? <span className={READ_ERROR_COLORS.detail}>request id {error.requestId}</span> : null}
       {schedule.dueAt === undefined && onRetry ? (

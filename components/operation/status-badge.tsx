@@ -2,6 +2,7 @@ import { STATUS_COLORS, UNREADABLE_COLORS } from "@/components/ui/status-colors"
 import { CATEGORY_LABELS } from "@/lib/operations/format";
 import type { StatusCategory } from "@/lib/operations/model";
 import { unreadableLabel, type Unreadable } from "@/lib/polling/read-state";
+import { stopReasonText } from "@/lib/polling/stop-reasons";
 
 const ICONS: Record<StatusCategory, string> = {
   notStarted: "○",
@@ -28,17 +29,18 @@ export function StatusBadge({
   unreadable?: Unreadable | undefined;
 }) {
   if (unreadable) {
+    const why = stopReasonText(unreadable.stop);
     const lastKnown = status === null || status === undefined || status === "" ? "" : ` Last status read: ${status}.`;
     return (
       <span
         data-testid="status-badge"
         data-status-category="unreadable"
-        title={`Polling stopped: ${unreadable.reason}.${lastKnown}`}
+        title={`Polling stopped: ${why}.${lastKnown}`}
         className={`${PILL} ${UNREADABLE_COLORS.badge}`}
       >
         <span aria-hidden="true">⚠</span>
         <span className="truncate">{unreadableLabel(unreadable)}</span>
-        <span className="sr-only"> (polling stopped: {unreadable.reason})</span>
+        <span className="sr-only"> (polling stopped: {why})</span>
       </span>
     );
   }

@@ -1,7 +1,8 @@
 import { QueryClient, QueryObserver, environmentManager } from "@tanstack/react-query";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { DevopsRef } from "@/lib/azure/operation-ref";
-import { FleetRunner, type TabChannel } from "@/lib/polling/fleet/fleet-runner";
+import { FleetRunner } from "@/lib/polling/fleet/fleet-runner";
+import type { TabChannel } from "@/lib/polling/fleet/other-tabs";
 import type { PollRecord } from "@/lib/polling/poll-record";
 import type { OperationSnapshot } from "@/lib/polling/snapshot";
 import { operationKeys } from "@/lib/query/keys";

@@ -8,7 +8,7 @@ import { readError, throwIfCancelled } from "./read-error";
 import { sendStatusRequest, type Received } from "./send-status-request";
 import { redactSecrets } from "./redact-secrets";
 // A leaf parser: the header is read once here, and polling keeps the milliseconds.
-import { parseRetryAfter } from "@/lib/polling/retry-after";
+import { parseRetryAfter } from "@/lib/azure/retry-after-header";
 
 /**
  * One read of an operation's status through the proxy. A failure to read is data, not an exception: the caller keeps

@@ -1,14 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { describeReadError } from "./describe-read-error";
-import { decideNextPoll } from "./policy";
+import { pollSchedule, type PollSchedule } from "./schedule";
 
 const base = { responseStatus: undefined };
-const retrying = (dueAt: number) => ({ decision: { poll: true as const, delayMs: dueAt, notBefore: 0, reason: "backoff" }, dueAt });
-/** The schedule the policy really makes after a read that failed with this status. */
-const afterFailure = (httpStatus: number) => ({
-  decision: decideNextPoll({ now: 0, startedAt: 0, history: [{ at: 0, outcome: "readError", httpStatus }] }),
-  dueAt: undefined,
+const retrying = (dueAt: number): PollSchedule => ({
+  decision: { poll: true, delayMs: dueAt, notBefore: 0, reason: { kind: "backoff", readErrors: 1 } },
+  dueAt,
+  notBefore: 0,
 });
+/** The schedule the policy really makes after a read that failed with this status. */
+const afterFailure = (httpStatus: number): PollSchedule =>
+  pollSchedule({ operation: undefined, lastResponse: undefined, lastReadError: undefined, history: [{ at: 0, outcome: "readError", httpStatus }], progress: [], watchStartedAt: 0 });
 
 describe("describeReadError", () => {
   it("says what failed and when it retries", () => {

@@ -3,6 +3,8 @@ import { describe, expect, it } from "vitest";
 import type { StatusCategory } from "@/lib/operations/model";
 import type { PollRecord } from "./poll-record";
 import { decideNextPoll, type PollContext, type PollDecision, POLLING_LIMITS } from "./policy";
+import { isReadReason } from "./read-reasons";
+import { isStopReason, stopReasonText } from "./stop-reasons";
 
 const T0 = Date.UTC(2026, 10, 24, 8, 0, 0);
 const S = 1000;
@@ -17,18 +19,18 @@ const ctx = (history: PollRecord[], nowS?: number, random: () => number = fixed(
   random,
 });
 const polls = (d: PollDecision): Extract<PollDecision, { poll: true }> => {
-  if (!d.poll) throw new Error(`expected a poll, got stop: ${d.reason}`);
+  if (!d.poll) throw new Error(`expected a poll, got stop: ${stopReasonText(d.stop)}`);
   return d;
 };
 
 describe("decideNextPoll", () => {
   it("polls at once when nothing is known yet", () => {
-    expect(decideNextPoll({ now: T0, startedAt: T0, history: [] })).toEqual({ poll: true, delayMs: 0, notBefore: T0, reason: "first poll" });
+    expect(decideNextPoll({ now: T0, startedAt: T0, history: [] })).toEqual({ poll: true, delayMs: 0, notBefore: T0, reason: { kind: "firstRead" } });
   });
 
   it.each<StatusCategory>(["succeeded", "failed", "canceled"])("stops at %s, even after later read errors", (category) => {
     const done = decideNextPoll(ctx([running(0), running(5, { category })]));
-    expect(done).toEqual({ poll: false, reason: `operation ${category}` });
+    expect(done).toEqual({ poll: false, stop: { kind: "ended", category } });
     expect(decideNextPoll(ctx([running(0), running(5, { category }), readError(9, 503)])).poll).toBe(false);
   });
 
@@ -43,8 +45,8 @@ describe("decideNextPoll", () => {
     [404, /^the operation id is wrong, or Azure no longer keeps its status/],
   ])("stops on read error %i and says why", (httpStatus, reason) => {
     const decision = decideNextPoll(ctx([running(0), readError(3, httpStatus)]));
-    expect(decision.poll).toBe(false);
-    expect(decision.reason).toMatch(reason);
+    expect(decision).toEqual({ poll: false, stop: { kind: "refused", httpStatus } });
+    expect(decision.poll ? "" : stopReasonText(decision.stop)).toMatch(reason);
   });
 
   it("keeps polling once a 404 is followed by a good read", () => {
@@ -76,20 +78,20 @@ describe("decideNextPoll", () => {
     // Young: the age rule says 6 s, Retry-After 10 s, so 10 s.
     const young = polls(decideNextPoll(ctx([running(5, { retryAfterMs: 10 * S })])));
     expect(young.delayMs).toBe(10 * S);
-    expect(young.reason).toBe("retry-after");
+    expect(young.reason).toEqual({ kind: "retryAfter" });
     // Old: the age rule says 50 s; a shorter Retry-After changes nothing (we may wait longer than it asks).
     const old = polls(decideNextPoll(ctx([running(3600, { retryAfterMs: 10 * S })])));
     const withoutRetryAfter = polls(decideNextPoll(ctx([running(3600)])));
     expect(old.delayMs).toBe(withoutRetryAfter.delayMs);
     expect(old.delayMs).toBe(50 * S);
-    expect(old.reason).toBe("adaptive: age");
+    expect(old.reason).toEqual({ kind: "age" });
   });
 
   it("stretches the interval while the predicted finish is far, within a minute", () => {
     // 1% per 10 s at age 100 s: about 900 s to go.
     const history = [60, 80, 100].map((t) => running(t, { percentComplete: t / 10 }));
     const d = polls(decideNextPoll(ctx(history)));
-    expect(d.reason).toBe("adaptive: predicted finish far");
+    expect(d.reason).toEqual({ kind: "predictedFinishFar" });
     expect(d.delayMs).toBe(POLLING_LIMITS.maxIntervalMs);
     const withoutPercent = polls(decideNextPoll(ctx(history.map((r) => ({ ...r, percentComplete: undefined })))));
     expect(withoutPercent.delayMs).toBeLessThan(d.delayMs);
@@ -99,11 +101,11 @@ describe("decideNextPoll", () => {
     // Queued at 0% for 60 s, then 2% per second: 100% is due at t = 110 s.
     const history = [...[0, 20, 40, 60].map((t) => running(t, { percentComplete: 0 })), running(62, { percentComplete: 4 }), running(64, { percentComplete: 8 })];
     const d = polls(decideNextPoll(ctx(history)));
-    expect(d.reason).toBe("adaptive: predicted finish far");
+    expect(d.reason).toEqual({ kind: "predictedFinishFar" });
     expect(d.delayMs).toBeCloseTo(23 * S, -2); // half of the 46 s left; across the queue it would be far longer
     const late = [...history, running(100, { percentComplete: 80 }), running(107, { percentComplete: 94 })];
     const near = polls(decideNextPoll(ctx(late)));
-    expect(near.reason).toBe("adaptive: predicted finish");
+    expect(near.reason).toEqual({ kind: "predictedFinish" });
     expect(near.delayMs).toBeCloseTo(4 * S, -2); // 3 s to go, plus the margin
   });
 
@@ -117,14 +119,14 @@ describe("decideNextPoll", () => {
     expect(after(100).delayMs).toBe(46 * S);
     // Old: 50 s from 104 s of age on, under ARM's 60 s, so that most ends are seen within 45 s.
     for (const ageS of [104, 600, 3600, 86_400]) expect(after(ageS).delayMs).toBe(50 * S);
-    expect(after(3600).reason).toBe("adaptive: age");
+    expect(after(3600).reason).toEqual({ kind: "age" });
   });
 
   it("lands just after the finish predicted from a steady percentComplete", () => {
     // 1% per 10 s, at 97% at t = 970 s: 100% is due at t = 1000 s, well before the age rule's minute.
     const history = [900, 920, 940, 960, 970].map((t) => running(t, { percentComplete: t / 10 }));
     const d = polls(decideNextPoll(ctx(history)));
-    expect(d.reason).toBe("adaptive: predicted finish");
+    expect(d.reason).toEqual({ kind: "predictedFinish" });
     expect(d.delayMs).toBeGreaterThanOrEqual(30 * S);
     expect(d.delayMs).toBeLessThanOrEqual(32 * S);
   });
@@ -134,7 +136,7 @@ describe("decideNextPoll", () => {
     const base = [600, 620, 640, 660].map((t) => running(t, { percentComplete: 97 + (t - 600) / 20 }));
     const overdueFor = (s: number) => polls(decideNextPoll(ctx([...base, running(660 + s, { percentComplete: 100 })])));
     const justOver = overdueFor(2);
-    expect(justOver.reason).toBe("adaptive: past predicted finish");
+    expect(justOver.reason).toEqual({ kind: "pastPredictedFinish" });
     expect(justOver.delayMs).toBe(6 * S);
     expect(overdueFor(300).delayMs).toBe(6 * S); // a 50th of 5 min is 6 s
     expect(overdueFor(1800).delayMs).toBe(36 * S); // a 50th of 30 min
@@ -157,7 +159,7 @@ describe("decideNextPoll", () => {
     // 2 s doubling per error; the first two (2 s, 4 s) are below the young operation's 6 s, so 6 s.
     expect(delays.slice(0, 5)).toEqual([6, 6, 8, 16, 32].map((s) => s * S));
     expect(delays.at(-1)).toBe(POLLING_LIMITS.maxIntervalMs);
-    expect(polls(decideNextPoll(ctx(errors(3)))).reason).toBe("backoff after 3 read errors");
+    expect(polls(decideNextPoll(ctx(errors(3)))).reason).toEqual({ kind: "backoff", readErrors: 3 });
     const low = polls(decideNextPoll(ctx(errors(3), undefined, fixed(0)))).delayMs;
     const high = polls(decideNextPoll(ctx(errors(3), undefined, fixed(0.999999)))).delayMs;
     expect(low).toBeCloseTo(8 * S * 0.8, 0);
@@ -185,13 +187,13 @@ describe("decideNextPoll", () => {
     // An hour old: the age rule alone would wait 50 s.
     const old = polls(decideNextPoll(open([running(3600)])));
     expect(old.delayMs).toBe(5 * S);
-    expect(old.reason).toBe("open page");
+    expect(old.reason).toEqual({ kind: "openPage", maxIntervalMs: 5 * S });
     // A predicted finish 2 s away stays sooner than the cap.
     expect(polls(decideNextPoll(open([running(100, { percentComplete: 50 }), running(110, { percentComplete: 98 })]))).delayMs).toBeLessThan(5 * S);
     // Retry-After asks for longer: it wins, and says so.
     const waited = polls(decideNextPoll(open([running(3600, { retryAfterMs: 30 * S })])));
     expect(waited.delayMs).toBe(30 * S);
-    expect(waited.reason).toBe("retry-after");
+    expect(waited.reason).toEqual({ kind: "retryAfter" });
     // After read errors the back-off doubles from the cap: 5 s, 5 s, 8 s, 16 s (the first steps, 2 s and 4 s, are below it).
     const errors = (n: number) => [running(3600), ...Array.from({ length: n }, (_, i) => readError(3601 + i, 503))];
     expect([1, 2, 3, 4].map((n) => polls(decideNextPoll(open(errors(n)))).delayMs)).toEqual([5, 5, 8, 16].map((s) => s * S));
@@ -251,7 +253,7 @@ describe("decideNextPoll properties", () => {
           expect(d.delayMs).toBeGreaterThanOrEqual(0);
           expect(d.delayMs).toBeLessThanOrEqual(POLLING_LIMITS.maxDelayMs);
         }
-        expect(typeof d.reason).toBe("string");
+        expect(d.poll ? isReadReason(d.reason) : isStopReason(d.stop)).toBe(true);
       }),
     );
   });

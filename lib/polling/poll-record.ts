@@ -1,5 +1,6 @@
 import type { FetchResult, ResponseInfo } from "@/lib/operations/fetch-operation";
 import type { StatusCategory } from "@/lib/operations/model";
+import { clampRetryAfterMs } from "./retry-after";
 
 /**
  * One read as the polling rules see it: when it came back, and what it said. The same record is the read's line in
@@ -12,7 +13,7 @@ export interface PollRecord {
   percentComplete?: number; // outcome "status", when known
   /** outcome "readError": 0 = network/timeout/malformed body, else the HTTP status; outcome "status": only when not 200. */
   httpStatus?: number;
-  retryAfterMs?: number; // Retry-After of that response, in ms from `at` (already parsed and clamped)
+  retryAfterMs?: number; // Retry-After of that response, in ms from `at`, clamped as polling honours it (retry-after.ts)
   /** From sending to having the body; absent when nothing came back. */
   latencyMs?: number;
   requestId?: string;
@@ -30,6 +31,7 @@ export interface PollRecord {
 export interface NextReadNote {
   /** When the next read could be, as then known; undefined once polling stopped. */
   at: number | undefined;
+  /** The sentence (fleet-text.ts's `nextReadSentence`) as it read then: relative times cannot be rebuilt later. */
   reason: string;
 }
 
@@ -37,12 +39,12 @@ export function toPollRecord(r: FetchResult): PollRecord {
   if (r.outcome === "status") {
     const record: PollRecord = { at: r.response.at, outcome: "status", category: r.operation.category };
     if (r.operation.percentComplete !== undefined) record.percentComplete = r.operation.percentComplete;
-    if (r.response.retryAfterMs !== undefined) record.retryAfterMs = r.response.retryAfterMs;
+    if (r.response.retryAfterMs !== undefined) record.retryAfterMs = clampRetryAfterMs(r.response.retryAfterMs);
     if (r.response.httpStatus !== 200) record.httpStatus = r.response.httpStatus;
     return withResponse(record, r.response);
   }
   const record: PollRecord = { at: r.error.at, outcome: "readError", httpStatus: r.error.httpStatus, errorCode: r.error.code };
-  if (r.error.retryAfterMs !== undefined) record.retryAfterMs = r.error.retryAfterMs;
+  if (r.error.retryAfterMs !== undefined) record.retryAfterMs = clampRetryAfterMs(r.error.retryAfterMs);
   return withResponse(record, r.response);
 }
 

@@ -16,7 +16,7 @@ describe("read state", () => {
     const gone = nextSnapshot(undefined, readErrorResult(T0, 404, undefined, { code: "NotFound" }), T0);
     expect(rowStateOf(gone)).toBe("unreadable");
     const unreadable = unreadableOf(gone);
-    expect(unreadable?.reason).toMatch(/operation id is wrong/);
+    expect(unreadable?.stop).toEqual({ kind: "refused", httpStatus: 404 });
     expect(unreadable && unreadableLabel(unreadable)).toBe("Cannot be read · NotFound");
   });
 

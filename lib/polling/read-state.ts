@@ -2,6 +2,7 @@ import type { ReadError } from "@/lib/operations/fetch-operation";
 import { isTerminal, type StatusCategory } from "@/lib/operations/model";
 import { pollSchedule } from "./schedule";
 import type { OperationSnapshot } from "./snapshot";
+import type { StopReason } from "./stop-reasons";
 
 /**
  * What a row is, as a person should read it: an operation's own state, not read yet, or one opwatch has given up
@@ -11,8 +12,8 @@ import type { OperationSnapshot } from "./snapshot";
 export type RowState = StatusCategory | "pending" | "unreadable";
 
 export interface Unreadable {
-  /** The policy's words for why polling stopped (lib/polling/stop-reasons.ts). */
-  reason: string;
+  /** Why the policy stopped polling (its words: `stopReasonText`). */
+  stop: StopReason;
   error: ReadError;
 }
 
@@ -23,7 +24,7 @@ export function unreadableOf(snapshot: OperationSnapshot | undefined): Unreadabl
   const category = snapshot.operation?.category;
   if (category !== undefined && isTerminal(category)) return undefined;
   const { decision } = pollSchedule(snapshot);
-  return decision.poll ? undefined : { reason: decision.reason, error };
+  return decision.poll ? undefined : { stop: decision.stop, error };
 }
 
 export function rowStateOf(snapshot: OperationSnapshot | undefined): RowState {

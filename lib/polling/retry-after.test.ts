@@ -1,82 +1,27 @@
-import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseRetryAfter, RETRY_AFTER_MAX_MS, RETRY_AFTER_MIN_MS } from "./retry-after";
+import { readErrorResult, runningOperation, statusResult } from "@/lib/dev/test-support/fetch-results";
+import { toPollRecord } from "./poll-record";
+import { clampRetryAfterMs, RETRY_AFTER_MAX_MS, RETRY_AFTER_MIN_MS } from "./retry-after";
 
-const NOW = Date.UTC(2026, 10, 24, 8, 0, 0); // Tue, 24 Nov 2026 08:00:00 GMT
+const T0 = Date.UTC(2026, 10, 24, 8);
 
-describe("parseRetryAfter", () => {
-  it.each<[string | null | undefined, number | undefined]>([
-    ["5", 5_000],
-    ["  5 ", 5_000],
-    ["10", 10_000],
-    ["60", 60_000],
-    ["600", 600_000],
-    ["0", RETRY_AFTER_MIN_MS],
-    ["007", 7_000],
-    ["601", RETRY_AFTER_MAX_MS],
-    ["86400", RETRY_AFTER_MAX_MS],
-    ["99999999999999999999999999", RETRY_AFTER_MAX_MS],
-    ["5s", undefined],
-    ["-1", undefined],
-    ["+5", undefined],
-    ["1e3", undefined],
-    ["0x10", undefined],
-    ["1.5", undefined],
-    ["5 5", undefined],
-    ["", undefined],
-    ["   ", undefined],
-    ["soon", undefined],
-    [null, undefined],
-    [undefined, undefined],
-  ])("seconds form %j -> %j", (value, expected) => {
-    expect(parseRetryAfter(value, NOW)).toBe(expected);
+describe("Retry-After as polling honours it", () => {
+  it.each([
+    [5_000, 5_000],
+    [600_000, 600_000],
+    [0, RETRY_AFTER_MIN_MS],
+    [601_000, RETRY_AFTER_MAX_MS],
+    [86_400_000, RETRY_AFTER_MAX_MS],
+    [Number.POSITIVE_INFINITY, RETRY_AFTER_MAX_MS],
+  ])("%d ms is waited as %d ms", (ms, expected) => {
+    expect(clampRetryAfterMs(ms)).toBe(expected);
   });
 
-  it.each<[string, number | undefined]>([
-    ["Tue, 24 Nov 2026 08:00:30 GMT", 30_000],
-    ["  Tue, 24 Nov 2026 08:02:00 GMT  ", 120_000],
-    ["Tue, 24 Nov 2026 07:00:00 GMT", RETRY_AFTER_MIN_MS], // in the past
-    ["Tue, 24 Nov 2026 08:00:00 GMT", RETRY_AFTER_MIN_MS], // exactly now
-    ["Wed, 25 Nov 2026 08:00:00 GMT", RETRY_AFTER_MAX_MS], // a day away
-    ["Sun, 06 Nov 1994 08:49:37 GMT", RETRY_AFTER_MIN_MS],
-    ["Tue, 24 Nov 2026 08:00:30 UTC", undefined],
-    ["Tuesday, 24-Nov-26 08:00:30 GMT", undefined], // obsolete RFC 850 form
-    ["Tue Nov 24 08:00:30 2026", undefined], // obsolete asctime form
-    ["Tue, 31 Feb 2026 08:00:30 GMT", undefined],
-    ["Tue, 24 Nov 2026 24:00:30 GMT", undefined],
-    ["Tue, 24 Nov 2026 08:61:30 GMT", undefined],
-    ["tue, 24 nov 2026 08:00:30 gmt", undefined],
-    ["2026-11-24T08:00:30Z", undefined],
-  ])("date form %j -> %j", (value, expected) => {
-    expect(parseRetryAfter(value, NOW)).toBe(expected);
-  });
-
-  it("rejects a date when the clock is unusable", () => {
-    expect(parseRetryAfter("Tue, 24 Nov 2026 08:00:30 GMT", Number.NaN)).toBeUndefined();
-    expect(parseRetryAfter("30", Number.NaN)).toBe(30_000);
-  });
-
-  it("never throws and stays within the clamp", () => {
-    const dates = fc.date({ min: new Date(0), max: new Date(Date.UTC(9999, 0, 1)), noInvalidDate: true }).map((d) => d.toUTCString());
-    fc.assert(
-      fc.property(
-        fc.oneof(fc.string(), fc.nat().map(String), dates, fc.constant(null), fc.constant(undefined)),
-        fc.oneof(fc.double(), fc.integer({ min: 0, max: 4e12 })),
-        (value, now) => {
-          const ms = parseRetryAfter(value, now);
-          return ms === undefined || (ms >= RETRY_AFTER_MIN_MS && ms <= RETRY_AFTER_MAX_MS);
-        },
-      ),
-    );
-  });
-
-  it("reads back any date it could have been sent", () => {
-    fc.assert(
-      fc.property(fc.integer({ min: 0, max: 900 }), (seconds) => {
-        const header = new Date(NOW + seconds * 1000).toUTCString();
-        const expected = Math.min(RETRY_AFTER_MAX_MS, Math.max(RETRY_AFTER_MIN_MS, seconds * 1000));
-        expect(parseRetryAfter(header, NOW)).toBe(expected);
-      }),
-    );
+  it("is what a read's record keeps, whatever the header said", () => {
+    const running = runningOperation(T0, "InProgress", "running");
+    expect(toPollRecord(statusResult(T0, running, 0)).retryAfterMs).toBe(RETRY_AFTER_MIN_MS);
+    expect(toPollRecord(statusResult(T0, running, 30_000)).retryAfterMs).toBe(30_000);
+    expect(toPollRecord(readErrorResult(T0, 429, 86_400_000)).retryAfterMs).toBe(RETRY_AFTER_MAX_MS);
+    expect(toPollRecord(readErrorResult(T0, 503)).retryAfterMs).toBeUndefined();
   });
 });

@@ -1,46 +1,10 @@
 /**
- * `Retry-After` as the polling policy needs it: milliseconds from `now`, or undefined when unusable.
- *
- * Azure sends integer seconds; RFC 9110 also allows an HTTP-date, which shows up behind some gateways.
- * Only the strict forms are accepted ("5s", "1e3", "0x10", "-1" are someone's bug, not a hint to trust):
- * a header we cannot read is treated as absent, so the caller's own schedule applies.
- * The result is clamped to [1 s, 10 min]: below a second is a hot loop, and above ten minutes (ARM's own upper
- * bound) a typo or a clock skew would freeze the dashboard; a date already past means "now", i.e. the minimum.
+ * How long polling honours a `Retry-After` (read off the wire by lib/azure/retry-after-header.ts): clamped to
+ * [1 s, 10 min]. Below a second is a hot loop, and above ten minutes (ARM's own upper bound) a typo or a clock skew
+ * would freeze the dashboard; a date already past means "now", i.e. the minimum.
  */
 
 export const RETRY_AFTER_MIN_MS = 1_000;
 export const RETRY_AFTER_MAX_MS = 10 * 60_000;
 
-const DELTA_SECONDS = /^\d+$/;
-// IMF-fixdate, e.g. "Sun, 06 Nov 1994 08:49:37 GMT" (the only HTTP-date form senders may generate).
-const IMF_FIXDATE = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\d{2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{4}) (\d{2}):(\d{2}):(\d{2}) GMT$/;
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
 export const clampRetryAfterMs = (ms: number): number => Math.min(RETRY_AFTER_MAX_MS, Math.max(RETRY_AFTER_MIN_MS, ms));
-
-const parseImfFixdate = (text: string): number | undefined => {
-  const m = IMF_FIXDATE.exec(text);
-  if (!m) return undefined;
-  const [, , dd, mon, yyyy, hh, mi, ss] = m;
-  const day = Number(dd);
-  const month = MONTHS.indexOf(mon ?? "");
-  const year = Number(yyyy);
-  const hour = Number(hh);
-  const minute = Number(mi);
-  const second = Number(ss);
-  // Leap second 60 is legal on the wire; Date folds it into the next minute, which is close enough.
-  if (hour > 23 || minute > 59 || second > 60) return undefined;
-  // Date.UTC rolls "31 Feb" over into March: reject instead of guessing.
-  if (new Date(Date.UTC(year, month, day)).getUTCDate() !== day) return undefined;
-  return Date.UTC(year, month, day, hour, minute, second);
-};
-
-export function parseRetryAfter(value: string | null | undefined, now: number): number | undefined {
-  if (typeof value !== "string") return undefined;
-  const text = value.trim();
-  if (text === "") return undefined;
-  if (DELTA_SECONDS.test(text)) return clampRetryAfterMs(Number(text) * 1000);
-  const at = parseImfFixdate(text);
-  if (at === undefined || !Number.isFinite(now)) return undefined;
-  return clampRetryAfterMs(at - now);
-}

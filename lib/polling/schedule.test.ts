@@ -46,6 +46,6 @@ describe("predictedFinishOf", () => {
     snap = nextSnapshot(snap, statusResult(T0 + 20_000, operation("InProgress", "running", 30)), T0 + 20_000);
     // 1 % a second from 30 % at 20 s: 100 % at 90 s; the age rule says 5 s, so the far-finish rule sets the delay.
     expect(predictedFinishOf(snap)).toBe(T0 + 90_000);
-    expect(pollSchedule(snap).decision.reason).toBe("adaptive: predicted finish far");
+    expect(pollSchedule(snap).decision).toMatchObject({ reason: { kind: "predictedFinishFar" } });
   });
 });

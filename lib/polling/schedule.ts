@@ -8,13 +8,16 @@ import type { OperationSnapshot } from "./snapshot";
  * jitter seeded by that moment: the fleet scheduler (fleet/), every view and every render agree on one due time.
  */
 
-export interface PollSchedule {
-  decision: PollDecision;
-  /** When the next poll is due (epoch ms); undefined when polling has stopped. */
-  dueAt: number | undefined;
-  /** Never poll before this (Retry-After). */
-  notBefore: number | undefined;
-}
+export type PollSchedule =
+  | {
+      decision: Extract<PollDecision, { poll: true }>;
+      /** When the next poll is due (epoch ms). */
+      dueAt: number;
+      /** Never poll before this (Retry-After). */
+      notBefore: number;
+    }
+  /** Polling has stopped. */
+  | { decision: Extract<PollDecision, { poll: false }>; dueAt: undefined; notBefore: undefined };
 
 /** Per snapshot, per cap on our own timing (0: none): the open page's schedule and everyone else's differ. */
 const schedules = new WeakMap<OperationSnapshot, Map<number, PollSchedule>>();

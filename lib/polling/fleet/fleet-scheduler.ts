@@ -1,7 +1,8 @@
 import type { OperationKind, OperationRef } from "@/lib/azure/operation-ref";
 import type { BucketSpec } from "@/lib/azure/token-bucket";
 import type { OperationSnapshot } from "../snapshot";
-import type { FleetStatus, NextRead, ReadHold, ScopeStatus } from "./fleet-status";
+import type { ReadReason } from "../read-reasons";
+import type { FleetStatus, NextRead, NextReadCause, ReadHold, ScopeStatus } from "./fleet-status";
 import { tierOf, type Interest, type Tier } from "./priority";
 import { readScopeOf, type ReadScope } from "./read-scope";
 import { timingOf } from "./read-timing";
@@ -47,13 +48,29 @@ interface Due {
   dueAt: number;
 }
 
+/** What keeps a read from starting before a time: the schedule, or one of the holds. */
+type Blocker = "scheduled" | ReadHold["cause"];
+
 /** The latest of what holds back even a requested read, if it lasts beyond now. */
-function holdOf(blocks: readonly [number, NextRead["cause"], string][], now: number): ReadHold | undefined {
+function holdOf(blocks: readonly (readonly [number, Blocker])[], now: number): ReadHold | undefined {
   let hold: ReadHold | undefined;
   for (const [until, cause] of blocks) {
-    if (until > now && until > (hold?.until ?? 0) && (cause === "retryAfter" || cause === "scopePaused" || cause === "allPaused")) hold = { until, cause };
+    if (until > now && until > (hold?.until ?? 0) && cause !== "scheduled") hold = { until, cause };
   }
   return hold;
+}
+
+/** The blocker that decides, with what its sentence needs. */
+function causeOf(blocker: Blocker, reason: ReadReason, allPaused: FleetStatus["allPaused"]): NextReadCause {
+  switch (blocker) {
+    case "scheduled":
+      return { cause: blocker, reason };
+    case "allPaused":
+      return { cause: blocker, code: allPaused?.code ?? "" };
+    case "retryAfter":
+    case "scopePaused":
+      return { cause: blocker };
+  }
 }
 
 export class FleetScheduler {
@@ -69,9 +86,8 @@ export class FleetScheduler {
 
   plan(entries: readonly FleetEntry[], now: number): FleetPlan {
     const next: Record<string, NextRead> = {};
-    const explain = (entry: FleetEntry, read: NextRead) => {
-      if (entry.interest !== "watched" || entry.requested) next[entry.key] = read;
-    };
+    // Only what is shown is explained (and built): most entries are merely watched, and a plan runs after every read.
+    const shown = (entry: FleetEntry): boolean => entry.interest !== "watched" || entry.requested === true;
     const waiting = new Map<string, number>();
     const used = new Set<string>();
     const allPaused = this.allPaused !== undefined && this.allPaused.until > now ? this.allPaused : undefined;
@@ -82,21 +98,21 @@ export class FleetScheduler {
       const { scope, budget } = this.scopeOf(entry.ref, now);
       if (this.inFlight.has(entry.key)) {
         used.add(scope.id);
-        explain(entry, { at: undefined, cause: "reading", detail: "", scopeId: scope.id });
+        if (shown(entry)) next[entry.key] = { at: undefined, cause: "reading", scopeId: scope.id };
         continue;
       }
       const timing = timingOf(entry, this.firstSeenAt(entry.key, now), now);
       if ("stopped" in timing) {
-        explain(entry, { at: undefined, cause: "stopped", detail: timing.stopped, scopeId: scope.id });
+        if (shown(entry)) next[entry.key] = { at: undefined, cause: "stopped", stop: timing.stopped, scopeId: scope.id };
         continue;
       }
       // Only scopes with reads still to make are reported: once all their operations ended there is nothing to say.
       used.add(scope.id);
-      const { at, cause, detail, hold } = this.heldUntil(timing, budget, allPaused, now);
+      const { at, blocker, hold } = this.heldUntil(timing, budget, allPaused, now);
       if (at > now) {
-        if (cause !== "scheduled") waiting.set(scope.id, (waiting.get(scope.id) ?? 0) + 1);
+        if (blocker !== "scheduled") waiting.set(scope.id, (waiting.get(scope.id) ?? 0) + 1);
         wakeAt = Math.min(wakeAt, at);
-        explain(entry, { at, cause, detail, scopeId: scope.id, hold });
+        if (shown(entry)) next[entry.key] = { ...causeOf(blocker, timing.reason, allPaused), at, scopeId: scope.id, hold };
         continue;
       }
       due.push({ entry, scope, budget, tier: entry.requested ? 0 : tierOf(entry.interest, entry.snapshot, now), dueAt: timing.dueAt });
@@ -119,11 +135,11 @@ export class FleetScheduler {
       waiting.set(scope.id, (waiting.get(scope.id) ?? 0) + 1);
       if (this.inFlight.size + start.length >= this.maxInFlight) {
         // A read ending plans again; no timer is needed for this one.
-        explain(entry, { at: undefined, cause: "busy", detail: String(this.inFlight.size + start.length), scopeId: scope.id });
+        if (shown(entry)) next[entry.key] = { at: undefined, cause: "busy", inFlight: this.inFlight.size + start.length, scopeId: scope.id };
       } else {
         const readyAt = budget.readyAt(now);
         wakeAt = Math.min(wakeAt, readyAt);
-        explain(entry, { at: readyAt, cause: "budget", detail: String(position), scopeId: scope.id });
+        if (shown(entry)) next[entry.key] = { at: readyAt, cause: "budget", ahead: position, scopeId: scope.id };
       }
     }
     for (const entry of start) this.inFlight.add(entry.key);
@@ -140,20 +156,20 @@ export class FleetScheduler {
    * waits as long as Retry-After does (a backoff pushed to it), it is Retry-After that decides.
    */
   private heldUntil(
-    timing: { dueAt: number; notBefore: number; reason: string },
+    timing: { dueAt: number; notBefore: number; reason: ReadReason },
     budget: ScopeBudget,
     allPaused: FleetStatus["allPaused"],
     now: number,
-  ): { at: number; cause: NextRead["cause"]; detail: string; hold: ReadHold | undefined } {
+  ): { at: number; blocker: Blocker; hold: ReadHold | undefined } {
     const paused = budget.pausedAt(now);
-    const blocks: [number, NextRead["cause"], string][] = [
-      [timing.dueAt, "scheduled", timing.reason],
-      [timing.notBefore, "retryAfter", ""],
-      [paused?.until ?? 0, "scopePaused", ""],
-      [allPaused?.until ?? 0, "allPaused", allPaused?.code ?? ""],
+    const blocks: [number, Blocker][] = [
+      [timing.dueAt, "scheduled"],
+      [timing.notBefore, "retryAfter"],
+      [paused?.until ?? 0, "scopePaused"],
+      [allPaused?.until ?? 0, "allPaused"],
     ];
-    const [at, cause, detail] = blocks.reduce((a, b) => (b[0] > a[0] || (b[0] === a[0] && a[1] === "scheduled") ? b : a));
-    return { at, cause, detail, hold: holdOf(blocks.slice(1), now) };
+    const [at, blocker] = blocks.reduce((a, b) => (b[0] > a[0] || (b[0] === a[0] && a[1] === "scheduled") ? b : a));
+    return { at, blocker, hold: holdOf(blocks.slice(1), now) };
   }
 
   /**
@@ -163,10 +179,10 @@ export class FleetScheduler {
   nextAfterRead(entry: FleetEntry, now: number): NextRead {
     const { scope, budget } = this.scopeOf(entry.ref, now);
     const timing = timingOf(entry, now, now);
-    if ("stopped" in timing) return { at: undefined, cause: "stopped", detail: timing.stopped, scopeId: scope.id };
+    if ("stopped" in timing) return { at: undefined, cause: "stopped", stop: timing.stopped, scopeId: scope.id };
     const allPaused = this.allPaused !== undefined && this.allPaused.until > now ? this.allPaused : undefined;
-    const { at, cause, detail, hold } = this.heldUntil(timing, budget, allPaused, now);
-    return { at: Math.max(at, now), cause, detail, scopeId: scope.id, hold };
+    const { at, blocker, hold } = this.heldUntil(timing, budget, allPaused, now);
+    return { ...causeOf(blocker, timing.reason, allPaused), at: Math.max(at, now), scopeId: scope.id, hold };
   }
 
   private firstSeenAt(key: string, now: number): number {

@@ -1,4 +1,6 @@
 import type { OperationKind } from "@/lib/azure/operation-ref";
+import type { ReadReason } from "../read-reasons";
+import type { StopReason } from "../stop-reasons";
 import type { PauseCause } from "./scope-budget";
 
 /**
@@ -19,15 +21,16 @@ export interface ScopeStatus {
   waiting: number;
 }
 
-type NextReadCause =
-  | "reading" // a read is in flight
-  | "stopped" // the policy stopped polling (detail: its reason)
-  | "retryAfter" // the operation's own Retry-After
-  | "scopePaused" // Azure paused the whole scope
-  | "allPaused" // opwatch's server asked this browser to slow down
-  | "budget" // due, waiting for the scope's budget (detail: how many go first)
-  | "busy" // due, waiting for one of the reads in flight to end
-  | "scheduled"; // the policy's own timing (detail: its reason)
+/** What decides when an operation's next read is, with what a sentence about it needs. */
+export type NextReadCause =
+  | { cause: "reading" } // a read is in flight
+  | { cause: "stopped"; stop: StopReason } // the policy stopped polling
+  | { cause: "retryAfter" } // the operation's own Retry-After
+  | { cause: "scopePaused" } // Azure paused the whole scope
+  | { cause: "allPaused"; code: string } // opwatch's server asked this browser to slow down (its error code)
+  | { cause: "budget"; ahead: number } // due, waiting for the scope's budget behind this many reads
+  | { cause: "busy"; inFlight: number } // due, waiting for one of this many reads in flight to end
+  | { cause: "scheduled"; reason: ReadReason }; // the schedule's own timing
 
 /** What holds back any read of an operation, even one the person asks for: only these, never the schedule or budget. */
 export interface ReadHold {
@@ -35,19 +38,14 @@ export interface ReadHold {
   cause: "retryAfter" | "scopePaused" | "allPaused";
 }
 
-export interface NextRead {
+export type NextRead = NextReadCause & {
   /** When the read can happen, as far as known now; undefined while reading or stopped. */
   at: number | undefined;
-  cause: NextReadCause;
-  detail: string;
   /** The scope it belongs to, for sentences that name it. */
   scopeId: string;
-  /**
-   * Until when no read may start at all (a "Refresh now" must wait for it), when that is later than now. Optional: a
-   * polling tab of an older opwatch does not send it.
-   */
+  /** Until when no read may start at all (a "Refresh now" must wait for it), when that is later than now. */
   hold?: ReadHold | undefined;
-}
+};
 
 export interface FleetStatus {
   at: number;

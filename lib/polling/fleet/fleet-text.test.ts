@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { FleetStatus, NextRead, ScopeStatus } from "./fleet-status";
+import type { ReadReason } from "../read-reasons";
+import type { FleetStatus, NextRead, ReadHold, ScopeStatus } from "./fleet-status";
 import { allPausedNotice, nextReadSentence, nextReadShort, refreshHoldSentence, refreshStateOf, scopeNotice } from "./fleet-text";
 
 const NOW = Date.UTC(2026, 10, 28, 12);
@@ -47,48 +48,73 @@ describe("scope notices", () => {
 describe("why the next read is when it is", () => {
   const fleet = status([scope()]);
   it("names the cause, the time and the scope", () => {
-    expect(nextReadSentence({ at: NOW + 3000, cause: "scheduled", detail: "adaptive: predicted finish", scopeId: "devops:sub-1" }, fleet, NOW)).toBe(
+    expect(nextReadSentence({ at: NOW + 3000, cause: "scheduled", reason: { kind: "predictedFinish" }, scopeId: "devops:sub-1" }, fleet, NOW)).toBe(
       "Next read in 3 s: timed just after the predicted finish.",
     );
-    expect(nextReadSentence({ at: NOW + 20_000, cause: "scopePaused", detail: "", scopeId: "devops:sub-1" }, fleet, NOW)).toBe(
+    expect(nextReadSentence({ at: NOW + 20_000, cause: "scopePaused", scopeId: "devops:sub-1" }, fleet, NOW)).toBe(
       "Next read in 20 s: reads for subscription sub-1 are paused because Azure asked us to wait.",
     );
-    expect(nextReadSentence({ at: NOW + 200, cause: "budget", detail: "4", scopeId: "devops:sub-1" }, fleet, NOW)).toBe(
+    expect(nextReadSentence({ at: NOW + 200, cause: "budget", ahead: 4, scopeId: "devops:sub-1" }, fleet, NOW)).toBe(
       "Due now: waiting for the read budget of subscription sub-1, 4 reads first.",
     );
-    expect(nextReadSentence({ at: undefined, cause: "stopped", detail: "operation succeeded", scopeId: "devops:sub-1" }, fleet, NOW)).toBe(
+    expect(nextReadSentence({ at: NOW + 200, cause: "budget", ahead: 1, scopeId: "devops:sub-1" }, fleet, NOW)).toBe(
+      "Due now: waiting for the read budget of subscription sub-1, 1 read first.",
+    );
+    expect(nextReadSentence({ at: NOW + 200, cause: "budget", ahead: 0, scopeId: "devops:sub-1" }, fleet, NOW)).toBe(
+      "Due now: next in line for the read budget of subscription sub-1.",
+    );
+    expect(nextReadSentence({ at: undefined, cause: "busy", inFlight: 6, scopeId: "devops:sub-1" }, fleet, NOW)).toBe(
+      "Due now: waiting for one of the 6 reads in flight to end.",
+    );
+    expect(nextReadSentence({ at: NOW + 30_000, cause: "allPaused", code: "ProxyRateLimited", scopeId: "devops:sub-1" }, fleet, NOW)).toBe(
+      "Next read in 30 s: the opwatch server asked this browser to slow down (ProxyRateLimited).",
+    );
+    expect(nextReadSentence({ at: undefined, cause: "stopped", stop: { kind: "ended", category: "succeeded" }, scopeId: "devops:sub-1" }, fleet, NOW)).toBe(
       "Polling stopped: operation succeeded.",
+    );
+    expect(nextReadSentence({ at: undefined, cause: "stopped", stop: { kind: "refused", httpStatus: 403 }, scopeId: "devops:sub-1" }, fleet, NOW)).toBe(
+      "Polling stopped: this account is not allowed to read this operation.",
     );
   });
 
   it("says it in a few words for a row", () => {
-    expect(nextReadShort({ at: NOW + 20_000, cause: "scopePaused", detail: "", scopeId: "x" }, NOW)).toBe("in 20 s (paused)");
-    expect(nextReadShort({ at: NOW + 200, cause: "budget", detail: "3", scopeId: "x" }, NOW)).toBe("due, queued");
-    expect(nextReadShort({ at: NOW + 7000, cause: "scheduled", detail: "adaptive: age", scopeId: "x" }, NOW)).toBe("in 7 s");
-    expect(nextReadShort({ at: undefined, cause: "reading", detail: "", scopeId: "x" }, NOW)).toBe("now");
+    expect(nextReadShort({ at: NOW + 20_000, cause: "scopePaused", scopeId: "x" }, NOW)).toBe("in 20 s (paused)");
+    expect(nextReadShort({ at: NOW + 200, cause: "budget", ahead: 3, scopeId: "x" }, NOW)).toBe("due, queued");
+    expect(nextReadShort({ at: NOW + 7000, cause: "scheduled", reason: { kind: "age" }, scopeId: "x" }, NOW)).toBe("in 7 s");
+    expect(nextReadShort({ at: undefined, cause: "reading", scopeId: "x" }, NOW)).toBe("now");
   });
 
-  it("shows a reason it does not know as it is", () => {
-    expect(nextReadSentence({ at: NOW + 9000, cause: "scheduled", detail: "backoff after 2 read errors", scopeId: "x" }, undefined, NOW)).toBe(
-      "Next read in 9 s: backoff after 2 read errors.",
-    );
+  it.each<[ReadReason, string]>([
+    [{ kind: "firstRead" }, "the first read"],
+    [{ kind: "requested" }, "you asked for a read"],
+    [{ kind: "age" }, "timed by the operation's age (young operations are read more often)"],
+    [{ kind: "predictedFinish" }, "timed just after the predicted finish"],
+    [{ kind: "predictedFinishFar" }, "the predicted finish is still far off"],
+    [{ kind: "pastPredictedFinish" }, "past the predicted finish, so read more often"],
+    [{ kind: "retryAfter" }, "as Azure's Retry-After asked"],
+    [{ kind: "openPage", maxIntervalMs: 5000 }, "read at least every 5 s while this page is open"],
+    [{ kind: "backoff", readErrors: 1 }, "backoff after 1 read error"],
+    [{ kind: "backoff", readErrors: 2 }, "backoff after 2 read errors"],
+  ])("gives the schedule's reason %j in words", (reason, words) => {
+    expect(nextReadSentence({ at: NOW + 9000, cause: "scheduled", reason, scopeId: "x" }, undefined, NOW)).toBe(`Next read in 9 s: ${words}.`);
   });
 });
 
 describe("refresh now", () => {
-  const next = (over: Partial<NextRead> = {}): NextRead => ({ at: NOW + 5000, cause: "scheduled", detail: "open page", scopeId: "devops:sub-1", ...over });
+  const scheduled = (hold?: ReadHold): NextRead => ({ at: NOW + 5000, cause: "scheduled", reason: { kind: "openPage", maxIntervalMs: 5000 }, scopeId: "devops:sub-1", hold });
 
   it("is ready when only the schedule waits, and while nothing is known yet", () => {
-    expect(refreshStateOf(next(), NOW)).toEqual({ state: "ready" });
+    expect(refreshStateOf(scheduled(), NOW)).toEqual({ state: "ready" });
     expect(refreshStateOf(undefined, NOW)).toEqual({ state: "ready" });
   });
 
   it("waits for Retry-After or a pause until it has passed, and does nothing while reading or stopped", () => {
     const hold = { until: NOW + 12_000, cause: "retryAfter" as const };
-    expect(refreshStateOf(next({ hold }), NOW)).toEqual({ state: "held", hold });
-    expect(refreshStateOf(next({ hold }), NOW + 12_000)).toEqual({ state: "ready" });
-    expect(refreshStateOf(next({ cause: "reading", at: undefined }), NOW)).toEqual({ state: "reading" });
-    expect(refreshStateOf(next({ cause: "stopped", at: undefined }), NOW)).toEqual({ state: "stopped" });
+    expect(refreshStateOf(scheduled(hold), NOW)).toEqual({ state: "held", hold });
+    expect(refreshStateOf(scheduled(hold), NOW + 12_000)).toEqual({ state: "ready" });
+    expect(refreshStateOf({ at: undefined, cause: "reading", scopeId: "devops:sub-1" }, NOW)).toEqual({ state: "reading" });
+    const stop = { kind: "ended", category: "succeeded" } as const;
+    expect(refreshStateOf({ at: undefined, cause: "stopped", stop, scopeId: "devops:sub-1" }, NOW)).toEqual({ state: "stopped" });
   });
 
   it("says until when, and why", () => {

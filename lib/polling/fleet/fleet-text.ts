@@ -1,23 +1,40 @@
 import { formatDuration, formatIn, formatTimestamp } from "@/lib/operations/format";
+import type { ReadReason } from "../read-reasons";
+import { stopReasonText } from "../stop-reasons";
 import type { FleetStatus, NextRead, ReadHold, ScopeStatus } from "./fleet-status";
 import { scopeNoun } from "./read-scope";
 
-/** The scheduler's state in words, for the dashboard's notices and the operation page: one place for the sentences. */
+/**
+ * The scheduler's state in words, for the dashboard's notices and the operation page: one place for the sentences
+ * (the stop reasons' own words are stop-reasons.ts's).
+ */
 
-/** The policy's reasons (lib/polling/policy.ts) as a person would put them; an unknown reason is shown as is. */
-const POLICY_REASONS: Readonly<Record<string, string>> = {
-  "first poll": "the first read",
-  "first read": "the first read",
-  "read requested": "you asked for a read",
-  "adaptive: age": "timed by the operation's age (young operations are read more often)",
-  "adaptive: predicted finish": "timed just after the predicted finish",
-  "adaptive: predicted finish far": "the predicted finish is still far off",
-  "adaptive: past predicted finish": "past the predicted finish, so read more often",
-  "retry-after": "as Azure's Retry-After asked",
-  "open page": "read at least every 5 s while this page is open",
-};
+/** "1 read", "4 reads". */
+const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? "" : "s"}`;
 
-const policyReasonText = (reason: string): string => POLICY_REASONS[reason] ?? reason;
+/** Why the schedule times a read as it does, as a person would put it. */
+function readReasonText(reason: ReadReason): string {
+  switch (reason.kind) {
+    case "firstRead":
+      return "the first read";
+    case "requested":
+      return "you asked for a read";
+    case "age":
+      return "timed by the operation's age (young operations are read more often)";
+    case "predictedFinish":
+      return "timed just after the predicted finish";
+    case "predictedFinishFar":
+      return "the predicted finish is still far off";
+    case "pastPredictedFinish":
+      return "past the predicted finish, so read more often";
+    case "retryAfter":
+      return "as Azure's Retry-After asked";
+    case "openPage":
+      return `read at least every ${formatDuration(reason.maxIntervalMs)} while this page is open`;
+    case "backoff":
+      return `backoff after ${count(reason.readErrors, "read error")}`;
+  }
+}
 
 /** "12 s", "2 min 5 s": what is left of a pause, never less than a second while it lasts. */
 const left = (until: number, now: number): string => formatDuration(Math.max(1, Math.ceil((until - now) / 1000)) * 1000);
@@ -41,21 +58,21 @@ export function nextReadSentence(next: NextRead, status: ScopeNames | undefined,
     case "reading":
       return "Reading now…";
     case "stopped":
-      return `Polling stopped: ${next.detail}.`;
+      return `Polling stopped: ${stopReasonText(next.stop)}.`;
     case "retryAfter":
       return `Next read ${when}: Azure asked not to read this operation before then (Retry-After).`;
     case "scopePaused":
       return `Next read ${when}: reads for ${nounOf(next.scopeId, status)} are paused because Azure asked us to wait.`;
     case "allPaused":
-      return `Next read ${when}: the opwatch server asked this browser to slow down (${next.detail}).`;
+      return `Next read ${when}: the opwatch server asked this browser to slow down (${next.code}).`;
     case "budget":
-      return next.detail === "0"
+      return next.ahead === 0
         ? `Due now: next in line for the read budget of ${nounOf(next.scopeId, status)}.`
-        : `Due now: waiting for the read budget of ${nounOf(next.scopeId, status)}, ${next.detail} read${next.detail === "1" ? "" : "s"} first.`;
+        : `Due now: waiting for the read budget of ${nounOf(next.scopeId, status)}, ${count(next.ahead, "read")} first.`;
     case "busy":
-      return `Due now: waiting for one of the ${next.detail} reads in flight to end.`;
+      return `Due now: waiting for one of the ${next.inFlight} reads in flight to end.`;
     case "scheduled":
-      return `Next read ${when}: ${policyReasonText(next.detail)}.`;
+      return `Next read ${when}: ${readReasonText(next.reason)}.`;
   }
 }
 
@@ -81,7 +98,7 @@ export function nextReadShort(next: NextRead, now: number): string {
 /** A notice for a scope that is paused or slowed, or undefined when its reads run as budgeted. */
 export function scopeNotice(scope: ScopeStatus, now: number): string | undefined {
   const noun = scopeNoun(scope);
-  const queued = scope.waiting > 0 ? ` ${scope.waiting} read${scope.waiting === 1 ? "" : "s"} wait.` : "";
+  const queued = scope.waiting > 0 ? ` ${count(scope.waiting, "read")} wait.` : "";
   if (scope.pause && scope.pause.until > now) {
     const why =
       scope.pause.cause === "throttled"
@@ -91,7 +108,7 @@ export function scopeNotice(scope: ScopeStatus, now: number): string | undefined
   }
   if (scope.ratePerSecond < scope.budgetPerSecond) {
     const remaining = scope.remainingReads;
-    const reported = remaining === undefined ? "" : ` Azure reports ${remaining} read${remaining === 1 ? "" : "s"} left, shared with your other tools.`;
+    const reported = remaining === undefined ? "" : ` Azure reports ${count(remaining, "read")} left, shared with your other tools.`;
     return `Reads for ${noun} slowed to ${rate(scope.ratePerSecond)} (budget ${rate(scope.budgetPerSecond)}).${reported}${queued}`;
   }
   return undefined;

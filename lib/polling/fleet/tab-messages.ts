@@ -3,6 +3,7 @@ import { validateRef, type OperationRef } from "@/lib/azure/operation-ref";
 import type { OperationSnapshot } from "../snapshot";
 import type { FleetStatus } from "./fleet-status";
 import { INTEREST_ORDER, type Interest } from "./priority";
+import { readStatus } from "./status-check";
 
 /**
  * What the tabs of one browser tell each other about reads. Only refs, results and the scheduler's status cross:
@@ -11,7 +12,7 @@ import { INTEREST_ORDER, type Interest } from "./priority";
  * the shape gets a new name instead of a misread.
  */
 
-export const PROTOCOL = "opwatch.fleet.v1";
+export const PROTOCOL = "opwatch.fleet.v2";
 
 export interface InterestItem {
   ref: OperationRef;
@@ -57,10 +58,6 @@ function isSnapshot(value: unknown): value is OperationSnapshot {
   );
 }
 
-function isStatus(value: unknown): value is FleetStatus {
-  return isRecord(value) && typeof value.at === "number" && Array.isArray(value.scopes) && isRecord(value.next);
-}
-
 /** The message, if it is one; anything else (another version, a bug) is ignored. */
 export function readTabMessage(data: unknown): TabMessage | undefined {
   if (!isRecord(data)) return undefined;
@@ -76,8 +73,10 @@ export function readTabMessage(data: unknown): TabMessage | undefined {
       return isString(data.tab) ? { type: data.type, tab: data.tab } : undefined;
     case "result":
       return isString(data.key) && isSnapshot(data.snapshot) ? { type: "result", key: data.key, snapshot: data.snapshot } : undefined;
-    case "status":
-      return isStatus(data.status) ? { type: "status", status: data.status } : undefined;
+    case "status": {
+      const status = readStatus(data.status);
+      return status ? { type: "status", status } : undefined;
+    }
     default:
       return undefined;
   }

@@ -1,4 +1,5 @@
-import type { PollContext, PollDecision } from "@/lib/polling/policy";
+import type { PollContext } from "@/lib/polling/policy";
+import type { BenchDecision } from "./replay";
 
 /**
  * The two pollers the policy is compared with. Both follow Retry-After when the last response sent it and
@@ -9,12 +10,11 @@ import type { PollContext, PollDecision } from "@/lib/polling/policy";
 
 const fixedInterval =
   (intervalMs: number) =>
-  (ctx: PollContext): PollDecision => {
+  (ctx: PollContext): BenchDecision => {
     const last = ctx.history.at(-1);
-    if (!last) return { poll: true, delayMs: 0, notBefore: ctx.now, reason: "first poll" };
-    const notBefore = last.at + (last.retryAfterMs ?? 0);
+    if (!last) return { poll: true, delayMs: 0 };
     const target = last.at + (last.retryAfterMs ?? intervalMs);
-    return { poll: true, delayMs: Math.max(0, target - ctx.now), notBefore, reason: "fixed" };
+    return { poll: true, delayMs: Math.max(0, target - ctx.now) };
   };
 
 export const sdkPoller = fixedInterval(2_000);

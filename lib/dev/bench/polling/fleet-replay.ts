@@ -3,6 +3,7 @@ import type { BucketSpec } from "@/lib/azure/token-bucket";
 import { isTerminal } from "@/lib/operations/model";
 import { FleetScheduler, type FleetEntry } from "@/lib/polling/fleet/fleet-scheduler";
 import { tierOf, type Tier } from "@/lib/polling/fleet/priority";
+import { MIN_TIMER_MS } from "@/lib/polling/fleet/read-loop";
 import type { PollRecord } from "@/lib/polling/poll-record";
 import { HISTORY_LIMIT, nextSnapshot } from "@/lib/polling/snapshot";
 import type { Lifetime } from "./corpus";
@@ -16,8 +17,8 @@ import { percentile } from "./stats";
  * The fleet mode of `npm run bench:polling`: N operations in ONE ARM subscription, replayed together in simulated time
  * (a discrete-event simulation; nothing waits on a real clock) against an emulated ARM read bucket (emulated-arm.ts:
  * 250 reads, 25 per second, 429 with Retry-After when empty), with one of:
- * - "scheduler": opwatch's FleetScheduler with a read budget, driven as fleet-runner.ts drives it in a browser tab: it
- *   plans when an operation appears, when a read ends, and at its `wakeAt` (a timer never shorter than 20 ms);
+ * - "scheduler": opwatch's FleetScheduler with a read budget, driven as read-loop.ts drives it in a browser tab: it
+ *   plans when an operation appears, when a read ends, and at its `wakeAt` (a timer never shorter than MIN_TIMER_MS);
  * - "perOperation": every operation on its own poller (the single-operation policy, the SDK's 2 s), no coordination.
  * Model (the same for every poller):
  * - The operations start staggered over the first minute, as a rollout that starts many operations in a row does
@@ -32,8 +33,6 @@ export const FLEET_SIZE = 500;
 export const FLEET_LATENCY_MS = 150;
 const STAGGER_MS = 60_000;
 const STAGGER_SEED = 31;
-/** fleet-runner.ts: a timer is never armed for less than this. */
-const MIN_TIMER_MS = 20;
 /** Reads still missing this long after the last operation's end count as undetected. */
 const HORIZON_AFTER_LAST_END_MS = 3_600_000;
 

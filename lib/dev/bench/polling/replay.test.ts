@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decideNextPoll, type PollContext } from "@/lib/polling/policy";
+import { decideNextPoll } from "@/lib/polling/policy";
 import { guidancePoller, sdkPoller } from "./baselines";
 import { generateCorpus } from "./corpus";
 import { seededRandom } from "./prng";
@@ -30,7 +30,7 @@ describe("polling bench", () => {
 
   it("counts read errors, and polls that came before Retry-After allowed", () => {
     const throttled = plainLifetime(30_000, { readErrors: [{ fromMs: 1_000, toMs: 5_000, httpStatus: 429, retryAfterMs: 10_000 }] });
-    const impatient = (ctx: PollContext) => ({ poll: true as const, delayMs: 1_000, notBefore: ctx.now, reason: "every second" });
+    const impatient = () => ({ poll: true as const, delayMs: 1_000 });
     const result = replay(throttled, impatient, seededRandom(1));
     expect(result.readErrorPolls).toBe(4);
     expect(result.earlyPolls).toBe(4); // at 2, 3, 4 and 5 s, each within the previous 429's 10 s

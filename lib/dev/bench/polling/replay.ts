@@ -1,11 +1,13 @@
 import { isTerminal } from "@/lib/operations/model";
 import type { PollRecord } from "@/lib/polling/poll-record";
-import type { PollContext, PollDecision } from "@/lib/polling/policy";
+import type { PollContext } from "@/lib/polling/policy";
 import type { Lifetime } from "./corpus";
 import type { Random } from "./prng";
 import { respond } from "./server";
 
-export type Poller = (ctx: PollContext) => PollDecision;
+/** What a replay needs of a poller's decision: whether to poll again, and after how long (the reasons are the screen's). */
+export type BenchDecision = { poll: false } | { poll: true; delayMs: number };
+export type Poller = (ctx: PollContext) => BenchDecision;
 
 export interface ReplayResult {
   polls: number;
