@@ -2,13 +2,12 @@ import type { GetAccessToken } from "@/lib/auth/use-get-access-token";
 import type { OperationRef } from "@/lib/azure/operation-ref";
 import { remainingReads } from "@/lib/azure/ratelimit-headers";
 import { CLIENT_REQUEST_ID_HEADER } from "@/lib/azure/request-ids";
+import { parseRetryAfter } from "@/lib/azure/retry-after-header";
 import { classifyAnswer, type Attempt } from "./classify-answer";
 import type { ErrorNode, Operation } from "./model";
 import { readError, throwIfCancelled } from "./read-error";
 import { sendStatusRequest, type Received } from "./send-status-request";
 import { redactSecrets } from "./redact-secrets";
-// A leaf parser: the header is read once here, and polling keeps the milliseconds.
-import { parseRetryAfter } from "@/lib/azure/retry-after-header";
 
 /**
  * One read of an operation's status through the proxy. A failure to read is data, not an exception: the caller keeps
