@@ -10,12 +10,12 @@
  * that loads. It never fails on size: a non-zero exit means the run itself broke.
  */
 import type { Page } from "@playwright/test";
-import type { OptionSpec, ParsedOptions } from "../lib/dev/bench/args";
 import { launchBrowser, newBenchContext } from "../lib/dev/bench/browser";
 import { ensureBenchBuild } from "../lib/dev/bench/build";
 import { chunkTable, holdsRecharts, kB, totals, totalsLine } from "../lib/dev/bench/bundle-report";
 import { loadChunkMap, type ChunkMap } from "../lib/dev/bench/chunk-map";
 import { JsRecorder, type JsResponse } from "../lib/dev/bench/js-recorder";
+import type { OptionSpec, ParsedOptions } from "../lib/dev/bench/options";
 import { pageErrorsLine, watchPageErrors } from "../lib/dev/bench/page-errors";
 import { signInAtHome } from "../lib/dev/bench/sign-in";
 import { runBench } from "../lib/dev/bench/run";
@@ -23,7 +23,6 @@ import { startBenchStack } from "../lib/dev/bench/stack";
 
 const OPTIONS = {
   rebuild: { kind: "flag", help: "build the app even when the last bench build is current" },
-  help: { kind: "flag", help: "print this and exit" },
 } as const satisfies OptionSpec;
 
 /** The sections that hold a chart, on the dashboard and on an operation's page. */

@@ -21,6 +21,7 @@ import { runDashboardClients } from "../lib/dev/bench/load/dashboard-clients";
 import { HOT_ADDRESS, runFlood, SPREAD_ADDRESSES } from "../lib/dev/bench/load/flood";
 import { formatMs, latencySummary, outcomeKey, share, type Tally } from "../lib/dev/bench/load/tally";
 import { timedGet } from "../lib/dev/bench/load/timed-get";
+import type { OptionSpec } from "../lib/dev/bench/options";
 import { residentMiB } from "../lib/dev/bench/proc-memory";
 import { runBench } from "../lib/dev/bench/run";
 import { mapLimit } from "../lib/dev/bench/simulator-client";
@@ -33,7 +34,6 @@ const FLOOD_HOT_CONNECTIONS = 24;
 const FLOOD_SPREAD_CONNECTIONS = 24;
 
 const OPTIONS = {
-  help: { kind: "flag", help: "print these options" },
   "no-build": { kind: "flag", help: `reuse the build in ${DIST_DIR}` },
   clients: { kind: "int", min: 1, max: 2_000, default: 200, help: "dashboards polling at once" },
   duration: { kind: "int", min: 5, max: 600, default: 60, help: "seconds of dashboard polling" },
@@ -41,7 +41,7 @@ const OPTIONS = {
   "flood-in-flight": { kind: "int", min: 1, max: 256, default: 8, help: "OPWATCH_PROXY_MAX_IN_FLIGHT during the flood" },
   "flood-rate": { kind: "int", min: 1, max: 100_000, default: 20, help: "OPWATCH_PROXY_RATE_PER_CLIENT during the flood (150 in production)" },
   "flood-burst": { kind: "int", min: 1, max: 100_000, default: 40, help: "OPWATCH_PROXY_BURST_PER_CLIENT during the flood (300 in production)" },
-} as const;
+} as const satisfies OptionSpec;
 
 interface FloodLimits {
   inFlight: number;
