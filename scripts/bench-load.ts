@@ -13,14 +13,23 @@
  *    addresses whose concurrent calls pass the in-flight cap: prints the share refused with 429 and 503, the time to
  *    the first refusal and whether /api/health kept answering, and how fast.
  * A benchmark prints; it exits non-zero only when the run itself breaks, never on a figure.
+ *
+ * The load is autocannon's (lib/dev/bench/load/cannon.ts), one connection per client, each with its own path and
+ * headers. Where autocannon cannot say exactly what a dashboard does, this is the closest form:
+ * - A dashboard reads once a second at a moment of its own; autocannon sends a rate-limited connection's request at
+ *   the start of each second of the connection's life. So the dashboards are split into 20 runs started 50 ms apart:
+ *   their reads arrive in 20 small bursts a second rather than one after the other, and a read answered after its
+ *   next beat is sent at once rather than skipped.
+ * - /api/health is probed by ten connections, one probe a second each, started 100 ms apart, rather than by one
+ *   connection every 100 ms.
+ * - Requests still unanswered when a run's time is up are not counted (autocannon drops them).
  */
-import http from "node:http";
 import { buildApp, startAppServer, startSimulatorProcess, stopServer, type Started } from "../lib/dev/bench/api-stack";
 import { jwtShapedBearer } from "../lib/dev/bench/jwt-shaped";
+import { runCannon } from "../lib/dev/bench/load/cannon";
 import { runDashboardClients } from "../lib/dev/bench/load/dashboard-clients";
-import { HOT_ADDRESS, runFlood, SPREAD_ADDRESSES } from "../lib/dev/bench/load/flood";
-import { formatMs, latencySummary, outcomeKey, share, type Tally } from "../lib/dev/bench/load/tally";
-import { timedGet } from "../lib/dev/bench/load/timed-get";
+import { HEALTH_PROBES_PER_SECOND, HOT_ADDRESS, runFlood, SPREAD_ADDRESSES } from "../lib/dev/bench/load/flood";
+import { formatMs, latencySummary, share, Tally } from "../lib/dev/bench/load/tally";
 import type { OptionSpec } from "../lib/dev/bench/options";
 import { residentMiB } from "../lib/dev/bench/proc-memory";
 import { runBench } from "../lib/dev/bench/run";
@@ -29,7 +38,6 @@ import { createScenario } from "../lib/dev/simulator/control-client";
 import { AUDIENCES } from "../lib/dev/simulator/token-check";
 
 const DIST_DIR = ".next-load";
-const PERIOD_MS = 1_000;
 const FLOOD_HOT_CONNECTIONS = 24;
 const FLOOD_SPREAD_CONNECTIONS = 24;
 
@@ -59,13 +67,23 @@ const mib = (value: number | undefined) => (value === undefined ? "-" : `${value
 
 /** Reads every path once, so that the measured run does not pay for the first compilation of the request path. */
 async function warmUp(app: Started, proxyPaths: readonly string[], authorization: string): Promise<void> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
-  const answers = await mapLimit(proxyPaths, 8, (path, i) =>
-    timedGet({ origin: app.url, path, headers: { authorization, "x-forwarded-for": `192.0.2.${(i % 250) + 1}` }, agent, timeoutMs: 10_000 }),
-  );
-  agent.destroy();
-  const bad = answers.find((a) => a.kind !== "answer" || a.status !== 200);
-  if (bad) throw new Error(`warming up, the proxy answered ${outcomeKey(bad)} instead of 200: the stack is not set up as the bench needs`);
+  const tally = new Tally(Date.now());
+  let next = 0;
+  await runCannon({
+    origin: app.url,
+    connections: Math.min(8, proxyPaths.length),
+    amount: proxyPaths.length,
+    target: () => {
+      const i = next++;
+      return { path: proxyPaths[i % proxyPaths.length] ?? "/api/health", headers: { authorization, "x-forwarded-for": `192.0.2.${(i % 250) + 1}` } };
+    },
+    tally,
+  });
+  const bad = tally.errors()[0];
+  if (bad !== undefined || tally.total !== proxyPaths.length) {
+    const why = bad === undefined ? `${tally.total} answers to ${proxyPaths.length} reads` : `${bad[1]} × ${bad[0]}`;
+    throw new Error(`warming up, the proxy did not answer every read with 200 (${why}): the stack is not set up as the bench needs`);
+  }
 }
 
 function printOutcomes(tally: Tally, indent: string): void {
@@ -81,9 +99,9 @@ async function dashboards(app: Started, proxyPaths: readonly string[], authoriza
   await warmUp(app, proxyPaths, authorization);
   const atStart = residentMiB(pid);
   console.info("");
-  console.info(`1. ${proxyPaths.length} dashboards, each reading its own operation every ${PERIOD_MS / 1000} s for ${seconds} s through the proxy`);
+  console.info(`1. ${proxyPaths.length} dashboards, each reading its own operation once a second for ${seconds} s through the proxy`);
   console.info("   (one X-Forwarded-For address each, OPWATCH_TRUSTED_PROXY_HOPS=1, the default limits)");
-  const tally = await runDashboardClients({ appUrl: app.url, proxyPaths, authorization, durationMs: seconds * 1000, periodMs: PERIOD_MS });
+  const tally = await runDashboardClients({ appUrl: app.url, proxyPaths, authorization, seconds });
   const atEnd = residentMiB(pid);
   const served = tally.count((s) => s >= 200 && s < 300);
   const latency = latencySummary(tally.latencies);
@@ -111,10 +129,9 @@ async function flood(app: Started, proxyPaths: readonly string[], authorization:
     appUrl: app.url,
     proxyPaths,
     authorization,
-    durationMs: seconds * 1000,
+    seconds,
     hotConnections: FLOOD_HOT_CONNECTIONS,
     spreadConnections: FLOOD_SPREAD_CONNECTIONS,
-    healthEveryMs: 100,
   });
   const { hot, spread, health } = result;
   const hotRate = hot.total / seconds;
@@ -139,7 +156,7 @@ async function flood(app: Started, proxyPaths: readonly string[], authorization:
   const healthy = health.count((s) => s === 200);
   const latency = latencySummary(health.latencies);
   console.info(
-    `   /api/health during the flood: ${healthy} of ${health.total} probes answered 200 (every 100 ms); latency p50 ${formatMs(latency.p50)} ms, p99 ${formatMs(latency.p99)} ms, max ${formatMs(latency.max)} ms`,
+    `   /api/health during the flood: ${healthy} of ${health.total} probes answered 200 (${HEALTH_PROBES_PER_SECOND} a second); latency p50 ${formatMs(latency.p50)} ms, p99 ${formatMs(latency.p99)} ms, max ${formatMs(latency.max)} ms`,
   );
   const healthErrors = health.errors();
   if (healthErrors.length > 0) console.info(`   /api/health other outcomes: ${healthErrors.map(([k, n]) => `${n} × ${k}`).join(", ")}`);
