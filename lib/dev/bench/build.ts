@@ -13,7 +13,7 @@ const STAMP = "opwatch-bench-build.json";
 /** What goes into the client and server bundles. Tests and the bench's own code do not. */
 const SOURCE_DIRS = ["app", "components", "lib"];
 const SOURCE_FILES = ["next.config.mjs", "package.json", "package-lock.json", "tsconfig.json", "postcss.config.mjs"];
-const NOT_BUNDLED = [/\.test\.tsx?$/, /^lib\/bench\//, /^lib\/simulator\//, /^lib\/test-support\//];
+const NOT_BUNDLED = [/\.test\.tsx?$/, /^lib\/dev\//];
 
 interface Stamp {
   buildId: string;
