@@ -22,7 +22,8 @@
  *   next beat is sent at once rather than skipped.
  * - /api/health is probed by ten connections, one probe a second each, started 100 ms apart, rather than by one
  *   connection every 100 ms.
- * - Requests still unanswered when a run's time is up are not counted (autocannon drops them).
+ * - Requests still unanswered when a run's time is up are dropped by autocannon: they count as sent, and the output
+ *   says how many had no answer, apart from the shares (which are of the answers).
  */
 import { buildApp, startAppServer, startSimulatorProcess, stopServer, type Started } from "../lib/dev/bench/api-stack";
 import { jwtShapedBearer } from "../lib/dev/bench/jwt-shaped";
@@ -86,6 +87,9 @@ async function warmUp(app: Started, proxyPaths: readonly string[], authorization
   }
 }
 
+/** Shares are of the answers; requests autocannon had sent and not seen answered when the run ended are said apart. */
+const unansweredText = (tally: Tally) => (tally.unanswered === 0 ? "" : `, ${tally.unanswered} unanswered when the run ended`);
+
 function printOutcomes(tally: Tally, indent: string): void {
   const errors = tally.errors();
   if (errors.length === 0) console.info(`${indent}errors: 0 (target 0)`);
@@ -105,7 +109,7 @@ async function dashboards(app: Started, proxyPaths: readonly string[], authoriza
   const atEnd = residentMiB(pid);
   const served = tally.count((s) => s >= 200 && s < 300);
   const latency = latencySummary(tally.latencies);
-  console.info(`   requests: ${tally.total} sent, ${served} served with 2xx (${(served / seconds).toFixed(1)}/s)`);
+  console.info(`   requests: ${tally.sent} sent, ${served} served with 2xx (${(served / seconds).toFixed(1)}/s)${unansweredText(tally)}`);
   printOutcomes(tally, "   ");
   console.info(`   latency: p50 ${formatMs(latency.p50)} ms, p99 ${formatMs(latency.p99)} ms, max ${formatMs(latency.max)} ms`);
   console.info(`   server RSS (pid ${pid ?? "?"}): ${mib(idle)} idle after start, ${mib(atStart)} at the start of the run, ${mib(atEnd)} at its end`);
@@ -115,7 +119,7 @@ function floodLine(name: string, tally: Tally): string {
   const of = (status: number) => share(tally.count((s) => s === status), tally.total);
   const ok = share(tally.count((s) => s >= 200 && s < 300), tally.total);
   const other = tally.total - tally.count((s) => (s >= 200 && s < 300) || s === 429 || s === 503);
-  return `   ${name.padEnd(8)} ${String(tally.total).padStart(7)} requests: 2xx ${ok}, 429 ${of(429)}, 503 ${of(503)}, other ${share(other, tally.total)}`;
+  return `   ${name.padEnd(8)} ${String(tally.sent).padStart(7)} requests: 2xx ${ok}, 429 ${of(429)}, 503 ${of(503)}, other ${share(other, tally.total)}${unansweredText(tally)}`;
 }
 
 async function flood(app: Started, proxyPaths: readonly string[], authorization: string, seconds: number, limits: FloodLimits): Promise<void> {
@@ -134,14 +138,14 @@ async function flood(app: Started, proxyPaths: readonly string[], authorization:
     spreadConnections: FLOOD_SPREAD_CONNECTIONS,
   });
   const { hot, spread, health } = result;
-  const hotRate = hot.total / seconds;
+  const hotRate = hot.sent / seconds;
   console.info(
     `   the hot address sent ${hotRate.toFixed(0)}/s against its bucket's ${limits.rate}/s${hotRate <= limits.rate ? " (not over it: the machine is too busy for this flood; lower --flood-rate)" : ""}`,
   );
   console.info(floodLine("hot", hot));
   console.info(floodLine("spread", spread));
-  const all = { total: hot.total + spread.total, count: (t: (s: number) => boolean) => hot.count(t) + spread.count(t) };
-  console.info(`   all: ${all.total} requests, ${share(all.count((s) => s === 429), all.total)} refused with 429, ${share(all.count((s) => s === 503), all.total)} with 503`);
+  const all = { sent: hot.sent + spread.sent, total: hot.total + spread.total, count: (t: (s: number) => boolean) => hot.count(t) + spread.count(t) };
+  console.info(`   all: ${all.sent} requests, ${share(all.count((s) => s === 429), all.total)} refused with 429, ${share(all.count((s) => s === 503), all.total)} with 503`);
   for (const [name, tally] of [["hot", hot], ["spread", spread]] as const) {
     const others = tally.errors().filter(([key]) => !/^(429 ProxyRateLimited|503 ProxyOverloaded)$/.test(key));
     if (others.length > 0) console.info(`   ${name}: other outcomes: ${others.map(([k, n]) => `${n} × ${k}`).join(", ")}`);
@@ -156,7 +160,7 @@ async function flood(app: Started, proxyPaths: readonly string[], authorization:
   const healthy = health.count((s) => s === 200);
   const latency = latencySummary(health.latencies);
   console.info(
-    `   /api/health during the flood: ${healthy} of ${health.total} probes answered 200 (${HEALTH_PROBES_PER_SECOND} a second); latency p50 ${formatMs(latency.p50)} ms, p99 ${formatMs(latency.p99)} ms, max ${formatMs(latency.max)} ms`,
+    `   /api/health during the flood: ${healthy} of ${health.sent} probes answered 200 (${HEALTH_PROBES_PER_SECOND} a second)${unansweredText(health)}; latency p50 ${formatMs(latency.p50)} ms, p99 ${formatMs(latency.p99)} ms, max ${formatMs(latency.max)} ms`,
   );
   const healthErrors = health.errors();
   if (healthErrors.length > 0) console.info(`   /api/health other outcomes: ${healthErrors.map(([k, n]) => `${n} × ${k}`).join(", ")}`);

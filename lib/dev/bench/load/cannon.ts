@@ -60,7 +60,11 @@ export async function runCannon(run: CannonRun): Promise<void> {
         if (answered !== undefined) record(answerOf(answered.status, answered.body, answered.headers, ms));
         answered = undefined;
       });
-      // Events autocannon's types leave out: a request unanswered within the timeout, a connection that failed.
+      // Events autocannon's types leave out: a request sent (the first already in the client's constructor, after
+      // this setup), one unanswered within the timeout, a connection that failed.
+      client.addListener("request", () => {
+        run.tally.sent++;
+      });
       client.addListener("timeout", () => {
         record({ kind: "failed", reason: `no answer within ${TIMEOUT_SECONDS} s` });
       });

@@ -52,6 +52,9 @@ describe("Tally", () => {
     tally.add({ ...answer(503, "ProxyOverloaded", "1"), errorMessage: "a later message" }, 1450);
     tally.add({ kind: "failed", reason: "ECONNRESET" }, 1500);
     expect(tally.total).toBe(6);
+    expect(tally.unanswered).toBe(0);
+    tally.sent = 8;
+    expect(tally.unanswered).toBe(2);
     expect(tally.latencies).toHaveLength(5);
     expect(tally.count((s) => s === 429)).toBe(2);
     expect(tally.count((s) => s >= 200 && s < 300)).toBe(1);

@@ -6,7 +6,9 @@ export class Tally {
   readonly counts = new Map<string, number>();
   /** Of the answers; requests that got none have no latency. */
   readonly latencies: number[] = [];
-  /** Requests answered or failed. */
+  /** Requests sent: counted by the sender, as each request goes. */
+  sent = 0;
+  /** Requests answered or failed; the rest of those sent were still unanswered when the run ended. */
   total = 0;
   /** The first error message seen per outcome, to say why (e.g. what a 502's upstream call ran into). */
   readonly messages = new Map<string, string>();
@@ -25,6 +27,10 @@ export class Tally {
     if (answer.errorMessage !== undefined && !this.messages.has(key)) this.messages.set(key, answer.errorMessage);
     if (!this.firstAt.has(answer.status)) this.firstAt.set(answer.status, at - this.startedAt);
     if ((answer.status === 429 || answer.status === 503) && answer.retryAfter === undefined) this.missingRetryAfter++;
+  }
+
+  get unanswered(): number {
+    return Math.max(0, this.sent - this.total);
   }
 
   /** Answers whose status satisfies `test`. */
