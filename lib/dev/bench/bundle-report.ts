@@ -23,7 +23,7 @@ function describeChunk(response: JsResponse, build: BuildChunks): string {
   if (holdsRecharts(response.text)) notes.push("recharts");
   const onDemand = onDemandChunks(response.text);
   if (onDemand.length > 0) notes.push(`loads on demand: ${onDemand.join(", ")}`);
-  return notes.join("; ");
+  return notes.length > 0 ? notes.join("; ") : "-";
 }
 
 export function rechartsChunks(responses: readonly JsResponse[]): JsResponse[] {
