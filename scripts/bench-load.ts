@@ -17,11 +17,11 @@
  * The load is autocannon's (lib/dev/bench/load/cannon.ts), one connection per client, each with its own path and
  * headers. Where autocannon cannot say exactly what a dashboard does, this is the closest form:
  * - A dashboard reads once a second at a moment of its own; autocannon sends a rate-limited connection's request at
- *   the start of each second of the connection's life. So the dashboards are split into 20 runs started 50 ms apart:
- *   their reads arrive in 20 small bursts a second rather than one after the other, and a read answered after its
- *   next beat is sent at once rather than skipped.
- * - /api/health is probed by ten connections, one probe a second each, started 100 ms apart, rather than by one
- *   connection every 100 ms.
+ *   the start of each second of the connection's life. So the dashboards are split into runs started a fraction of a
+ *   second apart (BEATS_PER_SECOND in dashboard-clients.ts): their reads arrive in small bursts rather than one after
+ *   the other, and a read answered after its next beat is sent at once rather than skipped.
+ * - /api/health is probed by HEALTH_PROBES_PER_SECOND connections (flood.ts), one probe a second each, started evenly
+ *   over the second, rather than by one connection probing as often.
  * - Requests still unanswered when a run's time is up are dropped by autocannon: they count as sent, and the output
  *   says how many had no answer, apart from the shares (which are of the answers).
  */
