@@ -5,7 +5,11 @@
  */
 import { encodeBoard } from "@/lib/board/board-codec";
 import { sampleBoard, type BoardShape } from "@/lib/board/sample-boards";
+import { readOptions } from "@/lib/dev/bench/options";
 import { seededRandom } from "@/lib/polling/seeded-random";
+
+// No options but --help; anything else is refused rather than ignored.
+readOptions("bench:board-link", {});
 
 const ORIGIN = "https://opwatch.contoso.com";
 const LIMIT = 8192;

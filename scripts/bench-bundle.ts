@@ -5,25 +5,32 @@
  * starts the bench stack on loopback with the demo's operations, and loads in Chromium, with the cache disabled:
  * (a) the signed-out page, (b) the signed-in dashboard, (c) the permalink page of a demo operation. Each waits until
  * no script has been requested for 2 s. For every JavaScript response (chunks loaded later included) it prints the
- * size gzipped at level 9 and what the chunk holds (from `next analyze` of the same sources), per page the totals,
- * and whether recharts was downloaded before a chart was on screen; then it scrolls to the first chart and lists what
- * that loads. It never fails on size: a non-zero exit means the run itself broke.
+ * size gzipped at level 9 and when it came, per page the totals, and whether recharts was downloaded before a chart
+ * was on screen; then it scrolls to each chart and lists what that loads. It never fails on size: a non-zero exit
+ * means the run itself broke.
+ *
+ * Each chunk is described only by what is certain: whether the build loads it on every page (its build manifest's
+ * rootMainFiles), whether it holds recharts (recharts' class names in its text) and which chunks its code loads on
+ * demand (Turbopack's loaders in its text). What share of a chunk each package makes up is not printed: Turbopack
+ * names the modules in a production chunk by number, and no manifest of the build maps them back to packages (the
+ * client reference manifests name only client components, by the chunks they need); a second analysis build
+ * (`next analyze`) names its chunks differently, so pairing them with this build's was a guess.
  */
+import path from "node:path";
 import type { Page } from "@playwright/test";
-import type { OptionSpec, ParsedOptions } from "../lib/dev/bench/args";
 import { launchBrowser, newBenchContext } from "../lib/dev/bench/browser";
 import { ensureBenchBuild } from "../lib/dev/bench/build";
-import { chunkTable, holdsRecharts, kB, totals, totalsLine } from "../lib/dev/bench/bundle-report";
-import { loadChunkMap, type ChunkMap } from "../lib/dev/bench/chunk-map";
+import { chunkTable, kB, rechartsChunks, readBuildChunks, totals, totalsLine, type BuildChunks } from "../lib/dev/bench/bundle-report";
 import { JsRecorder, type JsResponse } from "../lib/dev/bench/js-recorder";
+import type { OptionSpec, ParsedOptions } from "../lib/dev/bench/options";
 import { pageErrorsLine, watchPageErrors } from "../lib/dev/bench/page-errors";
+import { BENCH_DIST_DIR, ROOT } from "../lib/dev/bench/project";
 import { signInAtHome } from "../lib/dev/bench/sign-in";
 import { runBench } from "../lib/dev/bench/run";
 import { startBenchStack } from "../lib/dev/bench/stack";
 
 const OPTIONS = {
   rebuild: { kind: "flag", help: "build the app even when the last bench build is current" },
-  help: { kind: "flag", help: "print this and exit" },
 } as const satisfies OptionSpec;
 
 /** The sections that hold a chart, on the dashboard and on an operation's page. */
@@ -56,22 +63,22 @@ async function chartSectionShown(page: Page): Promise<void> {
   await page.locator(CHART_SECTIONS).first().waitFor({ timeout: 10_000 }).catch(() => undefined);
 }
 
-function printLoad(result: PageLoad, map: ChunkMap | undefined): void {
+function printLoad(result: PageLoad, build: BuildChunks): void {
   console.info(`\n${result.title}`);
   console.info(`  ${totalsLine(result.responses)}`);
-  for (const line of chunkTable(result.responses, map, result.since)) console.info(line);
+  for (const line of chunkTable(result.responses, build, result.since)) console.info(line);
 }
 
 /**
  * Was recharts downloaded while no chart was on screen? Then scroll to each chart section in turn, waiting for its
  * chart to draw: what does that load?
  */
-async function chartCheck(page: Page, recorder: JsRecorder, result: PageLoad, map: ChunkMap | undefined): Promise<number> {
+async function chartCheck(page: Page, recorder: JsRecorder, result: PageLoad, build: BuildChunks): Promise<number> {
   const state = await page.evaluate((selector) => {
     const rects = [...document.querySelectorAll(selector)].map((s) => s.getBoundingClientRect());
     return { count: rects.length, top: rects[0]?.top, onScreen: rects.some((r) => r.top < innerHeight && r.bottom > 0), viewport: innerHeight };
   }, CHART_SECTIONS);
-  const recharts = result.responses.filter((r) => holdsRecharts(r, map));
+  const recharts = rechartsChunks(result.responses);
   const rechartsGzip = totals(recharts).gzip;
   const loaded = `${recharts.length} recharts chunk${recharts.length === 1 ? "" : "s"} at load, ${kB(rechartsGzip)} kB gzip -9`;
   if (state.count === 0 || state.top === undefined) {
@@ -93,7 +100,7 @@ async function chartCheck(page: Page, recorder: JsRecorder, result: PageLoad, ma
   const after = await recorder.since(mark);
   const drew = drawn.filter(Boolean).length;
   console.info(`  after scrolling to each (${drew} of ${state.count} charts drawn within 20 s): ${totalsLine(after)}`);
-  for (const line of after.length > 0 ? chunkTable(after, map, since, "    ") : []) console.info(line);
+  for (const line of after.length > 0 ? chunkTable(after, build, since, "    ") : []) console.info(line);
   return rechartsGzip;
 }
 
@@ -101,18 +108,7 @@ async function main(options: ParsedOptions<typeof OPTIONS>): Promise<void> {
   console.info("bench:bundle: the JavaScript each page downloads (production build, Chromium, cache disabled)");
   const build = await ensureBenchBuild({ rebuild: options.rebuild });
   console.info(`build      ${build.summary}`);
-  let map: ChunkMap | undefined;
-  try {
-    map = await loadChunkMap(build.buildId);
-    const matched = Object.values(map.chunks);
-    const bySize = matched.filter((c) => c.match === "size").length;
-    console.info(
-      `holds      from \`next analyze\` of the same sources: ${matched.length} chunks paired with the build's, ${matched.length - bySize} by ` +
-        `position in the chunk lists (exact), ${bySize} by size alone (marked ≈); "?" = not paired, guessed from marker strings`,
-    );
-  } catch (error) {
-    console.warn(`holds      next analyze did not help (${error instanceof Error ? error.message : String(error)}): every label is a guess from marker strings ("?")`);
-  }
+  const chunks = readBuildChunks(path.join(ROOT, BENCH_DIST_DIR));
   console.info("sizes      gzip -9 of each response body, computed here (the server gzips too: its bytes are 'on the wire'); kB = 1000 bytes");
 
   const stack = await startBenchStack({ seedDemo: true });
@@ -132,7 +128,7 @@ async function main(options: ParsedOptions<typeof OPTIONS>): Promise<void> {
 
   const summary: { title: string; files: number; gzip: number; recharts: number | undefined }[] = [];
   const signedOut = await load(page, recorder, "(a) signed-out page", "/", (p) => p.getByRole("heading", { name: "Sign in to opwatch" }).waitFor());
-  printLoad(signedOut, map);
+  printLoad(signedOut, chunks);
   summary.push({ title: "(a) signed out", ...totals(signedOut.responses), recharts: undefined });
 
   await signInAtHome(page);
@@ -140,16 +136,16 @@ async function main(options: ParsedOptions<typeof OPTIONS>): Promise<void> {
     await p.locator(ROW).nth(demo.length - 1).waitFor({ timeout: 30_000 });
     await chartSectionShown(p);
   });
-  printLoad(dashboard, map);
-  const dashboardRecharts = await chartCheck(page, recorder, dashboard, map);
+  printLoad(dashboard, chunks);
+  const dashboardRecharts = await chartCheck(page, recorder, dashboard, chunks);
   summary.push({ title: "(b) dashboard", ...totals(dashboard.responses), recharts: dashboardRecharts });
 
   const operationPage = await load(page, recorder, `(c) operation page (${operation.label ?? operation.id})`, operation.permalink, async (p) => {
     await p.locator("#operation-heading").waitFor({ timeout: 30_000 });
     await chartSectionShown(p);
   });
-  printLoad(operationPage, map);
-  const operationRecharts = await chartCheck(page, recorder, operationPage, map);
+  printLoad(operationPage, chunks);
+  const operationRecharts = await chartCheck(page, recorder, operationPage, chunks);
   summary.push({ title: "(c) operation page", ...totals(operationPage.responses), recharts: operationRecharts });
 
   console.info("\nsummary (at load, before any scrolling)");

@@ -13,10 +13,10 @@
 import { randomUUID } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { ADA } from "../e2e/pages/sign-in-page";
-import type { OptionSpec, ParsedOptions } from "../lib/dev/bench/args";
 import { launchBrowser, newBenchContext } from "../lib/dev/bench/browser";
 import { ensureBenchBuild } from "../lib/dev/bench/build";
 import { longTaskStats, observeLongTasks, type LongTaskStats } from "../lib/dev/bench/long-tasks";
+import type { OptionSpec, ParsedOptions } from "../lib/dev/bench/options";
 import { pageErrorsLine, watchPageErrors } from "../lib/dev/bench/page-errors";
 import { signInAtHome } from "../lib/dev/bench/sign-in";
 import { mapLimit, requestTimes } from "../lib/dev/bench/simulator-client";
@@ -42,7 +42,6 @@ const OPTIONS = {
     help: "the table's order (?sort=): its default, or a column whose order moves with every read",
   },
   rebuild: { kind: "flag", help: "build the app even when the last bench build is current" },
-  help: { kind: "flag", help: "print this and exit" },
 } as const satisfies OptionSpec;
 
 const WATCH_LIST_KEY = "opwatch.watchlist.v1";

@@ -13,14 +13,25 @@
  *    addresses whose concurrent calls pass the in-flight cap: prints the share refused with 429 and 503, the time to
  *    the first refusal and whether /api/health kept answering, and how fast.
  * A benchmark prints; it exits non-zero only when the run itself breaks, never on a figure.
+ *
+ * The load is autocannon's (lib/dev/bench/load/cannon.ts), one connection per client, each with its own path and
+ * headers. Where autocannon cannot say exactly what a dashboard does, this is the closest form:
+ * - A dashboard reads once a second at a moment of its own; autocannon sends a rate-limited connection's request at
+ *   the start of each second of the connection's life. So the dashboards are split into runs started a fraction of a
+ *   second apart (BEATS_PER_SECOND in dashboard-clients.ts): their reads arrive in small bursts rather than one after
+ *   the other, and a read answered after its next beat is sent at once rather than skipped.
+ * - /api/health is probed by HEALTH_PROBES_PER_SECOND connections (flood.ts), one probe a second each, started evenly
+ *   over the second, rather than by one connection probing as often.
+ * - Requests still unanswered when a run's time is up are dropped by autocannon: they count as sent, and the output
+ *   says how many had no answer, apart from the shares (which are of the answers).
  */
-import http from "node:http";
 import { buildApp, startAppServer, startSimulatorProcess, stopServer, type Started } from "../lib/dev/bench/api-stack";
 import { jwtShapedBearer } from "../lib/dev/bench/jwt-shaped";
+import { runCannon } from "../lib/dev/bench/load/cannon";
 import { runDashboardClients } from "../lib/dev/bench/load/dashboard-clients";
-import { HOT_ADDRESS, runFlood, SPREAD_ADDRESSES } from "../lib/dev/bench/load/flood";
-import { formatMs, latencySummary, outcomeKey, share, type Tally } from "../lib/dev/bench/load/tally";
-import { timedGet } from "../lib/dev/bench/load/timed-get";
+import { HEALTH_PROBES_PER_SECOND, HOT_ADDRESS, runFlood, SPREAD_ADDRESSES } from "../lib/dev/bench/load/flood";
+import { formatMs, latencySummary, share, Tally } from "../lib/dev/bench/load/tally";
+import type { OptionSpec } from "../lib/dev/bench/options";
 import { residentMiB } from "../lib/dev/bench/proc-memory";
 import { runBench } from "../lib/dev/bench/run";
 import { mapLimit } from "../lib/dev/bench/simulator-client";
@@ -28,12 +39,10 @@ import { createScenario } from "../lib/dev/simulator/control-client";
 import { AUDIENCES } from "../lib/dev/simulator/token-check";
 
 const DIST_DIR = ".next-load";
-const PERIOD_MS = 1_000;
 const FLOOD_HOT_CONNECTIONS = 24;
 const FLOOD_SPREAD_CONNECTIONS = 24;
 
 const OPTIONS = {
-  help: { kind: "flag", help: "print these options" },
   "no-build": { kind: "flag", help: `reuse the build in ${DIST_DIR}` },
   clients: { kind: "int", min: 1, max: 2_000, default: 200, help: "dashboards polling at once" },
   duration: { kind: "int", min: 5, max: 600, default: 60, help: "seconds of dashboard polling" },
@@ -41,7 +50,7 @@ const OPTIONS = {
   "flood-in-flight": { kind: "int", min: 1, max: 256, default: 8, help: "OPWATCH_PROXY_MAX_IN_FLIGHT during the flood" },
   "flood-rate": { kind: "int", min: 1, max: 100_000, default: 20, help: "OPWATCH_PROXY_RATE_PER_CLIENT during the flood (150 in production)" },
   "flood-burst": { kind: "int", min: 1, max: 100_000, default: 40, help: "OPWATCH_PROXY_BURST_PER_CLIENT during the flood (300 in production)" },
-} as const;
+} as const satisfies OptionSpec;
 
 interface FloodLimits {
   inFlight: number;
@@ -59,14 +68,27 @@ const mib = (value: number | undefined) => (value === undefined ? "-" : `${value
 
 /** Reads every path once, so that the measured run does not pay for the first compilation of the request path. */
 async function warmUp(app: Started, proxyPaths: readonly string[], authorization: string): Promise<void> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
-  const answers = await mapLimit(proxyPaths, 8, (path, i) =>
-    timedGet({ origin: app.url, path, headers: { authorization, "x-forwarded-for": `192.0.2.${(i % 250) + 1}` }, agent, timeoutMs: 10_000 }),
-  );
-  agent.destroy();
-  const bad = answers.find((a) => a.kind !== "answer" || a.status !== 200);
-  if (bad) throw new Error(`warming up, the proxy answered ${outcomeKey(bad)} instead of 200: the stack is not set up as the bench needs`);
+  const tally = new Tally(Date.now());
+  let next = 0;
+  await runCannon({
+    origin: app.url,
+    connections: Math.min(8, proxyPaths.length),
+    amount: proxyPaths.length,
+    target: () => {
+      const i = next++;
+      return { path: proxyPaths[i % proxyPaths.length] ?? "/api/health", headers: { authorization, "x-forwarded-for": `192.0.2.${(i % 250) + 1}` } };
+    },
+    tally,
+  });
+  const bad = tally.errors()[0];
+  if (bad !== undefined || tally.total !== proxyPaths.length) {
+    const why = bad === undefined ? `${tally.total} answers to ${proxyPaths.length} reads` : `${bad[1]} × ${bad[0]}`;
+    throw new Error(`warming up, the proxy did not answer every read with 200 (${why}): the stack is not set up as the bench needs`);
+  }
 }
+
+/** Shares are of the answers; requests autocannon had sent and not seen answered when the run ended are said apart. */
+const unansweredText = (tally: Tally) => (tally.unanswered === 0 ? "" : `, ${tally.unanswered} unanswered when the run ended`);
 
 function printOutcomes(tally: Tally, indent: string): void {
   const errors = tally.errors();
@@ -81,13 +103,13 @@ async function dashboards(app: Started, proxyPaths: readonly string[], authoriza
   await warmUp(app, proxyPaths, authorization);
   const atStart = residentMiB(pid);
   console.info("");
-  console.info(`1. ${proxyPaths.length} dashboards, each reading its own operation every ${PERIOD_MS / 1000} s for ${seconds} s through the proxy`);
+  console.info(`1. ${proxyPaths.length} dashboards, each reading its own operation once a second for ${seconds} s through the proxy`);
   console.info("   (one X-Forwarded-For address each, OPWATCH_TRUSTED_PROXY_HOPS=1, the default limits)");
-  const tally = await runDashboardClients({ appUrl: app.url, proxyPaths, authorization, durationMs: seconds * 1000, periodMs: PERIOD_MS });
+  const tally = await runDashboardClients({ appUrl: app.url, proxyPaths, authorization, seconds });
   const atEnd = residentMiB(pid);
   const served = tally.count((s) => s >= 200 && s < 300);
   const latency = latencySummary(tally.latencies);
-  console.info(`   requests: ${tally.total} sent, ${served} served with 2xx (${(served / seconds).toFixed(1)}/s)`);
+  console.info(`   requests: ${tally.sent} sent, ${served} served with 2xx (${(served / seconds).toFixed(1)}/s)${unansweredText(tally)}`);
   printOutcomes(tally, "   ");
   console.info(`   latency: p50 ${formatMs(latency.p50)} ms, p99 ${formatMs(latency.p99)} ms, max ${formatMs(latency.max)} ms`);
   console.info(`   server RSS (pid ${pid ?? "?"}): ${mib(idle)} idle after start, ${mib(atStart)} at the start of the run, ${mib(atEnd)} at its end`);
@@ -97,7 +119,7 @@ function floodLine(name: string, tally: Tally): string {
   const of = (status: number) => share(tally.count((s) => s === status), tally.total);
   const ok = share(tally.count((s) => s >= 200 && s < 300), tally.total);
   const other = tally.total - tally.count((s) => (s >= 200 && s < 300) || s === 429 || s === 503);
-  return `   ${name.padEnd(8)} ${String(tally.total).padStart(7)} requests: 2xx ${ok}, 429 ${of(429)}, 503 ${of(503)}, other ${share(other, tally.total)}`;
+  return `   ${name.padEnd(8)} ${String(tally.sent).padStart(7)} requests: 2xx ${ok}, 429 ${of(429)}, 503 ${of(503)}, other ${share(other, tally.total)}${unansweredText(tally)}`;
 }
 
 async function flood(app: Started, proxyPaths: readonly string[], authorization: string, seconds: number, limits: FloodLimits): Promise<void> {
@@ -111,20 +133,19 @@ async function flood(app: Started, proxyPaths: readonly string[], authorization:
     appUrl: app.url,
     proxyPaths,
     authorization,
-    durationMs: seconds * 1000,
+    seconds,
     hotConnections: FLOOD_HOT_CONNECTIONS,
     spreadConnections: FLOOD_SPREAD_CONNECTIONS,
-    healthEveryMs: 100,
   });
   const { hot, spread, health } = result;
-  const hotRate = hot.total / seconds;
+  const hotRate = hot.sent / seconds;
   console.info(
     `   the hot address sent ${hotRate.toFixed(0)}/s against its bucket's ${limits.rate}/s${hotRate <= limits.rate ? " (not over it: the machine is too busy for this flood; lower --flood-rate)" : ""}`,
   );
   console.info(floodLine("hot", hot));
   console.info(floodLine("spread", spread));
-  const all = { total: hot.total + spread.total, count: (t: (s: number) => boolean) => hot.count(t) + spread.count(t) };
-  console.info(`   all: ${all.total} requests, ${share(all.count((s) => s === 429), all.total)} refused with 429, ${share(all.count((s) => s === 503), all.total)} with 503`);
+  const all = { sent: hot.sent + spread.sent, total: hot.total + spread.total, count: (t: (s: number) => boolean) => hot.count(t) + spread.count(t) };
+  console.info(`   all: ${all.sent} requests, ${share(all.count((s) => s === 429), all.total)} refused with 429, ${share(all.count((s) => s === 503), all.total)} with 503`);
   for (const [name, tally] of [["hot", hot], ["spread", spread]] as const) {
     const others = tally.errors().filter(([key]) => !/^(429 ProxyRateLimited|503 ProxyOverloaded)$/.test(key));
     if (others.length > 0) console.info(`   ${name}: other outcomes: ${others.map(([k, n]) => `${n} × ${k}`).join(", ")}`);
@@ -139,7 +160,7 @@ async function flood(app: Started, proxyPaths: readonly string[], authorization:
   const healthy = health.count((s) => s === 200);
   const latency = latencySummary(health.latencies);
   console.info(
-    `   /api/health during the flood: ${healthy} of ${health.total} probes answered 200 (every 100 ms); latency p50 ${formatMs(latency.p50)} ms, p99 ${formatMs(latency.p99)} ms, max ${formatMs(latency.max)} ms`,
+    `   /api/health during the flood: ${healthy} of ${health.sent} probes answered 200 (${HEALTH_PROBES_PER_SECOND} a second)${unansweredText(health)}; latency p50 ${formatMs(latency.p50)} ms, p99 ${formatMs(latency.p99)} ms, max ${formatMs(latency.max)} ms`,
   );
   const healthErrors = health.errors();
   if (healthErrors.length > 0) console.info(`   /api/health other outcomes: ${healthErrors.map(([k, n]) => `${n} × ${k}`).join(", ")}`);

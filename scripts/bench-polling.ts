@@ -24,6 +24,7 @@ import {
   summarizeFleet,
 } from "@/lib/dev/bench/polling/fleet-replay";
 import { ARM_SUBSCRIPTION_READS, DEFAULT_READ_BUDGET, type BucketSpec } from "@/lib/azure/token-bucket";
+import { readOptions, type OptionSpec } from "@/lib/dev/bench/options";
 import { seededRandom } from "@/lib/dev/bench/polling/prng";
 import { type Poller, replay, type ReplayResult } from "@/lib/dev/bench/polling/replay";
 import { mean, percentile } from "@/lib/dev/bench/polling/stats";
@@ -35,38 +36,36 @@ interface Run {
   results: ReplayResult[];
 }
 
-/** `--seed N` / `--size N` replay another corpus of the same mix (to check the figures are not one seed's luck). */
-const option = (name: string, fallback: number): number => {
-  const i = process.argv.indexOf(`--${name}`);
-  const value = i < 0 ? undefined : Number(process.argv[i + 1]);
-  if (value === undefined) return fallback;
-  if (!Number.isSafeInteger(value) || value <= 0) {
-    console.error(`--${name} needs a positive integer`);
-    process.exit(2);
-  }
-  return value;
-};
-
 /** `--budget R/B`: the fleet scheduler's reads per second and burst, within the limits lib/config/schema.ts allows. */
-function budgetOption(): BucketSpec {
-  const i = process.argv.indexOf("--budget");
-  if (i < 0) return DEFAULT_READ_BUDGET;
-  const [rate, burst] = (process.argv[i + 1] ?? "").split("/").map(Number);
-  if (
-    rate === undefined || burst === undefined || !(rate > 0) || rate > ARM_SUBSCRIPTION_READS.refillPerSecond ||
-    !Number.isSafeInteger(burst) || burst < 1 || burst > ARM_SUBSCRIPTION_READS.capacity
-  ) {
-    console.error(`--budget needs reads-per-second/burst, e.g. 5/10 (rate above 0 and at most ${ARM_SUBSCRIPTION_READS.refillPerSecond}, burst 1 to ${ARM_SUBSCRIPTION_READS.capacity})`);
-    process.exit(2);
-  }
-  return { refillPerSecond: rate, capacity: burst };
+function parseBudget(raw: string): BucketSpec | undefined {
+  const [rate, burst, ...rest] = raw.split("/").map(Number);
+  const rateFits = rate !== undefined && rate > 0 && rate <= ARM_SUBSCRIPTION_READS.refillPerSecond;
+  const burstFits = burst !== undefined && Number.isSafeInteger(burst) && burst >= 1 && burst <= ARM_SUBSCRIPTION_READS.capacity;
+  return rest.length === 0 && rateFits && burstFits ? { refillPerSecond: rate, capacity: burst } : undefined;
 }
 
+/** `--seed N` / `--size N` replay another corpus of the same mix (to check the figures are not one seed's luck). */
+const OPTIONS = {
+  seed: { kind: "int", min: 1, default: CORPUS_SEED, help: "seed of the generated corpus" },
+  size: { kind: "int", min: 1, default: CORPUS_SIZE, help: "operation lifetimes in the corpus" },
+  fleet: { kind: "int", min: 1, default: FLEET_SIZE, help: "operations in the fleet mode" },
+  "no-fleet": { kind: "flag", help: "skip the fleet mode" },
+  budget: {
+    kind: "value",
+    placeholder: "R/B",
+    default: `${DEFAULT_READ_BUDGET.refillPerSecond}/${DEFAULT_READ_BUDGET.capacity}`,
+    expected: `reads-per-second/burst, e.g. 5/10 (rate above 0 and at most ${ARM_SUBSCRIPTION_READS.refillPerSecond}, burst 1 to ${ARM_SUBSCRIPTION_READS.capacity})`,
+    help: "the fleet scheduler's read budget",
+    parse: parseBudget,
+  },
+} as const satisfies OptionSpec;
+
+const options = readOptions("bench:polling", OPTIONS);
 const started = process.hrtime.bigint();
-const fleetSize = process.argv.includes("--no-fleet") ? 0 : option("fleet", FLEET_SIZE);
-const budget = budgetOption();
-const seed = option("seed", CORPUS_SEED);
-const corpus = generateCorpus(seed, option("size", CORPUS_SIZE));
+const fleetSize = options["no-fleet"] ? 0 : options.fleet;
+const budget = options.budget;
+const seed = options.seed;
+const corpus = generateCorpus(seed, options.size);
 const pollers: [string, Poller][] = [
   ["opwatch policy", decideNextPoll],
   ["Azure SDK (2 s)", sdkPoller],
@@ -141,8 +140,8 @@ if (ours && sdk && guidance) {
   const p95Guidance = percentile(delays(guidance.results), 0.95);
   const early = sum(ours.results.map((r) => r.earlyPolls));
   const verdict = (ok: boolean): string => (ok ? "ok" : "MISSED");
-  // Issue 9's targets: polls first (at most 0.08 of the SDK's), then the delays (see lib/polling/policy.ts for why
-  // both delay targets cannot be had within that many polls on this corpus).
+  // The policy's targets, polls first, then the delays (lib/polling/policy.ts says why both delay targets cannot be
+  // had within that many polls on this corpus).
   console.info(`\nours/SDK polls:          ${pollRatio.toFixed(3)}  (target <= 0.08)  ${verdict(pollRatio <= 0.08)}`);
   console.info(`median detection delay:  ${seconds(p50)} s  (target <= 4 s)  ${verdict(p50 <= 4_000)}`);
   console.info(`p95 detection delay:     ${seconds(p95)} s  (target <= 45 s; guidance ${seconds(p95Guidance)} s)  ${verdict(p95 <= 45_000)}`);

@@ -11,52 +11,31 @@
  * Every target is warmed up before any is measured (the first requests after the server starts pay for JIT compilation
  * of Next's whole request path), and the measurement repeats in rounds because a shared machine's load drifts.
  *
- * Options: --no-build, --full-build, --duration SECONDS (default 10), --connections N (default 10), --rounds N
- * (default 3).
+ * Options: `npm run bench:proxy -- --help`.
  */
 import { existsSync, readFileSync } from "node:fs";
 import autocannon from "autocannon";
 import { devopsUpstreamUrl, parseAppPath } from "../lib/azure/operation-ref";
 import { buildApp, startAppServer, startSimulatorProcess, type Started } from "../lib/dev/bench/api-stack";
-import { cleanup } from "../lib/dev/bench/cleanup";
+import { jwtShapedBearer } from "../lib/dev/bench/jwt-shaped";
+import type { OptionSpec, ParsedOptions } from "../lib/dev/bench/options";
+import { runBench } from "../lib/dev/bench/run";
 import { createScenario } from "../lib/dev/simulator/control-client";
+import { AUDIENCES } from "../lib/dev/simulator/token-check";
 
 const DIST_DIR = ".next-bench";
 const TARGET_RATIO = 0.8;
 const WARMUP_SECONDS = 10;
-const base64url = (value: object) => Buffer.from(JSON.stringify(value)).toString("base64url");
-/**
- * Shaped like a JWT, as the proxy requires, but unsigned: the simulator started below verifies tokens only when
- * SIM_AUTH_ISSUER and SIM_AUTH_JWKS_FILE are set, and otherwise accepts any bearer unverified.
- */
-const BENCH_TOKEN = `Bearer ${base64url({ alg: "none", typ: "JWT" })}.${base64url({ aud: "https://management.azure.com", sub: "bench" })}.unsigned`;
 
-interface Options {
-  build: boolean;
-  fullBuild: boolean;
-  duration: number;
-  connections: number;
-  rounds: number;
-}
+const OPTIONS = {
+  "no-build": { kind: "flag", help: `reuse the build in ${DIST_DIR}` },
+  "full-build": { kind: "flag", help: "build the whole app, not only its /api routes" },
+  duration: { kind: "int", min: 1, max: 600, default: 10, help: "seconds of each measured run" },
+  connections: { kind: "int", min: 1, max: 600, default: 10, help: "autocannon's concurrent connections" },
+  rounds: { kind: "int", min: 1, max: 600, default: 3, help: "measured rounds over every target" },
+} as const satisfies OptionSpec;
 
-function parseArgs(argv: readonly string[]): Options {
-  const options: Options = { build: true, fullBuild: false, duration: 10, connections: 10, rounds: 3 };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const positive = (name: string) => {
-      const value = Number(argv[++i]);
-      if (!Number.isInteger(value) || value < 1 || value > 600) throw new Error(`${name} needs a whole number from 1 to 600`);
-      return value;
-    };
-    if (arg === "--no-build") options.build = false;
-    else if (arg === "--full-build") options.fullBuild = true;
-    else if (arg === "--duration") options.duration = positive(arg);
-    else if (arg === "--connections") options.connections = positive(arg);
-    else if (arg === "--rounds") options.rounds = positive(arg);
-    else throw new Error(`unknown option ${String(arg)} (known: --no-build, --full-build, --duration N, --connections N, --rounds N)`);
-  }
-  return options;
-}
+type Options = ParsedOptions<typeof OPTIONS>;
 
 /** Linux's USER_HZ, the unit of utime/stime in /proc/PID/stat. */
 const CLOCK_TICKS_PER_SECOND = 100;
@@ -85,17 +64,19 @@ interface Measured {
   simulatorCpu: number | undefined;
 }
 
+/** The servers measured and the bearer every request carries. */
 interface Servers {
   app: Started;
   simulator: Started;
+  authorization: string;
 }
 
-const load = (url: string, options: Options, duration: number) =>
-  autocannon({ url, connections: options.connections, duration, headers: { authorization: BENCH_TOKEN } });
+const load = (url: string, options: Options, duration: number, authorization: string) =>
+  autocannon({ url, connections: options.connections, duration, headers: { authorization } });
 
 async function measure(name: string, url: string, options: Options, servers: Servers): Promise<Measured> {
   const before = [processCpuMicros(servers.app.child.pid), processCpuMicros(servers.simulator.child.pid)];
-  const result = await load(url, options, options.duration);
+  const result = await load(url, options, options.duration, servers.authorization);
   const after = [processCpuMicros(servers.app.child.pid), processCpuMicros(servers.simulator.child.pid)];
   const perRequest = (i: number) => {
     const [start, end] = [before[i], after[i]];
@@ -146,9 +127,9 @@ function report(round: number, rows: Measured[]): number | undefined {
   return ratio;
 }
 
-async function main(): Promise<void> {
-  const options = parseArgs(process.argv.slice(2));
-  console.info(await buildApp({ distDir: DIST_DIR, reuse: !options.build, apiOnly: !options.fullBuild }));
+async function main(options: Options): Promise<void> {
+  console.info(await buildApp({ distDir: DIST_DIR, reuse: options["no-build"], apiOnly: !options["full-build"] }));
+  const authorization = jwtShapedBearer(AUDIENCES.devops);
 
   // A process of its own, so that autocannon in this process does not share the simulator's event loop. ARM's read
   // throttling is off: the proxy's own cost is measured, not the emulated bucket's 429s.
@@ -174,7 +155,7 @@ async function main(): Promise<void> {
   });
   const appUrl = app.url;
 
-  const check = await fetch(`${appUrl}${proxyPath}`, { headers: { authorization: BENCH_TOKEN } });
+  const check = await fetch(`${appUrl}${proxyPath}`, { headers: { authorization } });
   if (check.status !== 200) throw new Error(`the proxy route answered ${check.status}: ${await check.text()}`);
 
   const ref = parseAppPath(proxyPath);
@@ -187,8 +168,8 @@ async function main(): Promise<void> {
   console.info(
     `${options.connections} connections; ${WARMUP_SECONDS} s warm-up per target, then ${options.rounds} round(s) of ${options.duration} s per target`,
   );
-  for (const target of targets) await load(target.url, options, WARMUP_SECONDS);
-  const servers = { app, simulator };
+  for (const target of targets) await load(target.url, options, WARMUP_SECONDS, authorization);
+  const servers = { app, simulator, authorization };
   const ratios: number[] = [];
   for (let round = 1; round <= options.rounds; round++) {
     const rows: Measured[] = [];
@@ -207,13 +188,4 @@ async function main(): Promise<void> {
   }
 }
 
-process.on("SIGINT", () => {
-  void cleanup().finally(() => process.exit(130));
-});
-
-main()
-  .catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exitCode = 1;
-  })
-  .finally(cleanup);
+void runBench("bench:proxy", OPTIONS, main);

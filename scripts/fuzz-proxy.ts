@@ -24,6 +24,7 @@ import { originTarget, parseConnectionLog, summarizeConnections } from "../lib/d
 import { sendFuzzRequest, type Sent } from "../lib/dev/bench/fuzz/send";
 import { addToGroup, type Group } from "../lib/dev/bench/fuzz/signature";
 import { jwtShapedBearer } from "../lib/dev/bench/jwt-shaped";
+import type { OptionSpec } from "../lib/dev/bench/options";
 import { ROOT } from "../lib/dev/bench/project";
 import { runBench } from "../lib/dev/bench/run";
 import { mapLimit } from "../lib/dev/bench/simulator-client";
@@ -37,11 +38,10 @@ const MAX_GROUPS = 8;
 const PRELOAD = path.join(ROOT, "lib", "dev", "bench", "fuzz", "record-connections.mjs");
 
 const OPTIONS = {
-  help: { kind: "flag", help: "print these options" },
   "no-build": { kind: "flag", help: `reuse the build in ${DIST_DIR}` },
   runs: { kind: "int", min: 1, max: 1_000_000, default: 10_000, help: "requests to generate and send" },
   seed: { kind: "int", min: -1, max: 2 ** 31 - 1, default: -1, help: "fast-check seed; -1 picks one (printed)" },
-} as const;
+} as const satisfies OptionSpec;
 
 const running = { status: 200, body: { status: "InProgress", percentComplete: 10, startTime: "{{start}}" } };
 

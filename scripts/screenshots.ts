@@ -9,7 +9,10 @@ import { chromium, type Page } from "@playwright/test";
 import { CHROMIUM_LAUNCH } from "../e2e/fixtures/chromium";
 import { SignInPage } from "../e2e/pages/sign-in-page";
 import { startLocalStack } from "../lib/dev/local-stack";
+import { readOptions } from "../lib/dev/bench/options";
 import { buildNext, startNext } from "../lib/dev/process/next-process";
+
+const options = readOptions("screenshots", { "no-build": { kind: "flag", help: "reuse the build in .next-shots (or NEXT_DIST_DIR)" } });
 
 const APP_PORT = 3200;
 const appOrigin = `http://localhost:${APP_PORT}`;
@@ -17,7 +20,7 @@ const distDir = process.env.NEXT_DIST_DIR ?? ".next-shots";
 const outDir = "public/screenshots";
 
 const env: NodeJS.ProcessEnv = { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" };
-if (!process.argv.includes("--no-build")) {
+if (!options["no-build"]) {
   const status = buildNext(env);
   if (status !== 0) process.exit(status);
 }

@@ -63,7 +63,8 @@ const hostname = process.env.HOSTNAME || "0.0.0.0";
 const keepAliveTimeout = Number.parseInt(process.env.KEEP_ALIVE_TIMEOUT ?? "", 10);
 
 // As Next's generated server.js: production mode, paths relative to this folder, and the build's own configuration
-// (which Next reads from this variable instead of looking for a next.config file, absent here).
+// (which Next reads from this private variable instead of looking for a next.config file, absent here;
+// scripts/standalone-server.test.ts fails when the installed Next no longer does).
 process.env.NODE_ENV = "production";
 process.chdir(dir);
 process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(config);

@@ -1,31 +1,33 @@
-import type { ChunkMap } from "./chunk-map";
-import { guessPackages, loaderTargets } from "./chunk-packages";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { holdsRecharts, onDemandChunks } from "./chunk-text";
 import type { JsResponse } from "./js-recorder";
 
-/** Printing what a page loaded: totals, then one line per chunk with what it holds. */
+/** Printing what a page loaded: totals, then one line per chunk with what the build and its text say of it. */
 
 export const kB = (bytes: number) => (bytes / 1000).toFixed(1);
 
-const percent = (part: number, whole: number) => `${whole > 0 ? Math.round((100 * part) / whole) : 0}%`;
-
-/** What a chunk mostly holds: packages by share of its source bytes, with how sure that is. */
-function describeChunk(response: JsResponse, map: ChunkMap | undefined): string {
-  const targets = loaderTargets(response.text);
-  if (targets !== undefined) return `loader: fetches ${targets.join(", ")} on demand`;
-  const contents = map?.chunks[response.file];
-  if (contents !== undefined) {
-    const total = contents.packages.reduce((sum, p) => sum + p.bytes, 0);
-    const shown = contents.packages.slice(0, 3).map((p) => `${p.name} ${percent(p.bytes, total)}`);
-    if (contents.packages.length > 3) shown.push(`+${contents.packages.length - 3} more`);
-    return `${contents.match === "size" ? "≈ " : ""}${shown.join(" · ")}`;
-  }
-  const guesses = guessPackages(response.text);
-  return guesses.length > 0 ? `? has markers of ${guesses.join(", ")}` : "? unknown";
+/** The build's own facts about its chunks: those every page loads first (build-manifest.json's rootMainFiles). */
+export interface BuildChunks {
+  rootMain: ReadonlySet<string>;
 }
 
-/** Whether a chunk carries recharts: by the analysis, else by the class names recharts renders. */
-export function holdsRecharts(response: JsResponse, map: ChunkMap | undefined): boolean {
-  return (map?.chunks[response.file]?.packages.some((p) => p.name === "recharts") ?? false) || response.text.includes("recharts-");
+export function readBuildChunks(distDir: string): BuildChunks {
+  const manifest = JSON.parse(readFileSync(path.join(distDir, "build-manifest.json"), "utf8")) as { rootMainFiles?: string[] };
+  return { rootMain: new Set((manifest.rootMainFiles ?? []).map((file) => file.split("/").at(-1) ?? file)) };
+}
+
+function describeChunk(response: JsResponse, build: BuildChunks): string {
+  const notes: string[] = [];
+  if (build.rootMain.has(response.file)) notes.push("every page (framework and runtime)");
+  if (holdsRecharts(response.text)) notes.push("recharts");
+  const onDemand = onDemandChunks(response.text);
+  if (onDemand.length > 0) notes.push(`loads on demand: ${onDemand.join(", ")}`);
+  return notes.length > 0 ? notes.join("; ") : "-";
+}
+
+export function rechartsChunks(responses: readonly JsResponse[]): JsResponse[] {
+  return responses.filter((r) => holdsRecharts(r.text));
 }
 
 export function totals(responses: readonly JsResponse[]): { files: number; gzip: number; raw: number; wire: number | undefined } {
@@ -44,10 +46,10 @@ export function totalsLine(responses: readonly JsResponse[]): string {
 }
 
 /** One line per chunk, largest first; "at ms" counts from `since` (the navigation or the scroll). */
-export function chunkTable(responses: readonly JsResponse[], map: ChunkMap | undefined, since: number, indent = "  "): string[] {
-  const header = `${indent}${"file".padEnd(28)}${"gzip kB".padStart(8)}${"raw kB".padStart(8)}${"at ms".padStart(7)}  holds (share of source bytes)`;
+export function chunkTable(responses: readonly JsResponse[], build: BuildChunks, since: number, indent = "  "): string[] {
+  const header = `${indent}${"file".padEnd(28)}${"gzip kB".padStart(8)}${"raw kB".padStart(8)}${"at ms".padStart(7)}  what it is`;
   const rows = [...responses]
     .sort((a, b) => b.gzipBytes - a.gzipBytes)
-    .map((r) => `${indent}${r.file.padEnd(28)}${kB(r.gzipBytes).padStart(8)}${kB(r.rawBytes).padStart(8)}${String(r.at - since).padStart(7)}  ${describeChunk(r, map)}`);
+    .map((r) => `${indent}${r.file.padEnd(28)}${kB(r.gzipBytes).padStart(8)}${kB(r.rawBytes).padStart(8)}${String(r.at - since).padStart(7)}  ${describeChunk(r, build)}`);
   return [header, ...rows];
 }

@@ -27,15 +27,3 @@ export function exitCode(child: ChildProcess): Promise<number> {
   });
 }
 
-/** Runs `next <args>` to the end and returns what it printed (for commands whose output is their result). */
-export function runNextCapture(args: readonly string[], env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [NEXT_BIN, ...args], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
-  onCleanup(() => {
-    if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
-  });
-  const out: Buffer[] = [];
-  const err: Buffer[] = [];
-  child.stdout.on("data", (chunk: Buffer) => out.push(chunk));
-  child.stderr.on("data", (chunk: Buffer) => err.push(chunk));
-  return exitCode(child).then((code) => ({ code, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") }));
-}

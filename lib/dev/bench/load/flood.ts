@@ -1,25 +1,23 @@
-import http from "node:http";
+import { runCannon, runOncePerSecond } from "./cannon";
 import { clientAddress } from "./dashboard-clients";
 import { Tally } from "./tally";
-import { timedGet } from "./timed-get";
 
 /**
  * Traffic above the proxy's limits, each connection sending its next request as soon as the last is answered:
  * - "hot": one client address far over its token bucket;
- * - "spread": many addresses, each under its bucket, together enough concurrent upstream calls to pass the
- *   in-flight cap;
- * while a prober reads `/api/health` on a connection of its own every `healthEveryMs`, to see whether the server
- * still answers what is not rate limited.
+ * - "spread": many addresses, each request from the next one, each address under its bucket, together enough
+ *   concurrent upstream calls to pass the in-flight cap;
+ * while probes read `/api/health` ten times a second, to see whether the server still answers what is not rate
+ * limited.
  */
 
 export interface FloodOptions {
   appUrl: string;
   proxyPaths: readonly string[];
   authorization: string;
-  durationMs: number;
+  seconds: number;
   hotConnections: number;
   spreadConnections: number;
-  healthEveryMs: number;
 }
 
 export interface FloodResult {
@@ -32,48 +30,40 @@ export interface FloodResult {
 export const HOT_ADDRESS = "203.0.113.7";
 export const SPREAD_ADDRESSES = 2_000;
 const SPREAD_FIRST_INDEX = 100_000;
+/** Probes of /api/health a second, each on a connection of its own, spread over the second. */
+export const HEALTH_PROBES_PER_SECOND = 10;
 
 export async function runFlood(options: FloodOptions): Promise<FloodResult> {
   const startedAt = Date.now();
-  const deadline = startedAt + options.durationMs;
   const result: FloodResult = { hot: new Tally(startedAt), spread: new Tally(startedAt), health: new Tally(startedAt) };
-  const agent = new http.Agent({ keepAlive: true, maxSockets: options.hotConnections + options.spreadConnections });
-  const healthAgent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   const base = { authorization: options.authorization, accept: "application/json" };
+  const path = (n: number) => options.proxyPaths[n % options.proxyPaths.length] ?? "/api/health";
   let sent = 0;
+  const common = { origin: options.appUrl, seconds: options.seconds };
 
-  const hot = async (worker: number) => {
-    const path = options.proxyPaths[worker % options.proxyPaths.length] ?? "/api/health";
-    const headers = { ...base, "x-forwarded-for": HOT_ADDRESS };
-    while (Date.now() < deadline) {
-      result.hot.add(await timedGet({ origin: options.appUrl, path, headers, agent, timeoutMs: 10_000 }), Date.now());
-    }
-  };
-  const spread = async () => {
-    while (Date.now() < deadline) {
-      const n = sent++;
-      const path = options.proxyPaths[n % options.proxyPaths.length] ?? "/api/health";
-      const headers = { ...base, "x-forwarded-for": clientAddress(SPREAD_FIRST_INDEX + (n % SPREAD_ADDRESSES)) };
-      result.spread.add(await timedGet({ origin: options.appUrl, path, headers, agent, timeoutMs: 10_000 }), Date.now());
-    }
-  };
-  const probe = async () => {
-    for (let next = startedAt; next < deadline; next += options.healthEveryMs) {
-      await new Promise((resolve) => setTimeout(resolve, Math.max(0, next - Date.now())));
-      const answer = await timedGet({ origin: options.appUrl, path: "/api/health", headers: {}, agent: healthAgent, timeoutMs: 5_000 });
-      result.health.add(answer, Date.now());
-    }
-  };
-
-  try {
-    await Promise.all([
-      ...Array.from({ length: options.hotConnections }, (_, i) => hot(i)),
-      ...Array.from({ length: options.spreadConnections }, spread),
-      probe(),
-    ]);
-  } finally {
-    agent.destroy();
-    healthAgent.destroy();
-  }
+  await Promise.all([
+    runCannon({
+      ...common,
+      connections: options.hotConnections,
+      target: (connection) => ({ path: path(connection), headers: { ...base, "x-forwarded-for": HOT_ADDRESS } }),
+      tally: result.hot,
+    }),
+    runCannon({
+      ...common,
+      connections: options.spreadConnections,
+      target: () => {
+        const n = sent++;
+        return { path: path(n), headers: { ...base, "x-forwarded-for": clientAddress(SPREAD_FIRST_INDEX + (n % SPREAD_ADDRESSES)) } };
+      },
+      tally: result.spread,
+    }),
+    runOncePerSecond({
+      ...common,
+      clients: HEALTH_PROBES_PER_SECOND,
+      slots: HEALTH_PROBES_PER_SECOND,
+      target: () => ({ path: "/api/health", headers: {} }),
+      tally: result.health,
+    }),
+  ]);
   return result;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatMs, latencySummary, outcomeKey, share, Tally } from "./tally";
-import { azureErrorOf } from "./timed-get";
+import { answerOf, azureErrorOf } from "./answer";
 
 const answer = (status: number, errorCode?: string, retryAfter?: string) =>
   ({ kind: "answer", status, errorCode, retryAfter, ms: 1 }) as const;
@@ -9,7 +9,7 @@ describe("outcomeKey", () => {
   it("names the status, with Azure's error code when there is one, or why no answer came", () => {
     expect(outcomeKey(answer(200))).toBe("200");
     expect(outcomeKey(answer(429, "ProxyRateLimited"))).toBe("429 ProxyRateLimited");
-    expect(outcomeKey({ kind: "failed", reason: "ECONNRESET", ms: 3 })).toBe("failed ECONNRESET");
+    expect(outcomeKey({ kind: "failed", reason: "ECONNRESET" })).toBe("failed ECONNRESET");
   });
 });
 
@@ -23,6 +23,25 @@ describe("azureErrorOf", () => {
   });
 });
 
+describe("answerOf", () => {
+  it("reads Azure's error and Retry-After, whatever the case of the header's name, and keeps the latency", () => {
+    const body = '{"error":{"code":"ProxyRateLimited","message":"slow down"}}';
+    expect(answerOf(429, body, { "Retry-After": "2" }, 3.5)).toEqual({
+      kind: "answer",
+      status: 429,
+      errorCode: "ProxyRateLimited",
+      errorMessage: "slow down",
+      retryAfter: "2",
+      ms: 3.5,
+    });
+    expect(answerOf(503, body, { "RETRY-AFTER": ["5", "6"] }, 1)).toMatchObject({ retryAfter: "5" });
+  });
+
+  it("reads no error code from a success, even one shaped like an error", () => {
+    expect(answerOf(200, '{"error":{"code":"X"}}', {}, 1)).toEqual({ kind: "answer", status: 200, errorCode: undefined, retryAfter: undefined, ms: 1 });
+  });
+});
+
 describe("Tally", () => {
   it("counts outcomes, the first time each status came and refusals without Retry-After", () => {
     const tally = new Tally(1000);
@@ -31,8 +50,12 @@ describe("Tally", () => {
     tally.add(answer(429, "ProxyRateLimited"), 1300);
     tally.add({ ...answer(503, "ProxyOverloaded", "1"), errorMessage: "too many calls in flight" }, 1400);
     tally.add({ ...answer(503, "ProxyOverloaded", "1"), errorMessage: "a later message" }, 1450);
-    tally.add({ kind: "failed", reason: "ECONNRESET", ms: 5 }, 1500);
+    tally.add({ kind: "failed", reason: "ECONNRESET" }, 1500);
     expect(tally.total).toBe(6);
+    expect(tally.unanswered).toBe(0);
+    tally.sent = 8;
+    expect(tally.unanswered).toBe(2);
+    expect(tally.latencies).toHaveLength(5);
     expect(tally.count((s) => s === 429)).toBe(2);
     expect(tally.count((s) => s >= 200 && s < 300)).toBe(1);
     expect(tally.firstAt.get(429)).toBe(250);

@@ -1,10 +1,15 @@
 import { percentile } from "../polling/stats";
-import type { TimedAnswer } from "./timed-get";
+import type { Answer } from "./answer";
 
 /** What a load run saw: answers by outcome ("200", "429 ProxyRateLimited", "failed ECONNRESET") and their latencies. */
 export class Tally {
   readonly counts = new Map<string, number>();
+  /** Of the answers; requests that got none have no latency. */
   readonly latencies: number[] = [];
+  /** Requests sent: counted by the sender, as each request goes. */
+  sent = 0;
+  /** Requests answered or failed; the rest of those sent were still unanswered when the run ended. */
+  total = 0;
   /** The first error message seen per outcome, to say why (e.g. what a 502's upstream call ran into). */
   readonly messages = new Map<string, string>();
   /** ms after `startedAt` of the first answer with each status. */
@@ -13,18 +18,19 @@ export class Tally {
 
   constructor(private readonly startedAt: number) {}
 
-  add(answer: TimedAnswer, at: number): void {
+  add(answer: Answer, at: number): void {
     const key = outcomeKey(answer);
     this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
-    this.latencies.push(answer.ms);
+    this.total++;
     if (answer.kind !== "answer") return;
+    this.latencies.push(answer.ms);
     if (answer.errorMessage !== undefined && !this.messages.has(key)) this.messages.set(key, answer.errorMessage);
     if (!this.firstAt.has(answer.status)) this.firstAt.set(answer.status, at - this.startedAt);
     if ((answer.status === 429 || answer.status === 503) && answer.retryAfter === undefined) this.missingRetryAfter++;
   }
 
-  get total(): number {
-    return this.latencies.length;
+  get unanswered(): number {
+    return Math.max(0, this.sent - this.total);
   }
 
   /** Answers whose status satisfies `test`. */
@@ -40,7 +46,7 @@ export class Tally {
   }
 }
 
-export function outcomeKey(answer: TimedAnswer): string {
+export function outcomeKey(answer: Answer): string {
   if (answer.kind === "failed") return `failed ${answer.reason}`;
   return answer.errorCode === undefined ? String(answer.status) : `${answer.status} ${answer.errorCode}`;
 }
