@@ -20,8 +20,8 @@
  *   the start of each second of the connection's life. So the dashboards are split into runs started a fraction of a
  *   second apart (BEATS_PER_SECOND in dashboard-clients.ts): their reads arrive in small bursts rather than one after
  *   the other, and a read answered after its next beat is sent at once rather than skipped.
- * - /api/health is probed by HEALTH_PROBES_PER_SECOND connections (flood.ts), one probe a second each, started evenly
- *   over the second, rather than by one connection probing as often.
+ * - /api/health is not load but a probe of one client's experience during the flood: a plain keep-alive connection
+ *   asking HEALTH_PROBES_PER_SECOND times a second (health-probe.ts).
  * - Requests still unanswered when a run's time is up are dropped by autocannon: they count as sent, and the output
  *   says how many had no answer, apart from the shares (which are of the answers).
  */

@@ -1,5 +1,6 @@
-import { runCannon, runOncePerSecond } from "./cannon";
+import { runCannon } from "./cannon";
 import { clientAddress } from "./dashboard-clients";
+import { probeHealth } from "./health-probe";
 import { Tally } from "./tally";
 
 /**
@@ -7,8 +8,8 @@ import { Tally } from "./tally";
  * - "hot": one client address far over its token bucket;
  * - "spread": many addresses, each request from the next one, each address under its bucket, together enough
  *   concurrent upstream calls to pass the in-flight cap;
- * while probes read `/api/health` ten times a second, to see whether the server still answers what is not rate
- * limited.
+ * while a prober reads `/api/health` ten times a second (health-probe.ts), to see whether the server still answers
+ * what is not rate limited.
  */
 
 export interface FloodOptions {
@@ -30,7 +31,7 @@ export interface FloodResult {
 export const HOT_ADDRESS = "203.0.113.7";
 export const SPREAD_ADDRESSES = 2_000;
 const SPREAD_FIRST_INDEX = 100_000;
-/** Probes of /api/health a second, each on a connection of its own, spread over the second. */
+/** Probes of /api/health a second. */
 export const HEALTH_PROBES_PER_SECOND = 10;
 
 export async function runFlood(options: FloodOptions): Promise<FloodResult> {
@@ -57,13 +58,7 @@ export async function runFlood(options: FloodOptions): Promise<FloodResult> {
       },
       tally: result.spread,
     }),
-    runOncePerSecond({
-      ...common,
-      clients: HEALTH_PROBES_PER_SECOND,
-      slots: HEALTH_PROBES_PER_SECOND,
-      target: () => ({ path: "/api/health", headers: {} }),
-      tally: result.health,
-    }),
+    probeHealth({ ...common, everyMs: 1000 / HEALTH_PROBES_PER_SECOND, tally: result.health }),
   ]);
   return result;
 }
