@@ -47,8 +47,9 @@ export default defineConfig({
     },
     {
       name: "app",
-      // The build runs here so `npx playwright test` alone is enough on a fresh clone. Then the standalone server, as
-      // `npm start` and the Docker image run it: every test signs in and polls through that server.
+      // The build runs here so `npx playwright test` alone is enough on a fresh clone; without Next's own type-check,
+      // which `npm run typecheck` does (next.config.mjs). Then the standalone server, as `npm start` and the Docker
+      // image run it: every test signs in and polls through that server.
       command: `npm run build && node ${distDir}/standalone/server.js`,
       url: `${E2E.appOrigin}/api/health`,
       timeout: 600_000,
@@ -57,6 +58,7 @@ export default defineConfig({
       env: {
         ...(process.env as Record<string, string>),
         NEXT_DIST_DIR: distDir,
+        OPWATCH_SKIP_BUILD_TYPECHECK: "1",
         NEXT_TELEMETRY_DISABLED: "1",
         PORT: new URL(E2E.appOrigin).port,
         HOSTNAME: "127.0.0.1",
