@@ -1,6 +1,7 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { expectAxeClean } from "./fixtures/axe";
+import { answering, devcenter, devops, failed, running, succeeded, uniqueId } from "./fixtures/scenarios";
 import type { CreatedScenario, SimulatorClient } from "./fixtures/simulator-client";
 import { E2E } from "./fixtures/stack";
 import { BoardPage } from "./pages/board-page";
@@ -8,21 +9,10 @@ import { DashboardPage, refKeyOf } from "./pages/dashboard-page";
 import { SignInPage } from "./pages/sign-in-page";
 
 /*
- * Issue 11, board links: the dashboard's Share board makes a link that carries the operations in its fragment; a
- * fresh, signed-out browser opens it, signs in, lands back on it (fragment included) and reads them without saving
- * them; a cut or changed link says what it lost and shows the rest. Each test makes its own operations.
+ * Board links: the dashboard's Share board makes a link that carries the operations in its fragment; a fresh,
+ * signed-out browser opens it, signs in through the sign-in server, lands back on it (fragment included) and reads
+ * them without saving them; a cut or changed link says what it lost and shows the rest.
  */
-
-const uniqueId = () => crypto.randomUUID();
-
-const running = { status: "Running", startTime: "{{start}}", percentComplete: 40 };
-const succeeded = { status: "Succeeded", startTime: "{{start}}", endTime: "{{end}}", percentComplete: 100 };
-const failed = {
-  status: "Failed",
-  startTime: "{{start}}",
-  endTime: "{{end}}",
-  error: { code: "DeploymentFailed", message: "The rollout failed.", details: [{ code: "QuotaExceeded", message: "Not enough cores in westeurope." }] },
-};
 
 interface Fixture {
   scenario: CreatedScenario;
@@ -33,30 +23,29 @@ interface Fixture {
 /** A failed and a succeeded devops operation of one subscription, and a running DevCenter one; two of them labelled. */
 async function createOperations(sim: SimulatorClient): Promise<Fixture[]> {
   const subscriptionId = uniqueId();
-  const devops = (body: object) =>
-    sim.create({
-      kind: "devops",
-      ids: { subscriptionId, resourceGroupName: "rg-board", securityConnectorName: "conn-board", operationResultId: uniqueId() },
-      steps: [{ afterMs: 0, body }],
-    });
+  const ofTheSubscription = (body: Record<string, unknown>) =>
+    sim.create(devops(answering(body), { clock: "created", ids: { subscriptionId, resourceGroupName: "rg-board", securityConnectorName: "conn-board" } }));
+  const rolloutFailure = failed({
+    code: "DeploymentFailed",
+    message: "The rollout failed.",
+    details: [{ code: "QuotaExceeded", message: "Not enough cores in westeurope." }],
+  });
   return [
-    { scenario: await devops(failed), label: "Nightly rollout – Prüfung #3", category: "failed" },
-    { scenario: await sim.create({ kind: "devcenter", ids: { operationId: uniqueId() }, steps: [{ afterMs: 0, body: running }] }), label: "dev box wave 2", category: "running" },
-    { scenario: await devops(succeeded), label: undefined, category: "succeeded" },
+    { scenario: await ofTheSubscription(rolloutFailure), label: "Nightly rollout – Prüfung #3", category: "failed" },
+    {
+      scenario: await sim.create(devcenter(answering(running(40, { status: "Running" })), { clock: "created" })),
+      label: "dev box wave 2",
+      category: "running",
+    },
+    { scenario: await ofTheSubscription(succeeded), label: undefined, category: "succeeded" },
   ];
 }
 
-/** Signs in on the dashboard, watches the operations (with their labels) and shares them; returns the link and the operations in its order. */
-async function shareFromDashboard(page: Page, signInPage: SignInPage, fixtures: readonly Fixture[]): Promise<{ link: string; ordered: Fixture[] }> {
+/** Watches the operations on the dashboard (with their labels) and shares them; returns the link and the operations in its order. */
+async function shareFromDashboard(page: Page, fixtures: readonly Fixture[]): Promise<{ link: string; ordered: Fixture[] }> {
   const dashboard = new DashboardPage(page);
   await page.goto("/");
-  await signInPage.signIn();
-  for (const { scenario, label } of fixtures) {
-    const url = `${E2E.appOrigin}${scenario.permalink}`;
-    if (label === undefined) await dashboard.paste(url);
-    else await dashboard.pasteWithLabel(url, label);
-    await expect(dashboard.row(scenario.permalink)).toBeVisible();
-  }
+  for (const { scenario, label } of fixtures) await dashboard.watch(scenario, label);
   // The board carries the rows in the order shown (needs attention first): once every status is in, it holds still.
   for (const { scenario, category } of fixtures) await expect(dashboard.statusBadge(scenario.permalink)).toHaveAttribute("data-status-category", category);
   const shownKeys = await dashboard.rows.evaluateAll((rows) => rows.map((row) => row.getAttribute("data-ref-key")));
@@ -95,14 +84,9 @@ async function expectBoardShows(board: BoardPage, fixtures: readonly Fixture[]):
   }
 }
 
-async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
-  const axe = await new AxeBuilder({ page }).analyze();
-  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
-}
-
 test.describe("board link", () => {
-  test("round trip: share on the dashboard, open in a fresh signed-out browser, sign in, see the board, add all", async ({ page, browser, sim, signInPage }) => {
-    const { link, ordered: fixtures } = await shareFromDashboard(page, signInPage, await createOperations(sim));
+  test("round trip: share on the dashboard, open in a fresh signed-out browser, sign in, see the board, add all", async ({ page, browser, sim }) => {
+    const { link, ordered: fixtures } = await shareFromDashboard(page, await createOperations(sim));
     const payload = link.split("#")[1] ?? "";
 
     const fresh = await freshPage(browser);
@@ -120,7 +104,7 @@ test.describe("board link", () => {
     await expectBoardShows(board, fixtures);
     await expect(board.problems).toHaveCount(0);
     expect(await board.storedWatchList(), "opening a board saves nothing").toEqual([]);
-    await expectNoSeriousAxeViolations(fresh.page);
+    await expectAxeClean(fresh.page);
 
     await board.addAllButton.click();
     await expect(board.addResult).toHaveText("Added 3 operations to your watch list.");
@@ -138,9 +122,8 @@ test.describe("board link", () => {
     page,
     browser,
     sim,
-    signInPage,
   }) => {
-    const { link, ordered: fixtures } = await shareFromDashboard(page, signInPage, await createOperations(sim));
+    const { link, ordered: fixtures } = await shareFromDashboard(page, await createOperations(sim));
     const [base = "", payload = ""] = link.split("#");
     const [one, two, three] = fixtures;
     if (one === undefined || two === undefined || three === undefined) throw new Error("three fixtures expected");
@@ -162,7 +145,7 @@ test.describe("board link", () => {
     );
     await expect(board.rows).toHaveCount(2);
     await expectBoardShows(board, fixtures.slice(0, 2));
-    await expectNoSeriousAxeViolations(fresh.page);
+    await expectAxeClean(fresh.page);
 
     // A new fragment in the open page (as pasting a link into the address bar does) is read at once.
     await fresh.page.evaluate((hash) => {
