@@ -22,7 +22,9 @@ export default defineConfig({
   use: {
     baseURL: E2E.appOrigin,
     ignoreHTTPSErrors: true,
-    trace: "retain-on-failure",
+    // DOM snapshots, network and console of a failed test; not the screencast, whose frames every test would pay for
+    // in CPU time, failed or not (the screenshot below shows where a failed test ended).
+    trace: { mode: "retain-on-failure", screenshots: false },
     screenshot: "only-on-failure",
     serviceWorkers: "block",
   },
