@@ -1,4 +1,4 @@
-import type { Browser, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { expectAxeClean } from "./fixtures/axe";
 import { answering, devcenter, devops, failed, running, succeeded, uniqueId } from "./fixtures/scenarios";
@@ -67,13 +67,11 @@ function nameInProblem({ label, scenario }: Fixture): string {
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-/** A new browser context, signed out, with every request URL it makes recorded. */
-async function freshPage(browser: Browser): Promise<{ page: Page; urls: string[] }> {
-  const context = await browser.newContext({ baseURL: E2E.appOrigin, ignoreHTTPSErrors: true });
-  const page = await context.newPage();
+/** Every request URL the page makes from now on. */
+function recordUrls(page: Page): string[] {
   const urls: string[] = [];
   page.on("request", (request) => urls.push(request.url()));
-  return { page, urls };
+  return urls;
 }
 
 async function expectBoardShows(board: BoardPage, fixtures: readonly Fixture[]): Promise<void> {
@@ -85,26 +83,27 @@ async function expectBoardShows(board: BoardPage, fixtures: readonly Fixture[]):
 }
 
 test.describe("board link", () => {
-  test("round trip: share on the dashboard, open in a fresh signed-out browser, sign in, see the board, add all", async ({ page, browser, sim }) => {
+  test("round trip: share on the dashboard, open in a fresh signed-out browser, sign in, see the board, add all", async ({ page, newBrowserPage, sim }) => {
     const { link, ordered: fixtures } = await shareFromDashboard(page, await createOperations(sim));
     const payload = link.split("#")[1] ?? "";
 
-    const fresh = await freshPage(browser);
-    await fresh.page.goto(link);
-    const freshSignIn = new SignInPage(fresh.page);
+    const fresh = await newBrowserPage({ signedIn: false });
+    const freshUrls = recordUrls(fresh);
+    await fresh.goto(link);
+    const freshSignIn = new SignInPage(fresh);
     await expect(freshSignIn.prompt).toBeVisible();
     // signIn() waits until the page is back on exactly the URL it started from: the fragment survives the sign-in.
     await freshSignIn.signIn();
-    expect(fresh.page.url()).toBe(link);
+    expect(fresh.url()).toBe(link);
 
-    const board = new BoardPage(fresh.page);
+    const board = new BoardPage(fresh);
     await expect(board.heading).toBeVisible();
-    await expect(fresh.page.getByText("This is a shared board, not your watch list")).toBeVisible();
+    await expect(fresh.getByText("This is a shared board, not your watch list")).toBeVisible();
     await expect(board.rows).toHaveCount(fixtures.length);
     await expectBoardShows(board, fixtures);
     await expect(board.problems).toHaveCount(0);
     expect(await board.storedWatchList(), "opening a board saves nothing").toEqual([]);
-    await expectAxeClean(fresh.page);
+    await expectAxeClean(fresh);
 
     await board.addAllButton.click();
     await expect(board.addResult).toHaveText("Added 3 operations to your watch list.");
@@ -114,13 +113,12 @@ test.describe("board link", () => {
     await expect(board.addAllButton).toBeDisabled();
 
     expect(payload.length).toBeGreaterThan(20);
-    expect(fresh.urls.filter((url) => url.includes(payload.slice(0, 20))), "the fragment never leaves the browser").toEqual([]);
-    await fresh.page.context().close();
+    expect(freshUrls.filter((url) => url.includes(payload.slice(0, 20))), "the fragment never leaves the browser").toEqual([]);
   });
 
   test("a cut, a changed and a foreign link each say what is wrong and show what could be read; the page follows the fragment", async ({
     page,
-    browser,
+    newBrowserPage,
     sim,
   }) => {
     const { link, ordered: fixtures } = await shareFromDashboard(page, await createOperations(sim));
@@ -136,19 +134,19 @@ test.describe("board link", () => {
     changed[middle.i] = `${middle.token.slice(0, 4)}${middle.token[4] === "A" ? "B" : "A"}${middle.token.slice(5)}`;
     const cut = `${base}#${payload.slice(0, payload.length - 12)}`;
 
-    const fresh = await freshPage(browser);
-    await fresh.page.goto(cut);
-    await new SignInPage(fresh.page).signIn();
-    const board = new BoardPage(fresh.page);
+    // Another browser, signed in: how a damaged link reads is what this test is about (the round trip signs in).
+    const fresh = await newBrowserPage();
+    await fresh.goto(cut);
+    const board = new BoardPage(fresh);
     await expect(board.problems).toHaveText(
       new RegExp(`1 of 3 operations could not be read from this link: it was cut off after operation 2 \\(${escapeRegExp(nameInProblem(two))}\\)\\.`),
     );
     await expect(board.rows).toHaveCount(2);
     await expectBoardShows(board, fixtures.slice(0, 2));
-    await expectAxeClean(fresh.page);
+    await expectAxeClean(fresh);
 
     // A new fragment in the open page (as pasting a link into the address bar does) is read at once.
-    await fresh.page.evaluate((hash) => {
+    await fresh.evaluate((hash) => {
       window.location.hash = hash;
     }, changed.join("~"));
     await expect(board.problems).toHaveText(
@@ -157,7 +155,7 @@ test.describe("board link", () => {
     await expect(board.rows).toHaveCount(2);
     await expectBoardShows(board, [one, three]);
 
-    await fresh.page.evaluate(() => {
+    await fresh.evaluate(() => {
       window.location.hash = "access_token-looking-garbage";
     });
     await expect(board.problems).toHaveText(/does not carry an opwatch board/);
@@ -166,12 +164,11 @@ test.describe("board link", () => {
     expect(await board.storedWatchList()).toEqual([]);
 
     // Back to the damaged board: one row's Watch adds that operation alone, with the board's label.
-    await fresh.page.goBack();
+    await fresh.goBack();
     await expect(board.rows).toHaveCount(2);
     const first = one;
     await board.row(first.scenario.permalink).getByRole("button", { name: /^Watch / }).click();
     await expect(board.row(first.scenario.permalink)).toContainText("On your watch list");
     expect((await board.storedWatchList()).map((item) => item.label)).toEqual([first.label]);
-    await fresh.page.context().close();
   });
 });

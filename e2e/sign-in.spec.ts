@@ -180,19 +180,13 @@ test("the redirect bridge page has nothing to do when opened directly", async ({
 });
 
 test.describe("a fresh browser context", () => {
-  test("opening a permalink with a query signs in and returns to exactly that address", async ({ browser, sim }) => {
+  test("opening a permalink with a query signs in and returns to exactly that address", async ({ newBrowserPage, sim }) => {
     const scenario = await sim.create(running("devcenter"));
-    const context = await browser.newContext({ ignoreHTTPSErrors: true, baseURL: E2E.appOrigin });
-    try {
-      const page = await context.newPage();
-      const signIn = new SignInPage(page);
-      await page.goto(`${scenario.permalink}?from=share`);
-      await signIn.signIn(GRACE);
-      expect(page.url()).toBe(`${E2E.appOrigin}${scenario.permalink}?from=share`);
-      const calls = await verifiedRequests(sim, scenario.id);
-      expect(calls[0]?.token.audience).toBe(AUDIENCE.devcenter);
-    } finally {
-      await context.close();
-    }
+    const page = await newBrowserPage({ signedIn: false });
+    await page.goto(`${scenario.permalink}?from=share`);
+    await new SignInPage(page).signIn(GRACE);
+    expect(page.url()).toBe(`${E2E.appOrigin}${scenario.permalink}?from=share`);
+    const calls = await verifiedRequests(sim, scenario.id);
+    expect(calls[0]?.token.audience).toBe(AUDIENCE.devcenter);
   });
 });
