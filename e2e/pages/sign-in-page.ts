@@ -63,6 +63,8 @@ export class SignInPage {
   async signOut(): Promise<void> {
     const origin = this.appOrigin;
     await this.page.getByRole("button", { name: "Sign out" }).click();
+    // The sign-in server's button has the app's name: it is pressed once the page is the sign-in server's.
+    await this.page.waitForURL((url) => url.origin !== origin);
     await this.page.getByRole("button", { name: "Sign out", exact: true }).click();
     await this.page.waitForURL((url) => url.origin === origin);
     await expect(this.prompt).toBeVisible();
