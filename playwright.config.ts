@@ -15,14 +15,16 @@ export default defineConfig({
   fullyParallel: true,
   forbidOnly: true,
   retries: 0,
-  workers: 2,
+  workers: 3,
   timeout: 90_000,
   expect: { timeout: 15_000 },
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   use: {
     baseURL: E2E.appOrigin,
     ignoreHTTPSErrors: true,
-    trace: "retain-on-failure",
+    // DOM snapshots, network and console of a failed test; not the screencast, whose frames every test would pay for
+    // in CPU time, failed or not (the screenshot below shows where a failed test ended).
+    trace: { mode: "retain-on-failure", screenshots: false },
     screenshot: "only-on-failure",
     serviceWorkers: "block",
   },
@@ -47,8 +49,9 @@ export default defineConfig({
     },
     {
       name: "app",
-      // The build runs here so `npx playwright test` alone is enough on a fresh clone. Then the standalone server, as
-      // `npm start` and the Docker image run it: every test signs in and polls through that server.
+      // The build runs here so `npx playwright test` alone is enough on a fresh clone; without Next's own type-check,
+      // which `npm run typecheck` does (next.config.mjs). Then the standalone server, as `npm start` and the Docker
+      // image run it: every test signs in and polls through that server.
       command: `npm run build && node ${distDir}/standalone/server.js`,
       url: `${E2E.appOrigin}/api/health`,
       timeout: 600_000,
@@ -57,6 +60,7 @@ export default defineConfig({
       env: {
         ...(process.env as Record<string, string>),
         NEXT_DIST_DIR: distDir,
+        OPWATCH_SKIP_BUILD_TYPECHECK: "1",
         NEXT_TELEMETRY_DISABLED: "1",
         PORT: new URL(E2E.appOrigin).port,
         HOSTNAME: "127.0.0.1",

@@ -1,6 +1,7 @@
-import AxeBuilder from "@axe-core/playwright";
-import type { Browser, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { expectAxeClean } from "./fixtures/axe";
+import { answering, devcenter, devops, failed, running, succeeded, uniqueId } from "./fixtures/scenarios";
 import type { CreatedScenario, SimulatorClient } from "./fixtures/simulator-client";
 import { E2E } from "./fixtures/stack";
 import { BoardPage } from "./pages/board-page";
@@ -8,21 +9,10 @@ import { DashboardPage, refKeyOf } from "./pages/dashboard-page";
 import { SignInPage } from "./pages/sign-in-page";
 
 /*
- * Issue 11, board links: the dashboard's Share board makes a link that carries the operations in its fragment; a
- * fresh, signed-out browser opens it, signs in, lands back on it (fragment included) and reads them without saving
- * them; a cut or changed link says what it lost and shows the rest. Each test makes its own operations.
+ * Board links: the dashboard's Share board makes a link that carries the operations in its fragment; a fresh,
+ * signed-out browser opens it, signs in through the sign-in server, lands back on it (fragment included) and reads
+ * them without saving them; a cut or changed link says what it lost and shows the rest.
  */
-
-const uniqueId = () => crypto.randomUUID();
-
-const running = { status: "Running", startTime: "{{start}}", percentComplete: 40 };
-const succeeded = { status: "Succeeded", startTime: "{{start}}", endTime: "{{end}}", percentComplete: 100 };
-const failed = {
-  status: "Failed",
-  startTime: "{{start}}",
-  endTime: "{{end}}",
-  error: { code: "DeploymentFailed", message: "The rollout failed.", details: [{ code: "QuotaExceeded", message: "Not enough cores in westeurope." }] },
-};
 
 interface Fixture {
   scenario: CreatedScenario;
@@ -33,30 +23,29 @@ interface Fixture {
 /** A failed and a succeeded devops operation of one subscription, and a running DevCenter one; two of them labelled. */
 async function createOperations(sim: SimulatorClient): Promise<Fixture[]> {
   const subscriptionId = uniqueId();
-  const devops = (body: object) =>
-    sim.create({
-      kind: "devops",
-      ids: { subscriptionId, resourceGroupName: "rg-board", securityConnectorName: "conn-board", operationResultId: uniqueId() },
-      steps: [{ afterMs: 0, body }],
-    });
+  const ofTheSubscription = (body: Record<string, unknown>) =>
+    sim.create(devops(answering(body), { clock: "created", ids: { subscriptionId, resourceGroupName: "rg-board", securityConnectorName: "conn-board" } }));
+  const rolloutFailure = failed({
+    code: "DeploymentFailed",
+    message: "The rollout failed.",
+    details: [{ code: "QuotaExceeded", message: "Not enough cores in westeurope." }],
+  });
   return [
-    { scenario: await devops(failed), label: "Nightly rollout – Prüfung #3", category: "failed" },
-    { scenario: await sim.create({ kind: "devcenter", ids: { operationId: uniqueId() }, steps: [{ afterMs: 0, body: running }] }), label: "dev box wave 2", category: "running" },
-    { scenario: await devops(succeeded), label: undefined, category: "succeeded" },
+    { scenario: await ofTheSubscription(rolloutFailure), label: "Nightly rollout – Prüfung #3", category: "failed" },
+    {
+      scenario: await sim.create(devcenter(answering(running(40, { status: "Running" })), { clock: "created" })),
+      label: "dev box wave 2",
+      category: "running",
+    },
+    { scenario: await ofTheSubscription(succeeded), label: undefined, category: "succeeded" },
   ];
 }
 
-/** Signs in on the dashboard, watches the operations (with their labels) and shares them; returns the link and the operations in its order. */
-async function shareFromDashboard(page: Page, signInPage: SignInPage, fixtures: readonly Fixture[]): Promise<{ link: string; ordered: Fixture[] }> {
+/** Watches the operations on the dashboard (with their labels) and shares them; returns the link and the operations in its order. */
+async function shareFromDashboard(page: Page, fixtures: readonly Fixture[]): Promise<{ link: string; ordered: Fixture[] }> {
   const dashboard = new DashboardPage(page);
   await page.goto("/");
-  await signInPage.signIn();
-  for (const { scenario, label } of fixtures) {
-    const url = `${E2E.appOrigin}${scenario.permalink}`;
-    if (label === undefined) await dashboard.paste(url);
-    else await dashboard.pasteWithLabel(url, label);
-    await expect(dashboard.row(scenario.permalink)).toBeVisible();
-  }
+  for (const { scenario, label } of fixtures) await dashboard.watch(scenario, label);
   // The board carries the rows in the order shown (needs attention first): once every status is in, it holds still.
   for (const { scenario, category } of fixtures) await expect(dashboard.statusBadge(scenario.permalink)).toHaveAttribute("data-status-category", category);
   const shownKeys = await dashboard.rows.evaluateAll((rows) => rows.map((row) => row.getAttribute("data-ref-key")));
@@ -78,13 +67,11 @@ function nameInProblem({ label, scenario }: Fixture): string {
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-/** A new browser context, signed out, with every request URL it makes recorded. */
-async function freshPage(browser: Browser): Promise<{ page: Page; urls: string[] }> {
-  const context = await browser.newContext({ baseURL: E2E.appOrigin, ignoreHTTPSErrors: true });
-  const page = await context.newPage();
+/** Every request URL the page makes from now on. */
+function recordUrls(page: Page): string[] {
   const urls: string[] = [];
   page.on("request", (request) => urls.push(request.url()));
-  return { page, urls };
+  return urls;
 }
 
 async function expectBoardShows(board: BoardPage, fixtures: readonly Fixture[]): Promise<void> {
@@ -95,32 +82,28 @@ async function expectBoardShows(board: BoardPage, fixtures: readonly Fixture[]):
   }
 }
 
-async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
-  const axe = await new AxeBuilder({ page }).analyze();
-  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
-}
-
 test.describe("board link", () => {
-  test("round trip: share on the dashboard, open in a fresh signed-out browser, sign in, see the board, add all", async ({ page, browser, sim, signInPage }) => {
-    const { link, ordered: fixtures } = await shareFromDashboard(page, signInPage, await createOperations(sim));
+  test("round trip: share on the dashboard, open in a fresh signed-out browser, sign in, see the board, add all", async ({ page, newBrowserPage, sim }) => {
+    const { link, ordered: fixtures } = await shareFromDashboard(page, await createOperations(sim));
     const payload = link.split("#")[1] ?? "";
 
-    const fresh = await freshPage(browser);
-    await fresh.page.goto(link);
-    const freshSignIn = new SignInPage(fresh.page);
+    const fresh = await newBrowserPage({ signedIn: false });
+    const freshUrls = recordUrls(fresh);
+    await fresh.goto(link);
+    const freshSignIn = new SignInPage(fresh);
     await expect(freshSignIn.prompt).toBeVisible();
     // signIn() waits until the page is back on exactly the URL it started from: the fragment survives the sign-in.
     await freshSignIn.signIn();
-    expect(fresh.page.url()).toBe(link);
+    expect(fresh.url()).toBe(link);
 
-    const board = new BoardPage(fresh.page);
+    const board = new BoardPage(fresh);
     await expect(board.heading).toBeVisible();
-    await expect(fresh.page.getByText("This is a shared board, not your watch list")).toBeVisible();
+    await expect(fresh.getByText("This is a shared board, not your watch list")).toBeVisible();
     await expect(board.rows).toHaveCount(fixtures.length);
     await expectBoardShows(board, fixtures);
     await expect(board.problems).toHaveCount(0);
     expect(await board.storedWatchList(), "opening a board saves nothing").toEqual([]);
-    await expectNoSeriousAxeViolations(fresh.page);
+    await expectAxeClean(fresh);
 
     await board.addAllButton.click();
     await expect(board.addResult).toHaveText("Added 3 operations to your watch list.");
@@ -130,17 +113,15 @@ test.describe("board link", () => {
     await expect(board.addAllButton).toBeDisabled();
 
     expect(payload.length).toBeGreaterThan(20);
-    expect(fresh.urls.filter((url) => url.includes(payload.slice(0, 20))), "the fragment never leaves the browser").toEqual([]);
-    await fresh.page.context().close();
+    expect(freshUrls.filter((url) => url.includes(payload.slice(0, 20))), "the fragment never leaves the browser").toEqual([]);
   });
 
   test("a cut, a changed and a foreign link each say what is wrong and show what could be read; the page follows the fragment", async ({
     page,
-    browser,
+    newBrowserPage,
     sim,
-    signInPage,
   }) => {
-    const { link, ordered: fixtures } = await shareFromDashboard(page, signInPage, await createOperations(sim));
+    const { link, ordered: fixtures } = await shareFromDashboard(page, await createOperations(sim));
     const [base = "", payload = ""] = link.split("#");
     const [one, two, three] = fixtures;
     if (one === undefined || two === undefined || three === undefined) throw new Error("three fixtures expected");
@@ -153,19 +134,19 @@ test.describe("board link", () => {
     changed[middle.i] = `${middle.token.slice(0, 4)}${middle.token[4] === "A" ? "B" : "A"}${middle.token.slice(5)}`;
     const cut = `${base}#${payload.slice(0, payload.length - 12)}`;
 
-    const fresh = await freshPage(browser);
-    await fresh.page.goto(cut);
-    await new SignInPage(fresh.page).signIn();
-    const board = new BoardPage(fresh.page);
+    // Another browser, signed in: how a damaged link reads is what this test is about (the round trip signs in).
+    const fresh = await newBrowserPage();
+    await fresh.goto(cut);
+    const board = new BoardPage(fresh);
     await expect(board.problems).toHaveText(
       new RegExp(`1 of 3 operations could not be read from this link: it was cut off after operation 2 \\(${escapeRegExp(nameInProblem(two))}\\)\\.`),
     );
     await expect(board.rows).toHaveCount(2);
     await expectBoardShows(board, fixtures.slice(0, 2));
-    await expectNoSeriousAxeViolations(fresh.page);
+    await expectAxeClean(fresh);
 
     // A new fragment in the open page (as pasting a link into the address bar does) is read at once.
-    await fresh.page.evaluate((hash) => {
+    await fresh.evaluate((hash) => {
       window.location.hash = hash;
     }, changed.join("~"));
     await expect(board.problems).toHaveText(
@@ -174,7 +155,7 @@ test.describe("board link", () => {
     await expect(board.rows).toHaveCount(2);
     await expectBoardShows(board, [one, three]);
 
-    await fresh.page.evaluate(() => {
+    await fresh.evaluate(() => {
       window.location.hash = "access_token-looking-garbage";
     });
     await expect(board.problems).toHaveText(/does not carry an opwatch board/);
@@ -183,12 +164,11 @@ test.describe("board link", () => {
     expect(await board.storedWatchList()).toEqual([]);
 
     // Back to the damaged board: one row's Watch adds that operation alone, with the board's label.
-    await fresh.page.goBack();
+    await fresh.goBack();
     await expect(board.rows).toHaveCount(2);
     const first = one;
     await board.row(first.scenario.permalink).getByRole("button", { name: /^Watch / }).click();
     await expect(board.row(first.scenario.permalink)).toContainText("On your watch list");
     expect((await board.storedWatchList()).map((item) => item.label)).toEqual([first.label]);
-    await fresh.page.context().close();
   });
 });

@@ -1,13 +1,17 @@
 import { request as httpRequest, type IncomingHttpHeaders } from "node:http";
 import { test as bareTest, type APIResponse } from "@playwright/test";
-import { expect, test, watchCspViolations, type CspViolation } from "./fixtures";
+import { expect, test } from "./fixtures";
+import { watchCspViolations, type CspViolation } from "./fixtures/csp-violations";
 import type { CreatedScenario, ScenarioInput } from "./fixtures/simulator-client";
 import { E2E } from "./fixtures/stack";
 
 /**
  * The headers as the production server sends them, and the paths refused before any route: checked over real HTTP.
  * Paths that a URL parser would tidy up are sent byte for byte with node:http, as a hostile client would send them.
+ * What is checked here is what anyone gets, signed in or not.
  */
+
+test.use({ signedIn: false });
 
 const running: ScenarioInput = {
   kind: "devops",

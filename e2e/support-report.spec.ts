@@ -1,20 +1,19 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { BrowserContext, Page } from "@playwright/test";
 import { DEMO_SCENARIOS } from "../lib/dev/simulator/demo-scenarios";
 import { expect, test } from "./fixtures";
-import type { CreatedScenario, ScenarioInput, SimulatorClient } from "./fixtures/simulator-client";
+import { expectAxeClean } from "./fixtures/axe";
+import { answering, devcenter, devops, failed, permalinkUrl, succeeded } from "./fixtures/scenarios";
+import type { CreatedScenario, SimulatorClient } from "./fixtures/simulator-client";
 import { E2E } from "./fixtures/stack";
 import { DashboardPage } from "./pages/dashboard-page";
 import { OperationPage } from "./pages/operation-page";
 import { markdownBlock, SupportReportPanel, textSection } from "./pages/support-report-panel";
 
 /*
- * Issue 11, point 2: the support report of an operation, copied as Markdown and as text. Its contents are checked
- * against what the page and the dashboard show and what the simulator logged; no part of the access token the browser
- * sent, nor of a cookie, may be in it. Each test makes its own operations (fresh ids).
+ * The support report of an operation, copied as Markdown and as text. Its contents are checked against what the page
+ * and the dashboard show and what the simulator logged; no part of the access token the browser sent, nor of a cookie,
+ * may be in it.
  */
-
-const uniqueId = () => crypto.randomUUID();
 
 /** Planted in the error's words: the report must carry neither. */
 const PLANTED_JWT = "eyJhbGciOiJub25lIn0.eyJzdWIiOiJwbGFudGVkLXN1YmplY3QtOTk5In0.cGxhbnRlZC1zaWduYXR1cmUtMTIzNDU2Nzg";
@@ -70,12 +69,11 @@ const DEEP_TREE: [level: number, code: string][] = [
 ];
 
 function deepDevopsFailure(sim: SimulatorClient): Promise<CreatedScenario> {
-  return sim.create({
-    kind: "devops",
-    clock: "firstRequest",
-    ids: { subscriptionId: uniqueId(), resourceGroupName: "rg-support", securityConnectorName: "conn-support", operationResultId: uniqueId() },
-    steps: [{ afterMs: 0, body: { status: "Failed", startTime: "{{start}}", endTime: "{{start+95s}}", percentComplete: 65, error: DEEP_ERROR } }],
-  });
+  return sim.create(
+    devops(answering(failed(DEEP_ERROR, { endTime: "{{start+95s}}", percentComplete: 65 })), {
+      ids: { resourceGroupName: "rg-support", securityConnectorName: "conn-support" },
+    }),
+  );
 }
 
 /** The demo's DevCenter failure with its innererror chain, already failed. */
@@ -84,8 +82,7 @@ function devcenterFailure(sim: SimulatorClient): Promise<CreatedScenario> {
   const last = demo?.steps.at(-1);
   if (!demo || !last) throw new Error("the demo's DevCenter failure is gone");
   const body = { ...(last.body as Record<string, unknown>), id: undefined, name: undefined };
-  const scenario: ScenarioInput = { kind: "devcenter", clock: "firstRequest", ids: { operationId: uniqueId() }, steps: [{ afterMs: 0, body }] };
-  return sim.create(scenario);
+  return sim.create(devcenter(answering(body)));
 }
 
 /** Every Authorization header the page sent to the app's /api proxy. */
@@ -122,38 +119,31 @@ function expectCodesInOrder(tree: readonly string[], codes: readonly [number, st
   }
 }
 
-async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
-  const axe = await new AxeBuilder({ page }).analyze();
-  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
-}
-
 test.describe("support report", () => {
   test("a deep devops failure and a DevCenter innererror failure: both forms hold what the page and Azure know, and no secret", async ({
     page,
     context,
     sim,
-    signInPage,
   }) => {
     await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: E2E.appOrigin });
     const tokens = captureTokens(page);
-    const devops = await deepDevopsFailure(sim);
-    const devcenter = await devcenterFailure(sim);
+    const devopsOp = await deepDevopsFailure(sim);
+    const devcenterOp = await devcenterFailure(sim);
     const dashboard = new DashboardPage(page);
     await page.goto("/");
-    await signInPage.signIn();
-    for (const scenario of [devops, devcenter]) await dashboard.paste(`${E2E.appOrigin}${scenario.permalink}`);
-    await expect(dashboard.rootCause(devops.permalink)).toContainText("PermissionDenied", { timeout: 45_000 });
-    await expect(dashboard.rootCause(devcenter.permalink)).toContainText("ResourceDeploymentFailure", { timeout: 45_000 });
+    for (const scenario of [devopsOp, devcenterOp]) await dashboard.paste(permalinkUrl(scenario));
+    await expect(dashboard.rootCause(devopsOp.permalink)).toContainText("PermissionDenied", { timeout: 45_000 });
+    await expect(dashboard.rootCause(devcenterOp.permalink)).toContainText("ResourceDeploymentFailure", { timeout: 45_000 });
     const rowCause = {
-      devops: (await dashboard.rootCause(devops.permalink).textContent()) ?? "",
-      devcenter: (await dashboard.rootCause(devcenter.permalink).textContent()) ?? "",
+      devops: (await dashboard.rootCause(devopsOp.permalink).textContent()) ?? "",
+      devcenter: (await dashboard.rootCause(devcenterOp.permalink).textContent()) ?? "",
     };
 
     const op = new OperationPage(page);
     const panel = new SupportReportPanel(page);
 
     // The deep devops failure.
-    await op.goto(devops.permalink);
+    await op.goto(devopsOp.permalink);
     await expect(op.statusBadge).toHaveAttribute("data-status-category", "failed");
     await expect(panel.responseId("x-ms-client-request-id")).toBeVisible();
     const shown = {
@@ -164,7 +154,7 @@ test.describe("support report", () => {
     const markdown = await panel.copy("Markdown");
     const text = await panel.copy("text");
 
-    const ref = devops.ref;
+    const ref = devopsOp.ref;
     const azureUrl = `GET https://management.azure.com/subscriptions/${ref.subscriptionId}/resourceGroups/rg-support/providers/Microsoft.Security/securityConnectors/conn-support/devops/default/operationResults/${ref.operationResultId}?api-version=2024-04-01`;
     const operation = textSection(text, "Operation");
     expect(operation[0]).toBe("Kind: devops (Microsoft.Security DevOps Operation Results - Get, api-version 2024-04-01)");
@@ -197,18 +187,18 @@ test.describe("support report", () => {
       `x-ms-client-request-id: ${shown.clientRequestId}`,
     ]);
     expect(markdown).toContain(`| \`200\` | \`${shown.requestId}\` | \`${shown.correlationId}\` | \`${shown.clientRequestId}\` |`);
-    const logged = (await sim.requests(devops.id)).map((r) => r.headers["x-ms-client-request-id"]);
+    const logged = (await sim.requests(devopsOp.id)).map((r) => r.headers["x-ms-client-request-id"]);
     expect(logged, "the simulator logged the read the report quotes").toContain(shown.clientRequestId);
     for (const report of [markdown, text]) await expectNoSecrets(report, tokens, context);
-    await expectNoSeriousAxeViolations(page);
+    await expectAxeClean(page);
 
     // The DevCenter failure with an innererror chain.
-    await op.goto(devcenter.permalink);
+    await op.goto(devcenterOp.permalink);
     await expect(op.statusBadge).toHaveAttribute("data-status-category", "failed");
     await expect(panel.responseId("x-ms-client-request-id")).toBeVisible();
     const devcenterClientId = (await panel.responseId("x-ms-client-request-id").textContent()) ?? "";
     const devcenterText = await panel.copy("text");
-    const dc = devcenter.ref;
+    const dc = devcenterOp.ref;
     expect(textSection(devcenterText, "Operation")).toEqual(
       expect.arrayContaining([
         `endpointHost: ${dc.endpointHost}`,
@@ -230,11 +220,11 @@ test.describe("support report", () => {
       "    target: Microsoft.Sql/servers/feature-login-sql",
     ]);
     expect(devcenterText).toContain(`x-ms-client-request-id: ${devcenterClientId}`);
-    expect((await sim.requests(devcenter.id)).map((r) => r.headers["x-ms-client-request-id"])).toContain(devcenterClientId);
+    expect((await sim.requests(devcenterOp.id)).map((r) => r.headers["x-ms-client-request-id"])).toContain(devcenterClientId);
     await expectNoSecrets(devcenterText, tokens, context);
   });
 
-  test("a succeeded operation's report; a refused clipboard shows the report to copy by hand", async ({ page, context, sim, signInPage }) => {
+  test("a succeeded operation's report; a refused clipboard shows the report to copy by hand", async ({ page, context, sim }) => {
     // Both ways to the clipboard refuse, as on plain http or under a permissions policy.
     await context.addInitScript(() => {
       Object.defineProperty(navigator, "clipboard", { value: { writeText: () => Promise.reject(new Error("refused")) } });
@@ -243,27 +233,18 @@ test.describe("support report", () => {
       document.execCommand = () => false;
     });
     const tokens = captureTokens(page);
-    const scenario = await sim.create({
-      kind: "devops",
-      clock: "firstRequest",
-      ids: { subscriptionId: uniqueId(), operationResultId: uniqueId() },
-      steps: [
-        {
-          afterMs: 0,
-          body: {
-            status: "Succeeded",
-            startTime: "{{start}}",
-            endTime: "{{start+20s}}",
-            percentComplete: 100,
-            operations: [{ name: "prepare-connector", status: "Succeeded", startTime: "{{start}}", endTime: "{{start+5s}}" }],
-          },
-        },
-      ],
-    });
+    const scenario = await sim.create(
+      devops(
+        answering({
+          ...succeeded,
+          endTime: "{{start+20s}}",
+          operations: [{ name: "prepare-connector", status: "Succeeded", startTime: "{{start}}", endTime: "{{start+5s}}" }],
+        }),
+      ),
+    );
     const op = new OperationPage(page);
     const panel = new SupportReportPanel(page);
-    await page.goto(scenario.permalink);
-    await signInPage.signIn();
+    await op.goto(scenario.permalink);
     await expect(op.statusBadge).toHaveAttribute("data-status-category", "succeeded");
 
     await panel.textButton.click();
@@ -284,7 +265,7 @@ test.describe("support report", () => {
     await panel.markdownButton.click();
     await expect(panel.fallback).toHaveValue(/^# Support report: /);
     await expectNoSecrets(await panel.fallback.inputValue(), tokens, context);
-    await expectNoSeriousAxeViolations(page);
+    await expectAxeClean(page);
 
     // On a phone the controls and the report to copy by hand fit the width: no sideways scrolling.
     await page.setViewportSize({ width: 390, height: 844 });

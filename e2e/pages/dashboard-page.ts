@@ -1,4 +1,4 @@
-import type { Locator, Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 
 /** The dashboard ("/") as a person sees it: roles and the stable test ids the UI promises. */
 export class DashboardPage {
@@ -78,12 +78,25 @@ export class DashboardPage {
     return this.row(permalink).getByRole("progressbar");
   }
 
+  /** The row's "Next read" value: when, or "stopped". */
+  nextRead(permalink: string): Locator {
+    return this.row(permalink).locator("dl > div").filter({ has: this.page.locator("dt", { hasText: /^Next read$/ }) }).locator("dd");
+  }
+
   readError(permalink: string): Locator {
     return this.row(permalink).getByTestId("read-error");
   }
 
   async remove(permalink: string): Promise<void> {
     await this.row(permalink).getByRole("button", { name: /^Remove / }).click();
+  }
+
+  /** Adds an operation by its permalink (with a label, if given) and waits for its row. */
+  async watch(operation: { permalink: string }, label?: string): Promise<void> {
+    const url = `${new URL(this.page.url()).origin}${operation.permalink}`;
+    if (label === undefined) await this.paste(url);
+    else await this.pasteWithLabel(url, label);
+    await expect(this.row(operation.permalink)).toBeVisible();
   }
 
   /** Pastes one operation with a label given in the paste form. */

@@ -59,22 +59,12 @@ export class SignInPage {
     await expect(this.signedInName).toBeVisible();
   }
 
-  /**
-   * Signs in on a second page of a browser that is already signed in elsewhere: MSAL keeps tokens per tab, and the
-   * sign-in server may remember the session and skip its form.
-   */
-  async signInAlongside(user: DemoCredentials = ADA): Promise<void> {
-    await this.page.getByRole("button", { name: "Sign in", exact: true }).click();
-    const form = this.page.getByLabel("Username");
-    await expect(form.or(this.signedInName)).toBeVisible();
-    if (await form.isVisible()) await this.submitCredentials(user);
-    await expect(this.signedInName).toBeVisible();
-  }
-
   /** Signs out in the app and confirms at the sign-in server; ends back on the app's sign-in prompt. */
   async signOut(): Promise<void> {
     const origin = this.appOrigin;
     await this.page.getByRole("button", { name: "Sign out" }).click();
+    // The sign-in server's button has the app's name: it is pressed once the page is the sign-in server's.
+    await this.page.waitForURL((url) => url.origin !== origin);
     await this.page.getByRole("button", { name: "Sign out", exact: true }).click();
     await this.page.waitForURL((url) => url.origin === origin);
     await expect(this.prompt).toBeVisible();

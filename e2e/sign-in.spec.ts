@@ -6,8 +6,10 @@ import { ADA, GRACE, SignInPage } from "./pages/sign-in-page";
 
 /**
  * Sign-in with the real MSAL library against the local OpenID server, and the tokens it gets checked by the Azure
- * simulator as Azure would check them.
+ * simulator as Azure would check them. Every test here starts signed out and signs in (or not) by itself.
  */
+
+test.use({ signedIn: false });
 
 const AUDIENCE = { devops: "https://management.azure.com", devcenter: "https://devcenter.azure.com" } as const;
 
@@ -23,15 +25,31 @@ const at = (request: Request, path: string) => {
   return url.origin === E2E.issuer && url.pathname === path;
 };
 
+const SYNC_PATH = "/api/health";
+
 function watchRequests(page: Page) {
   const seen: Request[] = [];
   page.on("request", (request) => seen.push(request));
   return {
-    api: () => seen.filter((r) => new URL(r.url()).pathname.startsWith("/api/")),
+    /** The page's requests to the app's API, but the test's own sync requests. */
+    api: () => seen.filter((r) => new URL(r.url()).pathname.startsWith("/api/") && new URL(r.url()).pathname !== SYNC_PATH),
+    synced: () => seen.some((r) => new URL(r.url()).pathname === SYNC_PATH),
     // New authorization requests (not oidc-provider's own /auth/{uid} resume step).
     authorize: () => seen.filter((r) => at(r, "/auth")),
     refreshGrants: () => seen.filter((r) => at(r, "/token") && r.method() === "POST" && (r.postData() ?? "").includes("grant_type=refresh_token")),
   };
+}
+
+/**
+ * Signed out, nothing may read an operation. The page's timers of the next minutes run at once (Playwright's clock,
+ * installed before the page loaded), then the page fetches SYNC_PATH itself, and the test waits to see that request:
+ * a read those timers started would have gone out before it, as the browser reports a page's requests in order.
+ * (Signed out, a read has no token to wait for on its way.)
+ */
+async function runTimersAndSync(page: Page, watched: ReturnType<typeof watchRequests>): Promise<void> {
+  await page.clock.fastForward("05:00");
+  await page.evaluate((path) => fetch(path).then(() => undefined), SYNC_PATH);
+  await expect.poll(() => watched.synced()).toBe(true);
 }
 
 /** Waits until the simulator has answered a request for the scenario with a verified token; returns those requests. */
@@ -47,13 +65,14 @@ async function verifiedRequests(sim: SimulatorClient, id: string, atLeast = 1) {
 }
 
 test("signed out: a sign-in prompt and no operation request, on the dashboard and on a permalink", async ({ page, sim, signInPage }) => {
+  await page.clock.install();
   const watched = watchRequests(page);
   const scenario = await sim.create(running("devops"));
   await page.goto("/");
   await expect(signInPage.prompt).toBeVisible();
   await page.goto(scenario.permalink);
   await expect(signInPage.prompt).toBeVisible();
-  await page.waitForTimeout(1_000); // a query started by mistake would have gone out by now
+  await runTimersAndSync(page, watched);
   expect(watched.api().map((r) => r.url())).toEqual([]);
   expect(await sim.requests(scenario.id)).toEqual([]);
 });
@@ -96,8 +115,8 @@ test("a wrong password is refused by the sign-in page, then the right one signs 
 });
 
 test("an access token due for renewal is renewed silently with the refresh token", async ({ page, sim, signInPage }) => {
-  const renewAfterSeconds = E2E.accessTokenTtlSeconds - E2E.msalRenewalOffsetSeconds;
-  expect(renewAfterSeconds, "e2e/fixtures/stack.ts must make tokens due for renewal within a test").toBeLessThanOrEqual(30);
+  // MSAL counts a token as due by the page's clock: Playwright's clock takes the page there without waiting.
+  await page.clock.install();
   const scenario = await sim.create(running("devops"));
   const watched = watchRequests(page);
   await page.goto(scenario.permalink);
@@ -106,13 +125,11 @@ test("an access token due for renewal is renewed silently with the refresh token
   const firstIssuedAt = Date.parse(first?.token.issuedAt ?? "");
   expect(firstIssuedAt, "the simulator logs each token's issue time").not.toBeNaN();
 
-  // The page keeps polling; once MSAL counts the first token as due, the next read must carry a new one. Which read
-  // that is depends on MSAL's own clock, so the test waits for the token itself, not for a time.
+  // Past the time MSAL renews a token at, the page's next read must carry a new one.
+  await page.clock.fastForward((E2E.accessTokenTtlSeconds - E2E.msalRenewalOffsetSeconds + 1) * 1000);
   const renewed = (r: LoggedRequest) =>
     r.token.valid === true && Date.parse(r.token.issuedAt ?? "") > firstIssuedAt;
-  await expect
-    .poll(async () => (await sim.requests(scenario.id)).filter(renewed).length, { timeout: (renewAfterSeconds + 30) * 1000 })
-    .toBeGreaterThanOrEqual(1);
+  await expect.poll(async () => (await sim.requests(scenario.id)).filter(renewed).length, { timeout: 30_000 }).toBeGreaterThanOrEqual(1);
   const requests = await sim.requests(scenario.id);
   expect(requests.map((r) => r.token.valid)).not.toContain(false);
   expect(requests.find(renewed)?.token.audience).toBe(AUDIENCE.devops);
@@ -123,6 +140,8 @@ test("an access token due for renewal is renewed silently with the refresh token
 });
 
 test("sign-out clears the session: tokens leave session storage and the next request is refused", async ({ page, sim, signInPage }) => {
+  await page.clock.install();
+  const watched = watchRequests(page);
   const scenario = await sim.create(running("devops"));
   await page.goto(scenario.permalink);
   await signInPage.signIn(ADA);
@@ -133,6 +152,7 @@ test("sign-out clears the session: tokens leave session storage and the next req
   expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => /token/i.test(k)))).toEqual([]);
 
   await signInPage.signOut();
+  const readsAtSignOut = watched.api().length;
   expect(await tokenEntries()).toBe(0);
 
   const okBefore = (await sim.requests(scenario.id)).filter((r) => r.status === 200).length;
@@ -141,7 +161,8 @@ test("sign-out clears the session: tokens leave session storage and the next req
   const refused = await page.request.get(scenario.proxyPath);
   expect(refused.status()).toBe(401);
   expect(((await refused.json()) as { error: { code: string } }).error.code).toBe("AuthenticationRequired");
-  await page.waitForTimeout(1_000);
+  await runTimersAndSync(page, watched);
+  expect(watched.api().slice(readsAtSignOut).map((r) => r.url()), "no read once signed out").toEqual([]);
   expect((await sim.requests(scenario.id)).filter((r) => r.status === 200)).toHaveLength(okBefore);
 
   // Signing in again needs the password: the sign-in server's session ended too.
@@ -157,19 +178,13 @@ test("the redirect bridge page has nothing to do when opened directly", async ({
 });
 
 test.describe("a fresh browser context", () => {
-  test("opening a permalink with a query signs in and returns to exactly that address", async ({ browser, sim }) => {
+  test("opening a permalink with a query signs in and returns to exactly that address", async ({ newBrowserPage, sim }) => {
     const scenario = await sim.create(running("devcenter"));
-    const context = await browser.newContext({ ignoreHTTPSErrors: true, baseURL: E2E.appOrigin });
-    try {
-      const page = await context.newPage();
-      const signIn = new SignInPage(page);
-      await page.goto(`${scenario.permalink}?from=share`);
-      await signIn.signIn(GRACE);
-      expect(page.url()).toBe(`${E2E.appOrigin}${scenario.permalink}?from=share`);
-      const calls = await verifiedRequests(sim, scenario.id);
-      expect(calls[0]?.token.audience).toBe(AUDIENCE.devcenter);
-    } finally {
-      await context.close();
-    }
+    const page = await newBrowserPage({ signedIn: false });
+    await page.goto(`${scenario.permalink}?from=share`);
+    await new SignInPage(page).signIn(GRACE);
+    expect(page.url()).toBe(`${E2E.appOrigin}${scenario.permalink}?from=share`);
+    const calls = await verifiedRequests(sim, scenario.id);
+    expect(calls[0]?.token.audience).toBe(AUDIENCE.devcenter);
   });
 });

@@ -1,16 +1,19 @@
-import AxeBuilder from "@axe-core/playwright";
-import type { BrowserContext, Page, Request } from "@playwright/test";
+import type { BrowserContext, Request } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { expectAxeClean } from "./fixtures/axe";
 import { E2E } from "./fixtures/stack";
 import { ADA, SignInPage } from "./pages/sign-in-page";
 
 /**
  * A first run, in a browser that has never seen the local sign-in server's certificate (the rest of the suite trusts
  * it). Nothing may go wrong in the app before the person acts: Sign in goes straight to the sign-in server, where the
- * browser's own certificate page is expected, and the prompt says in plain words how to get past it.
+ * browser's own certificate page is expected, and the prompt says in plain words how to get past it. Every test here
+ * starts signed out.
  */
 
-const ALERT_BINDING = "__opwatchFirstRunAlert";
+test.use({ signedIn: false });
+
+const ALERT_BINDING = "__opwatchCertificateAlert";
 
 /** Every non-empty role="alert" the app's pages show in this context, even one shown just before the page leaves. */
 async function recordAlerts(context: BrowserContext): Promise<string[]> {
@@ -39,9 +42,6 @@ async function recordAlerts(context: BrowserContext): Promise<string[]> {
   return alerts;
 }
 
-const seriousViolations = async (page: Page) =>
-  (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-
 test("in a browser that does not trust the sign-in server yet, Sign in goes to it with no error; the certificate page is the browser's", async ({
   browser,
 }) => {
@@ -60,7 +60,7 @@ test("in a browser that does not trust the sign-in server yet, Sign in goes to i
   await expect(signInPage.certificateLink).toHaveAttribute("href", `${E2E.issuer}/`);
   // Next's route announcer is an empty alert on every page; an error would have words.
   await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toHaveCount(0);
-  expect(await seriousViolations(page)).toEqual([]);
+  await expectAxeClean(page);
 
   const refused = page.waitForEvent("requestfailed", (request) => new URL(request.url()).origin === E2E.issuer);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
@@ -84,7 +84,7 @@ test("the certificate link leads to the sign-in server's own page, which names i
   await page.waitForURL(`${E2E.issuer}/`);
   await expect(page.getByRole("heading", { name: "opwatch local sign-in server" })).toBeVisible();
   await expect(page.getByText("certificate was made on this machine")).toBeVisible();
-  expect(await seriousViolations(page)).toEqual([]);
+  await expectAxeClean(page);
 
   await page.getByRole("link", { name: "Back to opwatch" }).click();
   await page.waitForURL(`${E2E.appOrigin}/`);
@@ -101,7 +101,7 @@ test("the signed-out page passes axe in dark mode on a phone", async ({ browser 
   const signInPage = new SignInPage(page);
   await page.goto("/");
   await expect(signInPage.certificateLink).toBeVisible();
-  expect(await seriousViolations(page)).toEqual([]);
+  await expectAxeClean(page);
   const link = await signInPage.certificateLink.boundingBox();
   expect(link && link.x + link.width).toBeLessThanOrEqual(390);
   await context.close();

@@ -1,0 +1,92 @@
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import { BOTH_SCHEMES, expectAxeClean } from "./fixtures/axe";
+import { answering, asyncOperationUrl, devops, permalinkUrl, running, uniqueId } from "./fixtures/scenarios";
+import type { SimulatorClient } from "./fixtures/simulator-client";
+import { E2E } from "./fixtures/stack";
+import { DashboardPage } from "./pages/dashboard-page";
+import { PastePanel } from "./pages/paste-panel";
+
+/**
+ * The paste box takes many lines in the forms people copy them in, adds what it can, keeps and explains the rest; it
+ * names the API of a URL opwatch does not read, and refuses a DevCenter host the server will not call before it is
+ * added.
+ */
+
+const runningDevops = (sim: SimulatorClient) => sim.create(devops(answering(running(20))));
+
+async function openDashboard(page: Page): Promise<{ dashboard: DashboardPage; panel: PastePanel }> {
+  await page.goto("/");
+  return { dashboard: new DashboardPage(page), panel: new PastePanel(page) };
+}
+
+test.describe("pasting operations", () => {
+  test("three lines, one bad: two are added, the bad one is listed with why and kept in the box", async ({ page, sim }) => {
+    const [a, b] = await Promise.all([runningDevops(sim), runningDevops(sim)]);
+    const { dashboard, panel } = await openDashboard(page);
+    const bad = asyncOperationUrl(a).replace("/resourceGroups/", "/resourceGroup/").replace(/operationResults\/[^?]+/, `operationResults/${uniqueId()}`);
+
+    await panel.paste([`Azure-AsyncOperation: ${asyncOperationUrl(a)}`, bad, permalinkUrl(b)].join("\n"));
+
+    await expect(dashboard.row(a.permalink)).toBeVisible();
+    await expect(dashboard.row(b.permalink)).toBeVisible();
+    await expect(dashboard.rows).toHaveCount(2);
+    await expect(panel.status).toContainText("Added 2 operations: ");
+    await expect(panel.refusals).toContainText("1 line was not added; it is still in the box:");
+    await expect(panel.refusedLines).toHaveCount(1);
+    await expect(panel.refusedLines.first()).toContainText(bad);
+    await expect(panel.refusedLines.first()).toContainText('found "resourceGroup" where "resourceGroups" belongs');
+    await expect(panel.box).toHaveValue(bad);
+    await expect(panel.box).toHaveAttribute("aria-invalid", "true");
+  });
+
+  test("a JSON line with quotes and a trailing comma is read", async ({ page, sim }) => {
+    const scenario = await runningDevops(sim);
+    const { dashboard, panel } = await openDashboard(page);
+    await panel.paste(`  "Location": "${asyncOperationUrl(scenario)}",`);
+    await expect(dashboard.row(scenario.permalink)).toBeVisible();
+    await expect(panel.box).toHaveValue("");
+    await expect(panel.refusals).toHaveCount(0);
+  });
+
+  test("a wrong URL gets a precise message and adds nothing", async ({ page }) => {
+    const { dashboard, panel } = await openDashboard(page);
+    await panel.paste("https://example.com/not/an/operation");
+    await expect(panel.refusals).toBeVisible();
+    await expect(panel.box).toHaveAttribute("aria-invalid", "true");
+    await expect(dashboard.rows).toHaveCount(0);
+  });
+
+  test("a Compute URL is explained, not parsed; the error list passes axe in light and dark, and fits a phone", async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    const { dashboard, panel } = await openDashboard(page);
+    const compute = `https://management.azure.com/subscriptions/${uniqueId()}/providers/Microsoft.Compute/locations/westus/operations/${uniqueId()}?api-version=2024-03-01`;
+    await panel.paste(`Azure-AsyncOperation: ${compute}`);
+
+    await expect(panel.refusedLines).toHaveCount(1);
+    await expect(panel.refusedLines.first()).toContainText(
+      "This is a Microsoft.Compute operation (an Azure Resource Manager URL): opwatch does not read this API; it reads two: Microsoft.Security DevOps operation results and DevCenter operation statuses",
+    );
+    await expect(panel.refusals).not.toContainText("where");
+    await expect(panel.box).toHaveValue(`Azure-AsyncOperation: ${compute}`);
+    await expect(dashboard.rows).toHaveCount(0);
+    await expect(page.getByText("opwatch reads two Azure APIs")).toBeVisible();
+
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await expectAxeClean(page, { colorSchemes: BOTH_SCHEMES });
+  });
+
+  test("a DevCenter host off the allow-list is refused before it is added, naming the variable", async ({ page }) => {
+    const { dashboard, panel } = await openDashboard(page);
+    const url = `https://contoso-dc.westus3.devcenter.azure.com/projects/myProject/operationstatuses/${uniqueId()}?api-version=2025-02-01`;
+    await panel.paste(`Operation-Location: ${url}`);
+
+    await expect(panel.refusals).toContainText("Nothing was added.");
+    await expect(panel.refusedLines.first()).toContainText(
+      `This server does not read DevCenter endpoint contoso-dc.westus3.devcenter.azure.com: it is not in DEVCENTER_ALLOWED_HOSTS (${E2E.simulatorOrigin})`,
+    );
+    await expect(panel.box).toHaveValue(`Operation-Location: ${url}`);
+    await expect(dashboard.rows).toHaveCount(0);
+  });
+});

@@ -1,0 +1,62 @@
+import { expect, test } from "./fixtures";
+import { recordReads } from "./fixtures/reads";
+import { devops, running, succeeded } from "./fixtures/scenarios";
+import { DashboardPage } from "./pages/dashboard-page";
+import { OperationPage } from "./pages/operation-page";
+
+/** The scheduler reads for every tab of a browser from one of them, and another takes over when that one closes. */
+
+test("two pages of one browser read an operation once between them, and the other page takes over when one closes", async ({ page, context, sim }) => {
+  // Its time starts at the first read. It moves once the second page shows its first state and two reads have shown
+  // which page reads; it ends long enough after that for the reading page to have closed before.
+  const scenario = await sim.create(
+    devops([
+      { afterMs: 0, body: running(10) },
+      { afterMs: 15_000, body: running(60) },
+      { afterMs: 35_000, body: succeeded },
+    ]),
+  );
+
+  const dashboard = new DashboardPage(page);
+  const dashboardReads = recordReads(page, scenario);
+  await page.goto("/");
+  await dashboard.watch(scenario);
+  await expect(dashboard.progressBar(scenario.permalink)).toHaveAttribute("aria-valuenow", "10");
+
+  const second = await context.newPage();
+  const operationReads = recordReads(second, scenario);
+  const operationPage = new OperationPage(second);
+  await operationPage.goto(scenario.permalink);
+  await expect(operationPage.progressBar).toHaveAttribute("aria-valuenow", "10");
+  // Why the next read is when it is, from the scheduler.
+  await expect(second.getByTestId("next-read")).toContainText(/Next read|Reading now|Due now/);
+
+  // Both pages are open and settled: from now on only one of them may read.
+  const fromDashboard = dashboardReads.length;
+  const fromOperationPage = operationReads.length;
+  const simulatorBefore = (await sim.requests(scenario.id)).length;
+  // Two reads at the open page's pace (at least every 5 s) show which page reads.
+  await expect
+    .poll(() => dashboardReads.length - fromDashboard + operationReads.length - fromOperationPage, { timeout: 20_000 })
+    .toBeGreaterThanOrEqual(2);
+  const dashboardWindow = dashboardReads.length - fromDashboard;
+  const operationWindow = operationReads.length - fromOperationPage;
+  expect(Math.min(dashboardWindow, operationWindow), "only one of the two pages reads").toBe(0);
+  const simulatorAfter = (await sim.requests(scenario.id)).length;
+  expect(simulatorAfter - simulatorBefore).toBeLessThanOrEqual(dashboardWindow + operationWindow + 1);
+
+  // The page that does not read shows the same results, and says another tab reads for it.
+  const follower = dashboardWindow === 0 ? page : second;
+  const poller = follower === page ? second : page;
+  if (follower === page) await expect(page.getByTestId("fleet-role")).toBeVisible();
+  await expect(operationPage.progressBar).toHaveAttribute("aria-valuenow", "60", { timeout: 20_000 });
+  await expect(dashboard.progressBar(scenario.permalink)).toHaveAttribute("aria-valuenow", "60");
+
+  // The reading page goes away; the other takes over and sees the end.
+  const followerReads = follower === page ? dashboardReads : operationReads;
+  const followerBefore = followerReads.length;
+  await poller.close();
+  const followerBadge = follower === page ? dashboard.statusBadge(scenario.permalink) : operationPage.statusBadge;
+  await expect(followerBadge).toHaveAttribute("data-status-category", "succeeded", { timeout: 40_000 });
+  expect(followerReads.length).toBeGreaterThan(followerBefore);
+});
