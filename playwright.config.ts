@@ -1,6 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
 import { localAppEnv } from "./lib/dev/local-app-env";
-import { CHROMIUM_LAUNCH } from "./e2e/fixtures/chromium";
+import { CHROMIUM_LAUNCH, TEST_CHROMIUM_LAUNCH } from "./e2e/fixtures/chromium";
 import { E2E } from "./e2e/fixtures/stack";
 
 /**
@@ -9,6 +9,8 @@ import { E2E } from "./e2e/fixtures/stack";
  * differ from the demo's so both can run at once.
  */
 const distDir = process.env.NEXT_DIST_DIR ?? ".next-e2e";
+/** The tag of tests about the browser's own pages rather than the app's (e2e/fixtures/chromium.ts). */
+const BROWSER_UI = /@browser-ui/;
 
 export default defineConfig({
   testDir: "./e2e",
@@ -22,19 +24,24 @@ export default defineConfig({
   use: {
     baseURL: E2E.appOrigin,
     ignoreHTTPSErrors: true,
-    // DOM snapshots, network and console of a failed test; not the screencast, whose frames every test would pay for
-    // in CPU time, failed or not (the screenshot below shows where a failed test ended).
-    trace: { mode: "retain-on-failure", screenshots: false },
+    // A trace records every test as it runs, failed or not, at a cost in CPU that slows the whole suite. CI keeps only
+    // what it prints (the failure, its call log and the page's accessibility snapshot), so it records none; locally a
+    // failed test leaves its DOM snapshots, network and console, without the screencast.
+    trace: process.env.CI ? "off" : { mode: "retain-on-failure", screenshots: false },
     screenshot: "only-on-failure",
     serviceWorkers: "block",
   },
   projects: [
     {
       name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        launchOptions: CHROMIUM_LAUNCH,
-      },
+      grepInvert: BROWSER_UI,
+      use: { ...devices["Desktop Chrome"], launchOptions: TEST_CHROMIUM_LAUNCH },
+    },
+    {
+      // What only the full browser has, such as its certificate warning page.
+      name: "chromium-browser-ui",
+      grep: BROWSER_UI,
+      use: { ...devices["Desktop Chrome"], launchOptions: CHROMIUM_LAUNCH },
     },
   ],
   webServer: [

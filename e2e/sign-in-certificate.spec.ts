@@ -107,7 +107,7 @@ test("the signed-out page passes axe in dark mode on a phone", async ({ browser 
   await context.close();
 });
 
-test("accepting the certificate at the browser's warning leads on to the sign-in page, and signing in works", async ({ browser }) => {
+test("accepting the certificate at the browser's warning leads on to the sign-in page, and signing in works", { tag: "@browser-ui" }, async ({ browser }) => {
   const context = await browser.newContext({ ignoreHTTPSErrors: false, baseURL: E2E.appOrigin });
   const page = await context.newPage();
   const signInPage = new SignInPage(page);

@@ -2,7 +2,7 @@ import type { BrowserContext, Page } from "@playwright/test";
 import { DEMO_SCENARIOS } from "../lib/dev/simulator/demo-scenarios";
 import { expect, test } from "./fixtures";
 import { expectAxeClean } from "./fixtures/axe";
-import { answering, devcenter, devops, failed, permalinkUrl, succeeded } from "./fixtures/scenarios";
+import { answering, devcenter, devops, failed, succeeded } from "./fixtures/scenarios";
 import type { CreatedScenario, SimulatorClient } from "./fixtures/simulator-client";
 import { E2E } from "./fixtures/stack";
 import { DashboardPage } from "./pages/dashboard-page";
@@ -131,7 +131,7 @@ test.describe("support report", () => {
     const devcenterOp = await devcenterFailure(sim);
     const dashboard = new DashboardPage(page);
     await page.goto("/");
-    for (const scenario of [devopsOp, devcenterOp]) await dashboard.paste(permalinkUrl(scenario));
+    for (const scenario of [devopsOp, devcenterOp]) await dashboard.watch(scenario);
     await expect(dashboard.rootCause(devopsOp.permalink)).toContainText("PermissionDenied", { timeout: 45_000 });
     await expect(dashboard.rootCause(devcenterOp.permalink)).toContainText("ResourceDeploymentFailure", { timeout: 45_000 });
     const rowCause = {

@@ -7,8 +7,8 @@ import type { OperationSnapshot } from "../snapshot";
  * - Azure's 429 pauses the operation's whole scope for its Retry-After: ARM's bucket is per subscription, so every
  *   other read there would be refused too. Without Retry-After, 10 s: the shortest wait ARM's guidance names. But a
  *   429 whose response says ARM still has reads left did not come from ARM's bucket: the service behind ARM
- *   throttled that operation, and its own Retry-After floor holds it back (pausing the scope for it cost the fleet
- *   benchmark minutes of detection).
+ *   throttled that operation, and its own Retry-After floor holds it back (pausing the scope for it would hold back
+ *   every other operation there and delay seeing them end).
  * - Azure's 503 with Retry-After pauses the scope the same way; without it, it says nothing beyond that operation.
  * - The proxy's own slow-down refusals (by `error.code`) pause every scope of this browser.
  */
