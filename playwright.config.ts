@@ -25,7 +25,7 @@ export default defineConfig({
     baseURL: E2E.appOrigin,
     ignoreHTTPSErrors: true,
     // A trace records every test as it runs, failed or not, at a cost in CPU that slows the whole suite. CI keeps only
-    // what it prints (the failure, its call log and the page's accessibility snapshot), so it records none; locally a
+    // what it prints (the failure and its call log), so it records none; locally a
     // failed test leaves its DOM snapshots, network and console, without the screencast.
     trace: process.env.CI ? "off" : { mode: "retain-on-failure", screenshots: false },
     screenshot: "only-on-failure",
