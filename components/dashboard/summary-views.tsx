@@ -6,6 +6,7 @@ import { CompletionNotices } from "@/components/notifications/completion-notices
 import { Button } from "@/components/ui/button";
 import { STATUS_COLORS } from "@/components/ui/status-colors";
 import { RunningTitle } from "./running-title";
+import { countOf } from "@/lib/operations/format";
 
 /*
  * The dashboard's summaries over all watched operations. Each reads the shared summary store itself, so a poll result
@@ -20,7 +21,6 @@ export function SummaryCompletionNotices({ store }: { store: WatchedSummaryStore
   return <CompletionNotices observed={useWatchedSummary(store).observed} />;
 }
 
-const plural = (n: number, one: string, many: string) => `${String(n)} ${n === 1 ? one : many}`;
 
 /** One line, on a phone too: what is watched, what runs, and what needs the person (failed, or cannot be read). */
 export function HeaderCounts({ store }: { store: WatchedSummaryStore }) {
@@ -29,7 +29,7 @@ export function HeaderCounts({ store }: { store: WatchedSummaryStore }) {
     <span data-testid="header-counts" className="block truncate whitespace-nowrap">
       {keys.length} watched · {running} running ·{" "}
       <span data-testid="needs-attention" data-count={attention.length} className={attention.length > 0 ? `font-semibold ${STATUS_COLORS.failed.text}` : undefined}>
-        {plural(attention.length, "needs attention", "need attention")}
+        {countOf(attention.length, "needs attention", "need attention")}
       </span>
     </span>
   );

@@ -8,6 +8,7 @@ import type { OperationSnapshot } from "@/lib/polling/snapshot";
 import { PageSection } from "./page-section";
 import { pollLogLines } from "./poll-log-lines";
 import { PollLogTable } from "./poll-log-table";
+import { countOf } from "@/lib/operations/format";
 
 /**
  * Every read of the operation, newest first: when, what came back, how long it took, whether Azure asked to wait,
@@ -42,7 +43,7 @@ export function PollLogSection({ operationKey, snapshot }: { operationKey: strin
       ) : (
         <PollLogTable
           lines={lines}
-          caption={lines.length < reads.length ? `The last ${lines.length} of ${reads.length} reads, newest first` : `${reads.length} read${reads.length === 1 ? "" : "s"}, newest first`}
+          caption={lines.length < reads.length ? `The last ${lines.length} of ${reads.length} reads, newest first` : `${countOf(reads.length, "read")}, newest first`}
         />
       )}
       {reads.length > FIRST_LINES ? (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { elapsedMs, formatDuration, formatIn, formatJson, formatPercent, httpStatusName } from "./format";
+import { countOf, elapsedMs, formatDuration, formatIn, formatJson, formatPercent, httpStatusName } from "./format";
 
 describe("format", () => {
   it("formats durations at each scale", () => {
@@ -40,5 +40,14 @@ describe("formatJson", () => {
     cycle.self = cycle;
     expect(formatJson(cycle, "(empty)")).toBe("(this value cannot be shown as JSON)");
     expect(formatJson(10n, "(empty)")).toBe("(this value cannot be shown as JSON)");
+  });
+});
+
+describe("countOf", () => {
+  it("agrees the word with the count, with a plural of its own where -s is wrong", () => {
+    expect(countOf(1, "read")).toBe("1 read");
+    expect(countOf(0, "read")).toBe("0 reads");
+    expect(countOf(4, "read")).toBe("4 reads");
+    expect(countOf(2, "needs attention", "need attention")).toBe("2 need attention");
   });
 });

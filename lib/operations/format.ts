@@ -50,6 +50,11 @@ export function elapsedMs(startTime: number | undefined, endTime: number | undef
   return Math.max(0, (endTime ?? now) - startTime);
 }
 
+/** "1 read", "4 reads", "2 need attention": a count and the word that agrees with it. */
+export function countOf(n: number, one: string, many = `${one}s`): string {
+  return `${String(n)} ${n === 1 ? one : many}`;
+}
+
 /** Names for HTTP statuses that Azure answers with, used when the body names no error code. */
 const STATUS_NAMES: Record<number, string> = {
   400: "BadRequest",

@@ -1,4 +1,4 @@
-import { formatDuration, formatIn, formatTimestamp } from "@/lib/operations/format";
+import { countOf, formatDuration, formatIn, formatTimestamp } from "@/lib/operations/format";
 import type { ReadReason } from "../read-reasons";
 import { stopReasonText } from "../stop-reasons";
 import type { FleetStatus, NextRead, ReadHold, ScopeStatus } from "./fleet-status";
@@ -8,9 +8,6 @@ import { scopeNoun } from "./read-scope";
  * The scheduler's state in words, for the dashboard's notices and the operation page: one place for the sentences
  * (the stop reasons' own words are stop-reasons.ts's).
  */
-
-/** "1 read", "4 reads". */
-const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? "" : "s"}`;
 
 /** Why the schedule times a read as it does, as a person would put it. */
 function readReasonText(reason: ReadReason): string {
@@ -32,7 +29,7 @@ function readReasonText(reason: ReadReason): string {
     case "openPage":
       return `read at least every ${formatDuration(reason.maxIntervalMs)} while this page is open`;
     case "backoff":
-      return `backoff after ${count(reason.readErrors, "read error")}`;
+      return `backoff after ${countOf(reason.readErrors, "read error")}`;
   }
 }
 
@@ -68,7 +65,7 @@ export function nextReadSentence(next: NextRead, status: ScopeNames | undefined,
     case "budget":
       return next.ahead === 0
         ? `Due now: next in line for the read budget of ${nounOf(next.scopeId, status)}.`
-        : `Due now: waiting for the read budget of ${nounOf(next.scopeId, status)}, ${count(next.ahead, "read")} first.`;
+        : `Due now: waiting for the read budget of ${nounOf(next.scopeId, status)}, ${countOf(next.ahead, "read")} first.`;
     case "busy":
       return `Due now: waiting for one of the ${next.inFlight} reads in flight to end.`;
     case "scheduled":
@@ -98,7 +95,7 @@ export function nextReadShort(next: NextRead, now: number): string {
 /** A notice for a scope that is paused or slowed, or undefined when its reads run as budgeted. */
 export function scopeNotice(scope: ScopeStatus, now: number): string | undefined {
   const noun = scopeNoun(scope);
-  const queued = scope.waiting > 0 ? ` ${count(scope.waiting, "read")} wait.` : "";
+  const queued = scope.waiting > 0 ? ` ${countOf(scope.waiting, "read")} wait.` : "";
   if (scope.pause && scope.pause.until > now) {
     const why =
       scope.pause.cause === "throttled"
@@ -108,7 +105,7 @@ export function scopeNotice(scope: ScopeStatus, now: number): string | undefined
   }
   if (scope.ratePerSecond < scope.budgetPerSecond) {
     const remaining = scope.remainingReads;
-    const reported = remaining === undefined ? "" : ` Azure reports ${count(remaining, "read")} left, shared with your other tools.`;
+    const reported = remaining === undefined ? "" : ` Azure reports ${countOf(remaining, "read")} left, shared with your other tools.`;
     return `Reads for ${noun} slowed to ${rate(scope.ratePerSecond)} (budget ${rate(scope.budgetPerSecond)}).${reported}${queued}`;
   }
   return undefined;
