@@ -1,8 +1,8 @@
 import { expect, test } from "./fixtures";
 import { expectAxeClean } from "./fixtures/axe";
-import { answering, DEEP_DEVOPS_ERROR, devops, failed, NOT_FOUND, running, type Step } from "./fixtures/scenarios";
-import type { SimulatorClient } from "./fixtures/simulator-client";
+import { answering, DEEP_DEVOPS_ERROR, failed, NOT_FOUND, ofConnector, RETRY_AFTER_2, running } from "./fixtures/scenarios";
 import { DashboardPage, refKeyOf } from "./pages/dashboard-page";
+import { expectNoSidewaysScroll } from "./fixtures/layout";
 
 /**
  * The dashboard's rows: a row opwatch can no longer read looks still and comes first, a failure names its root cause,
@@ -11,15 +11,11 @@ import { DashboardPage, refKeyOf } from "./pages/dashboard-page";
 
 const GUID_IN_TEXT = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
-/** A devops operation of connector `connector` in resource group rg-e2e, answering `steps`. */
-const operationOf = (sim: SimulatorClient, connector: string, steps: Step[]) =>
-  sim.create(devops(steps, { ids: { resourceGroupName: "rg-e2e", securityConnectorName: connector } }));
-
 test.describe("dashboard rows", () => {
   test("dead rows: a 404 is a still 'Cannot be read' row that needs attention and sorts first; a failure shows its root cause", async ({ page, sim }) => {
-    const dead = await operationOf(sim, "conn-gone", [NOT_FOUND]);
-    const alive = await operationOf(sim, "conn-alive", [{ afterMs: 0, headers: { "Retry-After": "2" }, body: running(20) }]);
-    const broken = await operationOf(sim, "conn-broken", answering(failed(DEEP_DEVOPS_ERROR)));
+    const dead = await sim.create(ofConnector("conn-gone", [NOT_FOUND]));
+    const alive = await sim.create(ofConnector("conn-alive", [{ afterMs: 0, headers: RETRY_AFTER_2, body: running(20) }]));
+    const broken = await sim.create(ofConnector("conn-broken", answering(failed(DEEP_DEVOPS_ERROR))));
     await page.goto("/");
     const dashboard = new DashboardPage(page);
 
@@ -61,8 +57,8 @@ test.describe("dashboard rows", () => {
     test.use({ viewport: { width: 390, height: 844 } });
 
     test("the header's counter stays on one line and names never break inside a GUID", async ({ page, sim }) => {
-      const dead = await operationOf(sim, "conn-phone-gone", [NOT_FOUND]);
-      const alive = await operationOf(sim, "a-rather-long-security-connector-name-for-a-phone", answering(running(20)));
+      const dead = await sim.create(ofConnector("conn-phone-gone", [NOT_FOUND]));
+      const alive = await sim.create(ofConnector("a-rather-long-security-connector-name-for-a-phone", answering(running(20))));
       await page.goto("/");
       const dashboard = new DashboardPage(page);
       await dashboard.watch(dead);
@@ -85,7 +81,7 @@ test.describe("dashboard rows", () => {
         expect((idBox?.x ?? 0) + (idBox?.width ?? Infinity)).toBeLessThanOrEqual(390);
       }
       // Nothing wider than the screen.
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      await expectNoSidewaysScroll(page);
 
       await expectAxeClean(page);
     });

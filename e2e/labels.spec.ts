@@ -1,6 +1,6 @@
 import { expect, test } from "./fixtures";
 import { expectAxeClean } from "./fixtures/axe";
-import { answering, asyncOperationUrl, devops, running } from "./fixtures/scenarios";
+import { answering, asyncOperationUrl, ofConnector, running } from "./fixtures/scenarios";
 import type { SimulatorClient } from "./fixtures/simulator-client";
 import { DashboardPage } from "./pages/dashboard-page";
 import { PastePanel } from "./pages/paste-panel";
@@ -9,7 +9,7 @@ import { PastePanel } from "./pages/paste-panel";
 
 /** A running devops operation of connector `connector` in resource group rg-e2e. */
 const runningOf = (sim: SimulatorClient, connector = "conn-label") =>
-  sim.create(devops(answering(running(20)), { ids: { resourceGroupName: "rg-e2e", securityConnectorName: connector } }));
+  sim.create(ofConnector(connector, answering(running(20))));
 
 test.describe("labels", () => {
   test("given when adding, from the Label field or a `label | URL` line; the Label field names one operation only", async ({ page, sim }) => {

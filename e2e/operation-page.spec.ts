@@ -98,8 +98,7 @@ test.describe("the operation page", () => {
     await op.goto(scenario.permalink);
     await expect(op.statusBadge).toHaveAttribute("data-status-category", "succeeded");
     await op.shareButton.click();
-    const copied = await page.evaluate(() => navigator.clipboard.readText());
-    expect(copied).toBe(permalinkUrl(scenario));
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(permalinkUrl(scenario));
     await expect(op.addToWatchListButton).toBeVisible();
     await op.addToWatchListButton.click();
     await expect(page.getByText("On your watch list")).toBeVisible();

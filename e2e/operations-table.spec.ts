@@ -8,6 +8,8 @@ import { BoardPage } from "./pages/board-page";
 import { DashboardPage, refKeyOf } from "./pages/dashboard-page";
 import { OperationPage } from "./pages/operation-page";
 import { OperationsTable } from "./pages/operations-table";
+import { PastePanel } from "./pages/paste-panel";
+import { expectNoSidewaysScroll } from "./fixtures/layout";
 
 /** The dense list: beyond 10 operations the dashboard is a table whose sort and filters live in the URL. */
 
@@ -64,7 +66,7 @@ function named(scenarios: readonly CreatedScenario[], name: string): CreatedScen
 /** Pastes every operation at once on the dashboard at `path` and waits until each row has read its status. */
 async function watchAll(page: Page, scenarios: readonly CreatedScenario[], path = "/"): Promise<OperationsTable> {
   await page.goto(path);
-  await new DashboardPage(page).paste(scenarios.map(permalinkUrl).join("\n"));
+  await new PastePanel(page).paste(scenarios.map(permalinkUrl).join("\n"));
   const table = new OperationsTable(page);
   await expect(table.rows).toHaveCount(scenarios.length);
   await expect(table.rows.and(page.locator('[data-status-category="pending"]'))).toHaveCount(0, { timeout: 30_000 });
@@ -246,8 +248,7 @@ test.describe("operations table", () => {
     test("rows are short lines, nothing scrolls sideways, and axe finds nothing serious", async ({ page, sim }) => {
       const scenarios = await createOperations(sim, ONE_OF_EACH);
       const table = await watchAll(page, scenarios, "/?view=table");
-      const noSideways = () => page.evaluate(() => (document.scrollingElement?.scrollWidth ?? Infinity) <= window.innerWidth);
-      expect(await noSideways()).toBe(true);
+      await expectNoSidewaysScroll(page);
 
       // Each row: badge and name on one line, its progress, its times; all inside the screen and at most ~3 lines high.
       for (const row of await table.rows.all()) {
@@ -263,10 +264,10 @@ test.describe("operations table", () => {
       }
       await table.textFilter.fill("tbl-run");
       await expect(table.rows).toHaveCount(1);
-      expect(await noSideways()).toBe(true);
+      await expectNoSidewaysScroll(page);
       await expectAxeClean(page, { colorSchemes: BOTH_SCHEMES });
       await page.emulateMedia({ colorScheme: "dark" });
-      expect(await noSideways()).toBe(true);
+      await expectNoSidewaysScroll(page);
       await page.screenshot({ path: test.info().outputPath("phone-table-dark.png"), fullPage: true });
     });
   });

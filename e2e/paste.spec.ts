@@ -6,6 +6,7 @@ import type { SimulatorClient } from "./fixtures/simulator-client";
 import { E2E } from "./fixtures/stack";
 import { DashboardPage } from "./pages/dashboard-page";
 import { PastePanel } from "./pages/paste-panel";
+import { expectNoSidewaysScroll } from "./fixtures/layout";
 
 /**
  * The paste box takes many lines in the forms people copy them in, adds what it can, keeps and explains the rest; it
@@ -72,8 +73,7 @@ test.describe("pasting operations", () => {
     await expect(dashboard.rows).toHaveCount(0);
     await expect(page.getByText("opwatch reads two Azure APIs")).toBeVisible();
 
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
+    await expectNoSidewaysScroll(page);
     await expectAxeClean(page, { colorSchemes: BOTH_SCHEMES });
   });
 

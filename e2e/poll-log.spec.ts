@@ -3,6 +3,7 @@ import { BOTH_SCHEMES, expectAxeClean } from "./fixtures/axe";
 import { devops, NO_RETRY_AFTER, running, startedMinutesAgo } from "./fixtures/scenarios";
 import { OperationPage } from "./pages/operation-page";
 import { PollLogPanel } from "./pages/poll-log-panel";
+import { expectNoSidewaysScroll } from "./fixtures/layout";
 
 /**
  * The operation page's poll log lists every read (status, latency, Retry-After, request id, and the reason for the
@@ -76,6 +77,6 @@ test("the poll log lists every read, and it and the chart survive a reload", asy
   // A phone: the rows stack, and the page does not scroll sideways.
   await page.setViewportSize({ width: 390, height: 844 });
   await log.section.scrollIntoViewIfNeeded();
-  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  await expectNoSidewaysScroll(page);
   await expectAxeClean(page, { colorSchemes: BOTH_SCHEMES });
 });

@@ -45,7 +45,8 @@ test("two pages of one browser read an operation once between them, and the othe
   const simulatorAfter = (await sim.requests(scenario.id)).length;
   expect(simulatorAfter - simulatorBefore).toBeLessThanOrEqual(dashboardWindow + operationWindow + 1);
 
-  // The page that does not read shows the same results, and says another tab reads for it.
+  // The page that does not read shows the same results; the dashboard also says another tab reads for it (the
+  // operation page says why its next read is when it is, checked above).
   const follower = dashboardWindow === 0 ? page : second;
   const poller = follower === page ? second : page;
   if (follower === page) await expect(page.getByTestId("fleet-role")).toBeVisible();

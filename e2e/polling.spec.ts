@@ -1,11 +1,10 @@
 import { expect, test } from "./fixtures";
 import { recordReads, requestGaps } from "./fixtures/reads";
-import { devops, running, succeeded } from "./fixtures/scenarios";
+import { devops, RETRY_AFTER_2, running, succeeded } from "./fixtures/scenarios";
 import { DashboardPage } from "./pages/dashboard-page";
 
 /** Polling a watched operation from the dashboard: to its end and no further, through read failures, within Retry-After. */
 
-const RETRY_AFTER_2 = { "Retry-After": "2" };
 
 test.describe("polling", () => {
   test("watch: an operation moves to its end, and polling honours Retry-After and stops at the end", async ({ page, sim }) => {
@@ -62,7 +61,7 @@ test.describe("polling", () => {
         {
           afterMs: 1000,
           status: 429,
-          headers: { "Retry-After": "2", "x-ms-error-code": "TooManyRequests" },
+          headers: { ...RETRY_AFTER_2, "x-ms-error-code": "TooManyRequests" },
           body: { error: { code: "TooManyRequests", message: "slow down" } },
         },
         { afterMs: 2500, status: 503, body: { error: { code: "ServiceUnavailable", message: "try later" } } },

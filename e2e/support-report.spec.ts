@@ -2,12 +2,13 @@ import type { BrowserContext, Page } from "@playwright/test";
 import { DEMO_SCENARIOS } from "../lib/dev/simulator/demo-scenarios";
 import { expect, test } from "./fixtures";
 import { expectAxeClean } from "./fixtures/axe";
-import { answering, devcenter, devops, failed, succeeded } from "./fixtures/scenarios";
+import { answering, asyncOperationUrl, devcenter, devops, failed, succeeded } from "./fixtures/scenarios";
 import type { CreatedScenario, SimulatorClient } from "./fixtures/simulator-client";
 import { E2E } from "./fixtures/stack";
 import { DashboardPage } from "./pages/dashboard-page";
 import { OperationPage } from "./pages/operation-page";
 import { markdownBlock, SupportReportPanel, textSection } from "./pages/support-report-panel";
+import { expectNoSidewaysScroll } from "./fixtures/layout";
 
 /*
  * The support report of an operation, copied as Markdown and as text. Its contents are checked against what the page
@@ -155,7 +156,7 @@ test.describe("support report", () => {
     const text = await panel.copy("text");
 
     const ref = devopsOp.ref;
-    const azureUrl = `GET https://management.azure.com/subscriptions/${ref.subscriptionId}/resourceGroups/rg-support/providers/Microsoft.Security/securityConnectors/conn-support/devops/default/operationResults/${ref.operationResultId}?api-version=2024-04-01`;
+    const azureUrl = `GET ${asyncOperationUrl(devopsOp)}`;
     const operation = textSection(text, "Operation");
     expect(operation[0]).toBe("Kind: devops (Microsoft.Security DevOps Operation Results - Get, api-version 2024-04-01)");
     expect(operation).toEqual(
@@ -270,7 +271,7 @@ test.describe("support report", () => {
     // On a phone the controls and the report to copy by hand fit the width: no sideways scrolling.
     await page.setViewportSize({ width: 390, height: 844 });
     await expect(panel.fallback).toBeVisible();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await expectNoSidewaysScroll(page);
     const buttons = [await panel.markdownButton.boundingBox(), await panel.textButton.boundingBox()];
     for (const box of buttons) expect((box?.x ?? 0) + (box?.width ?? 999)).toBeLessThanOrEqual(390);
   });

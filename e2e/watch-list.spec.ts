@@ -1,14 +1,9 @@
 import { expect, test } from "./fixtures";
 import { expectAxeClean } from "./fixtures/axe";
-import { answering, DEEP_DEVOPS_ERROR, devops, failed, running, succeeded, type Step } from "./fixtures/scenarios";
-import type { SimulatorClient } from "./fixtures/simulator-client";
+import { answering, DEEP_DEVOPS_ERROR, devops, failed, ofConnector, RETRY_AFTER_2, running, succeeded } from "./fixtures/scenarios";
 import { DashboardPage, refKeyOf } from "./pages/dashboard-page";
 
 /** The watch list: kept across reloads, read back from damaged storage, and every removal undoable for a while. */
-
-/** A devops operation of connector `connector` in resource group rg-e2e, answering `steps`. */
-const operationOf = (sim: SimulatorClient, connector: string, steps: Step[]) =>
-  sim.create(devops(steps, { ids: { resourceGroupName: "rg-e2e", securityConnectorName: connector } }));
 
 test.describe("watch list", () => {
   test("persistence: a reload keeps the list, and corrupt storage shows a notice and the page works", async ({ page, sim }) => {
@@ -32,9 +27,9 @@ test.describe("watch list", () => {
   test("undo: Remove and both Clear buttons can be undone, putting rows back in place with their labels", async ({ page, sim }) => {
     // The offer's own timers run on Playwright's clock, so the test can let its 8 seconds pass at once.
     await page.clock.install();
-    const done = await operationOf(sim, "conn-done", answering(succeeded));
-    const broken = await operationOf(sim, "conn-broken", answering(failed(DEEP_DEVOPS_ERROR)));
-    const busy = await operationOf(sim, "conn-busy", [{ afterMs: 0, headers: { "Retry-After": "2" }, body: running(20) }]);
+    const done = await sim.create(ofConnector("conn-done", answering(succeeded)));
+    const broken = await sim.create(ofConnector("conn-broken", answering(failed(DEEP_DEVOPS_ERROR))));
+    const busy = await sim.create(ofConnector("conn-busy", [{ afterMs: 0, headers: RETRY_AFTER_2, body: running(20) }]));
     await page.goto("/");
     const dashboard = new DashboardPage(page);
     await dashboard.watch(done, "Done one");

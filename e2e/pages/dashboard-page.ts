@@ -1,19 +1,12 @@
 import { expect, type Locator, type Page } from "@playwright/test";
+import { PastePanel } from "./paste-panel";
 
 /** The dashboard ("/") as a person sees it: roles and the stable test ids the UI promises. */
 export class DashboardPage {
-  constructor(readonly page: Page) {}
+  readonly pastePanel: PastePanel;
 
-  async goto(): Promise<void> {
-    await this.page.goto("/");
-  }
-
-  get pasteBox(): Locator {
-    return this.page.getByTestId("add-operation-paste");
-  }
-
-  get pasteError(): Locator {
-    return this.page.getByTestId("add-operation-error");
+  constructor(readonly page: Page) {
+    this.pastePanel = new PastePanel(page);
   }
 
   get rows(): Locator {
@@ -54,17 +47,6 @@ export class DashboardPage {
     return this.undoNotice.getByRole("button", { name: "Undo", exact: true });
   }
 
-  /** The optional label field of the paste form. */
-  get addLabelBox(): Locator {
-    return this.page.getByTestId("add-operation-label");
-  }
-
-  /** Pastes an operation URL, header line, ARM id or opwatch link and submits it. */
-  async paste(text: string): Promise<void> {
-    await this.pasteBox.fill(text);
-    await this.page.getByTestId("add-operation-submit").click();
-  }
-
   /** The row of an operation, found by its permalink path (e.g. a simulator scenario's `permalink`). */
   row(permalink: string): Locator {
     return this.rows.filter({ has: this.page.locator(`a[href="${permalink}"]`) });
@@ -94,16 +76,8 @@ export class DashboardPage {
   /** Adds an operation by its permalink (with a label, if given) and waits for its row. */
   async watch(operation: { permalink: string }, label?: string): Promise<void> {
     const url = `${new URL(this.page.url()).origin}${operation.permalink}`;
-    if (label === undefined) await this.paste(url);
-    else await this.pasteWithLabel(url, label);
+    await this.pastePanel.paste(url, { label });
     await expect(this.row(operation.permalink)).toBeVisible();
-  }
-
-  /** Pastes one operation with a label given in the paste form. */
-  async pasteWithLabel(text: string, label: string): Promise<void> {
-    await this.pasteBox.fill(text);
-    await this.addLabelBox.fill(label);
-    await this.page.getByTestId("add-operation-submit").click();
   }
 
   /** A row found by its operation's key (stays found while its name link is replaced by the label form). */
@@ -143,10 +117,6 @@ export class DashboardPage {
   /** The keys of the rows (see refKeyOf), top to bottom. */
   async rowOrder(): Promise<string[]> {
     return this.rows.evaluateAll((rows) => rows.map((row) => row.getAttribute("data-ref-key") ?? ""));
-  }
-
-  async open(permalink: string): Promise<void> {
-    await this.row(permalink).locator(`a[href="${permalink}"]`).click();
   }
 }
 

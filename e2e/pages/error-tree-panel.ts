@@ -12,8 +12,9 @@ export class ErrorTreePanel {
     return this.root.getByRole("tree");
   }
 
-  get items(): Locator {
-    return this.tree.getByRole("treeitem");
+  /** The item whose accessible name (code, message, target) matches. */
+  treeItem(name: string | RegExp): Locator {
+    return this.tree.getByRole("treeitem", { name });
   }
 
   /** The item the views name as the innermost error (marked "root cause"). */
@@ -61,5 +62,9 @@ export class ErrorTreePanel {
 
   async expandAll(): Promise<void> {
     await this.root.getByRole("button", { name: "Expand all" }).click();
+  }
+
+  async collapseAll(): Promise<void> {
+    await this.root.getByRole("button", { name: "Collapse all" }).click();
   }
 }

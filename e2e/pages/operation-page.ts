@@ -20,10 +20,6 @@ export class OperationPage {
     return this.page.getByRole("progressbar", { name: /^Progress of / }).first();
   }
 
-  get readError(): Locator {
-    return this.page.getByTestId("read-error");
-  }
-
   get shareButton(): Locator {
     return this.page.getByTestId("share-button");
   }
@@ -36,22 +32,9 @@ export class OperationPage {
     return this.page.getByTestId("bad-permalink");
   }
 
-  get childOperations(): Locator {
-    return this.page.getByTestId("child-operation");
-  }
-
   /** The operation's own error tree (the tree of a failed read, if any, is a second one). */
   get errorTree(): Locator {
     return this.page.getByTestId("error-tree").first();
-  }
-
-  get tree(): Locator {
-    return this.errorTree.getByRole("tree");
-  }
-
-  /** A tree item by the text of its own row (code, message, type or innererror code). */
-  treeItem(text: string | RegExp): Locator {
-    return this.tree.getByRole("treeitem", { name: text });
   }
 
   /** The operation's own error section (the error, first on the page). */
@@ -84,13 +67,5 @@ export class OperationPage {
   /** The progress chart's figure (shown from two reads on). */
   get progressChart(): Locator {
     return this.page.getByTestId("progress-chart");
-  }
-
-  async expandAll(): Promise<void> {
-    await this.errorTree.getByRole("button", { name: "Expand all" }).click();
-  }
-
-  async collapseAll(): Promise<void> {
-    await this.errorTree.getByRole("button", { name: "Collapse all" }).click();
   }
 }

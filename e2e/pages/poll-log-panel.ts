@@ -21,10 +21,6 @@ export class PollLogPanel {
     return this.section.getByTestId("poll-log-kept");
   }
 
-  get showAllButton(): Locator {
-    return this.section.getByRole("button", { name: /^Show all \d+ reads$/ });
-  }
-
   /** The first row whose HTTP status cell reads `status` (e.g. "503 ServiceUnavailable"). */
   rowWithStatus(status: string | RegExp): Locator {
     return this.rows.filter({ has: this.page.getByTestId("poll-log-status").filter({ hasText: status }) }).first();
