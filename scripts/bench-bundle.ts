@@ -14,7 +14,7 @@
  * demand (Turbopack's loaders in its text). What share of a chunk each package makes up is not printed: Turbopack
  * names the modules in a production chunk by number, and no manifest of the build maps them back to packages (the
  * client reference manifests name only client components, by the chunks they need); a second analysis build
- * (`next analyze`) names its chunks differently, so pairing them with this build's was a guess.
+ * (`next analyze`) names its chunks differently, so it cannot be paired with this build's.
  */
 import path from "node:path";
 import type { Page } from "@playwright/test";
@@ -23,8 +23,10 @@ import { ensureBenchBuild } from "../lib/dev/bench/build";
 import { chunkTable, kB, rechartsChunks, readBuildChunks, totals, totalsLine, type BuildChunks } from "../lib/dev/bench/bundle-report";
 import { JsRecorder, type JsResponse } from "../lib/dev/bench/js-recorder";
 import type { OptionSpec, ParsedOptions } from "../lib/dev/bench/options";
-import { pageErrorsLine, watchPageErrors } from "../lib/dev/bench/page-errors";
-import { BENCH_DIST_DIR, ROOT } from "../lib/dev/bench/project";
+import { watchPageErrors } from "../e2e/fixtures/page-errors";
+import { pageErrorsLine } from "../lib/dev/bench/page-errors";
+import { BENCH_DIST_DIR } from "../lib/dev/bench/project";
+import { ROOT } from "../lib/dev/process/next-process";
 import { signInAtHome } from "../lib/dev/bench/sign-in";
 import { runBench } from "../lib/dev/bench/run";
 import { startBenchStack } from "../lib/dev/bench/stack";

@@ -8,8 +8,8 @@
  *    per-client bucket: prints requests served, errors by status and code (target 0), p50/p99 latency and the
  *    server's resident memory at start and end;
  * 2. the server again with small limits (--flood-in-flight 8 calls in flight, a bucket of --flood-burst 40 refilled at
- *    --flood-rate 20/s: a 2-core machine running the app, the simulator and the load cannot send one address far
- *    over the production 150/s), flooded for --flood-duration seconds (15) by one address over its bucket and by many
+ *    --flood-rate 20/s, low enough that one machine running the app, the simulator and the load sends one address
+ *    far over them), flooded for --flood-duration seconds (15) by one address over its bucket and by many
  *    addresses whose concurrent calls pass the in-flight cap: prints the share refused with 429 and 503, the time to
  *    the first refusal and whether /api/health kept answering, and how fast.
  * A benchmark prints; it exits non-zero only when the run itself breaks, never on a figure.

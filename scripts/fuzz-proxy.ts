@@ -25,7 +25,7 @@ import { sendFuzzRequest, type Sent } from "../lib/dev/bench/fuzz/send";
 import { addToGroup, type Group } from "../lib/dev/bench/fuzz/signature";
 import { jwtShapedBearer } from "../lib/dev/bench/jwt-shaped";
 import type { OptionSpec } from "../lib/dev/bench/options";
-import { ROOT } from "../lib/dev/bench/project";
+import { ROOT } from "../lib/dev/process/next-process";
 import { runBench } from "../lib/dev/bench/run";
 import { mapLimit } from "../lib/dev/bench/simulator-client";
 import { createScenario } from "../lib/dev/simulator/control-client";

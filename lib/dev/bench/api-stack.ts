@@ -1,12 +1,11 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { createWriteStream, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { createWriteStream, existsSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { startNext as startProductionServer } from "../process/next-process";
-import { exitCode, startNext } from "./child";
+import { ROOT, startNext as startProductionServer } from "../process/next-process";
+import { buildBundles, exitCode, tail } from "./child";
 import { onCleanup } from "./cleanup";
-import { ROOT } from "./project";
 
 /**
  * The API benches' stack (`bench:proxy`, `bench:load`, `fuzz:proxy`): a production build of the app, the Azure
@@ -34,14 +33,6 @@ async function freeLoopbackPort(): Promise<number> {
 
 const logPath = (name: string) => path.join(os.tmpdir(), `opwatch-${name}.log`);
 
-function tail(file: string, lines = 30): string {
-  try {
-    return readFileSync(file, "utf8").split("\n").slice(-lines).join("\n");
-  } catch {
-    return "(no log)";
-  }
-}
-
 export interface BuildOptions {
   distDir: string;
   /** Skip the build when one is there (`--no-build`). */
@@ -59,14 +50,8 @@ export async function buildApp({ distDir, reuse, apiOnly }: BuildOptions): Promi
   writeFileSync(logFile, "");
   console.info(`building the app into ${distDir}${apiOnly ? " (API routes only)" : ""}; log: ${logFile}`);
   const startedAt = Date.now();
-  // Compile, then generate: the bundles of `next build` without its type check, which covers the whole project
-  // (others' work in progress included) and is `npm run typecheck`'s job; it also leaves tsconfig.json untouched.
-  const paths = apiOnly ? ["--debug-build-paths", "app/api/**"] : [];
   const env = { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" };
-  for (const mode of ["compile", "generate"]) {
-    const code = await exitCode(startNext(["build", "--experimental-build-mode", mode, ...paths], env, logFile));
-    if (code !== 0) throw new Error(`next build (${mode}) failed with exit code ${code}; the end of ${logFile}:\n${tail(logFile)}`);
-  }
+  await buildBundles(apiOnly ? ["--debug-build-paths", "app/api/**"] : [], env, logFile);
   // Then, as `npm run build` does, the standalone folder made runnable: the server lib/dev/process/next-process.ts starts.
   const assemble = spawn(process.execPath, ["scripts/assemble-standalone.mjs"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
   logTo(assemble, logFile, "a");

@@ -1,8 +1,9 @@
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { exitCode, startNext } from "./child";
-import { BENCH_DIST_DIR, ROOT } from "./project";
+import { ROOT } from "../process/next-process";
+import { buildBundles } from "./child";
+import { BENCH_DIST_DIR } from "./project";
 
 /**
  * The production build the UI benches serve, in .next-bench: built once and reused while no source is newer. A stamp
@@ -81,15 +82,7 @@ function staleReason(): string | undefined {
 async function build(logFile: string): Promise<void> {
   rmSync(distPath(STAMP), { force: true });
   const env = { ...process.env, NEXT_DIST_DIR: BENCH_DIST_DIR, NEXT_TELEMETRY_DISABLED: "1" };
-  // Compile, then generate: the same bundles as `next build` without its type check, which covers the whole
-  // project (others' work in progress included) and is `npm run typecheck`'s job.
-  for (const mode of ["compile", "generate"]) {
-    const code = await exitCode(startNext(["build", "--experimental-build-mode", mode], env, logFile));
-    if (code !== 0) {
-      const tail = readFileSync(logFile, "utf8").split("\n").slice(-40).join("\n");
-      throw new Error(`next build (${mode}) failed with exit code ${code}; the end of ${logFile}:\n${tail}`);
-    }
-  }
+  await buildBundles([], env, logFile);
 }
 
 /** Builds into .next-bench unless a build of ours is there and newer than every bundled source (`rebuild` forces it). */

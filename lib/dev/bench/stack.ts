@@ -1,7 +1,7 @@
 import os from "node:os";
 import path from "node:path";
 import { startLocalStack, type LocalStack } from "../local-stack";
-import { startNext } from "./child";
+import { runNextCli } from "./child";
 import { onCleanup } from "./cleanup";
 import { BENCH_PORTS, benchAppOrigin } from "./ports";
 import { BENCH_DIST_DIR } from "./project";
@@ -45,7 +45,7 @@ export async function startBenchStack(options: BenchStackOptions): Promise<Bench
   });
   onCleanup(() => local.close());
   const logFile = path.join(os.tmpdir(), "opwatch-bench-app.log");
-  const app = startNext(
+  const app = runNextCli(
     ["start", "-H", "127.0.0.1", "-p", String(BENCH_PORTS.app)],
     { ...process.env, ...local.appEnv, NODE_ENV: "production", NEXT_DIST_DIR: BENCH_DIST_DIR, NEXT_TELEMETRY_DISABLED: "1" },
     logFile,

@@ -8,8 +8,9 @@ import path from "node:path";
  * scripts/assemble-standalone.mjs, and its own server.js (what the Docker image runs), each run by this Node directly
  * rather than through npm or npx, so a signal to the child reaches the server itself (npx did not pass SIGTERM on).
  */
-const root = path.resolve(import.meta.dirname, "..", "..", "..");
-const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
+/** The checkout, and Next's own CLI (run by this Node, so signals reach it, not an npx shim). */
+export const ROOT = path.resolve(import.meta.dirname, "..", "..", "..");
+export const NEXT_BIN = createRequire(import.meta.url).resolve("next/dist/bin/next");
 
 /** The build folder for this environment, as next.config.mjs reads it. */
 function distDirOf(env: NodeJS.ProcessEnv): string {
@@ -17,14 +18,14 @@ function distDirOf(env: NodeJS.ProcessEnv): string {
 }
 
 export function buildNext(env: NodeJS.ProcessEnv): number {
-  const built = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit", env }).status ?? 1;
+  const built = spawnSync(process.execPath, [NEXT_BIN, "build"], { cwd: ROOT, stdio: "inherit", env }).status ?? 1;
   if (built !== 0) return built;
-  return spawnSync(process.execPath, [path.join(root, "scripts", "assemble-standalone.mjs")], { cwd: root, stdio: "inherit", env }).status ?? 1;
+  return spawnSync(process.execPath, [path.join(ROOT, "scripts", "assemble-standalone.mjs")], { cwd: ROOT, stdio: "inherit", env }).status ?? 1;
 }
 
 /** The standalone server of the last build on loopback; it takes its address from PORT and HOSTNAME. */
 export function startNext(port: number, env: NodeJS.ProcessEnv, stdio: "inherit" | "ignore" | "pipe"): ChildProcess {
-  const server = path.join(root, distDirOf(env), "standalone", "server.js");
-  if (!existsSync(server)) throw new Error(`no ${path.relative(root, server)}: build the app first (npm run build)`);
-  return spawn(process.execPath, [server], { cwd: root, stdio, env: { ...env, PORT: String(port), HOSTNAME: "127.0.0.1" } });
+  const server = path.join(ROOT, distDirOf(env), "standalone", "server.js");
+  if (!existsSync(server)) throw new Error(`no ${path.relative(ROOT, server)}: build the app first (npm run build)`);
+  return spawn(process.execPath, [server], { cwd: ROOT, stdio, env: { ...env, PORT: String(port), HOSTNAME: "127.0.0.1" } });
 }

@@ -1,8 +1,10 @@
 import { ARM_SUBSCRIPTION_READS, TokenBucket, type BucketSpec } from "@/lib/azure/token-bucket";
 import type { FetchResult } from "@/lib/operations/fetch-operation";
-import type { Operation, StatusCategory } from "@/lib/operations/model";
+import type { StatusCategory } from "@/lib/operations/model";
 import type { PollRecord } from "@/lib/polling/poll-record";
 import { takeArmRead } from "../../simulator/arm-read-verdict";
+import { readErrorResult, responseInfo } from "../../test-support/fetch-results";
+import { sampleOperation } from "../../test-support/operation-fixtures";
 
 /**
  * ARM as the fleet bench sees it (`npm run bench:polling`, fleet-replay.ts): one subscription's read bucket in front of
@@ -10,7 +12,7 @@ import { takeArmRead } from "../../simulator/arm-read-verdict";
  * the simulator's own (simulator/arm-read-verdict.ts).
  */
 
-export type ArmVerdict = { allowed: true; remainingReads: number } | { allowed: false; remainingReads: number; retryAfterMs: number };
+type ArmVerdict = { allowed: true; remainingReads: number } | { allowed: false; remainingReads: number; retryAfterMs: number };
 
 export class EmulatedArmReads {
   private readonly bucket: TokenBucket;
@@ -47,57 +49,20 @@ const STATUS_TEXT: Record<StatusCategory, string> = {
 /** What `fetchOperation` would have returned for this answer, for an operation that started at `startedAt`. */
 export function fetchResultOf(answer: BenchAnswer, startedAt: number): FetchResult {
   const { record, remainingReads } = answer;
-  const response = {
-    httpStatus: record.outcome === "status" ? 200 : (record.httpStatus ?? 0),
-    at: record.at,
-    errorCode: undefined,
-    requestId: undefined,
-    correlationId: undefined,
-    clientRequestId: undefined,
-    latencyMs: 0,
-    retryAfterMs: record.retryAfterMs,
-    remainingReads,
-    body: {},
-  };
+  const { at, retryAfterMs } = record;
   if (record.outcome === "status") {
     const category = record.category ?? "unknown";
-    const operation: Operation = {
-      kind: "devops",
-      name: undefined,
-      id: undefined,
-      status: STATUS_TEXT[category],
-      category,
-      percentComplete: record.percentComplete,
-      startTime: startedAt,
-      endTime: undefined,
-      error: undefined,
-      children: [],
-      resourceId: undefined,
-      properties: undefined,
-      issues: [],
-      raw: {},
-    };
-    return { outcome: "status", operation, response };
+    const operation = sampleOperation({ name: undefined, status: STATUS_TEXT[category], category, percentComplete: record.percentComplete, startTime: startedAt });
+    return { outcome: "status", operation, response: responseInfo(at, { retryAfterMs, remainingReads }) };
   }
   const httpStatus = record.httpStatus ?? 0;
   const noResponse = httpStatus === 0; // the corpus's network failures: nothing came back
   // Azure's codes for these statuses; the scheduler reads only status and Retry-After (throttle-signal.ts).
   const code = httpStatus === 429 ? "TooManyRequests" : noResponse ? "NetworkError" : httpStatus === 503 ? "ServiceUnavailable" : "InternalServerError";
-  return {
-    outcome: "readError",
-    error: {
-      httpStatus,
-      responseStatus: noResponse ? undefined : httpStatus,
-      code,
-      message: answer.armThrottled ? "Number of 'read' requests for subscription exceeded." : "simulated read error",
-      retryAfterMs: record.retryAfterMs,
-      requestId: undefined,
-      correlationId: undefined,
-      clientRequestId: undefined,
-      errorTree: undefined,
-      signInNeeded: false,
-      at: record.at,
-    },
-    response: noResponse ? undefined : { ...response, errorCode: code },
-  };
+  const failed = readErrorResult(at, httpStatus, retryAfterMs, {
+    responseStatus: noResponse ? undefined : httpStatus,
+    code,
+    message: answer.armThrottled ? "Number of 'read' requests for subscription exceeded." : "simulated read error",
+  });
+  return noResponse ? failed : { ...failed, response: responseInfo(at, { httpStatus, errorCode: code, retryAfterMs, remainingReads }) };
 }
