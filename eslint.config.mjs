@@ -42,6 +42,15 @@ export default tseslint.config(
   // Folder boundaries (lib/README.md): imports point down, never up. Tests may import anything. ESLint keeps one
   // no-restricted-imports setting per file (the last that matches), so every folder's pattern also refuses lib/dev.
   boundary(["app/**", "components/**", "lib/**", "proxy.ts"], NEVER_DEV, DEV_MESSAGE, ["lib/dev/**"]),
+  // no-restricted-imports does not look at `import()`: the same refusal for a dynamic import of lib/dev (the selector's
+  // regex cannot hold a slash, so "." stands for it).
+  {
+    files: ["app/**", "components/**", "lib/**", "proxy.ts"],
+    ignores: ["**/*.test.ts", "**/*.test.tsx", "lib/dev/**"],
+    rules: {
+      "no-restricted-syntax": ["error", { selector: "ImportExpression[source.value=/^@.lib.dev.|lib.dev.|^(\\.\\..)+dev./]", message: DEV_MESSAGE }],
+    },
+  },
   boundary(["lib/azure/**"], `^@/lib/(?!azure/)|${NEVER_DEV}`, "lib/azure holds wire facts and imports nothing else of lib/"),
   boundary(
     ["lib/operations/**"],

@@ -1,4 +1,5 @@
 import { parseAppPath } from "@/lib/azure/operation-ref";
+import { azureErrorOf } from "../load/answer";
 
 /**
  * What the fuzzer makes of one answer. Under /api every answer must be a 2xx for a valid route to the simulator, a
@@ -40,18 +41,10 @@ export type Verdict = keyof typeof VERDICTS;
 /** The verdicts that count against the proxy (measure (b)). */
 export const FAILING: ReadonlySet<Verdict> = new Set(["bad-2xx", "not-azure-shape", "redirect-off-origin", "no-answer"]);
 
+/** Azure's error shape as the proxy promises it: a JSON object whose `error` has a non-empty code and a message. */
 export function isAzureErrorBody(body: string): boolean {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body);
-  } catch {
-    return false;
-  }
-  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return false;
-  const error = (parsed as { error?: unknown }).error;
-  if (typeof error !== "object" || error === null || Array.isArray(error)) return false;
-  const { code, message } = error as { code?: unknown; message?: unknown };
-  return typeof code === "string" && code.length > 0 && typeof message === "string";
+  const error = azureErrorOf(body);
+  return error !== undefined && error.code !== "" && error.message !== undefined;
 }
 
 const header = (headers: Readonly<Record<string, string | string[] | undefined>>, name: string) => {
