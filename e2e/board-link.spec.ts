@@ -48,7 +48,7 @@ async function shareFromDashboard(page: Page, fixtures: readonly Fixture[]): Pro
   for (const { scenario, label } of fixtures) await dashboard.watch(scenario, label);
   // The board carries the rows in the order shown (needs attention first): once every status is in, it holds still.
   for (const { scenario, category } of fixtures) await expect(dashboard.statusBadge(scenario.permalink)).toHaveAttribute("data-status-category", category);
-  const shownKeys = await dashboard.rows.evaluateAll((rows) => rows.map((row) => row.getAttribute("data-ref-key")));
+  const shownKeys = await dashboard.rowOrder();
   const ordered = shownKeys.map((key) => fixtures.find((f) => refKeyOf(f.scenario.permalink) === key)).filter((f) => f !== undefined);
   expect(ordered).toHaveLength(fixtures.length);
   const board = new BoardPage(page);

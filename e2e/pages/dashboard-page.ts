@@ -115,9 +115,14 @@ export class DashboardPage {
   }
 
   /** The keys of the rows (see refKeyOf), top to bottom. */
-  async rowOrder(): Promise<string[]> {
-    return this.rows.evaluateAll((rows) => rows.map((row) => row.getAttribute("data-ref-key") ?? ""));
+  rowOrder(): Promise<string[]> {
+    return rowKeys(this.rows);
   }
+}
+
+/** The keys of `rows` (see refKeyOf), in the order shown. */
+export function rowKeys(rows: Locator): Promise<string[]> {
+  return rows.evaluateAll((all) => all.map((row) => row.getAttribute("data-ref-key") ?? ""));
 }
 
 /** The row key (refKey) of an opwatch permalink path: kind and segments, decoded and lower case. */

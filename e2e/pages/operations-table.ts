@@ -1,5 +1,5 @@
 import type { Locator, Page } from "@playwright/test";
-import { refKeyOf } from "./dashboard-page";
+import { refKeyOf, rowKeys } from "./dashboard-page";
 
 export type TableColumn = "status" | "name" | "kind" | "scope" | "progress" | "started" | "duration" | "lastRead";
 export type TableStatusFilter = "running" | "failed" | "attention" | "succeeded" | "canceled" | "unreadable";
@@ -68,8 +68,8 @@ export class OperationsTable {
   }
 
   /** The keys of the shown rows, top to bottom. */
-  async rowOrder(): Promise<string[]> {
-    return this.rows.evaluateAll((rows) => rows.map((row) => row.getAttribute("data-ref-key") ?? ""));
+  rowOrder(): Promise<string[]> {
+    return rowKeys(this.rows);
   }
 
   /** The state of each shown row, top to bottom. */
