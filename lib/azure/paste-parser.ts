@@ -16,6 +16,8 @@ const PORT = /^[0-9]{1,5}$/;
 const GUIDISH = /^[{(]?[a-z0-9]{8}-(?:[a-z0-9]{4}-){3}[a-z0-9]{12}[})]?$/i;
 /** Words, then a URL or path: someone naming the operation the way `label | URL` does. */
 const TEXT_BEFORE_URL = /^\S.*?\s+(?:https?:\/\/|\/)\S*$/i;
+/** `host/…` or `host:port/…` without a scheme, as some tools copy a URL. */
+const HOST_THEN_PATH = /^([A-Za-z0-9.-]+)(:[0-9]*)?\//;
 
 const DEVOPS_SHAPE =
   "/subscriptions/{id}/resourceGroups/{name}/providers/Microsoft.Security/securityConnectors/{name}/devops/default/operationResults/{id}";
@@ -98,10 +100,15 @@ function parseOperationValue(input: string): Result<OperationRef, string> {
     return fail(`the line is ${input.length} characters long; an operation URL is at most ${MAX_LINE_LENGTH}`);
   }
   if (input === "") return fail(NOTHING_TO_READ);
-  if (TEXT_BEFORE_URL.test(input)) {
-    return fail(`there are words before the URL in ${quote(input)}; to give the operation a label, write "label | URL"`);
+  if (!startsLikeAddress(input)) {
+    return fail(
+      TEXT_BEFORE_URL.test(input)
+        ? `there are words before the URL in ${quote(input)}; to give the operation a label, write "label | URL"`
+        : notAnOperation(input),
+    );
   }
-  if (/\s/.test(input)) return fail(`the pasted text contains a space inside ${quote(input)}; paste one URL per line`);
+  // Only now is a space worth a word of its own: a URL broken by one, or two on a line.
+  if (/\s/.test(input)) return fail(`there is a space inside ${quote(input)}; a URL has none: paste one URL per line, each in one piece`);
   if (input.includes("\\")) return fail("the pasted text contains a backslash; a URL uses forward slashes only");
 
   const scheme = SCHEME.exec(input)?.[1];
@@ -120,11 +127,28 @@ function parseOperationValue(input: string): Result<OperationRef, string> {
     );
   }
   // `host/path` without a scheme, as some tools copy it: read as https.
-  if (/^[A-Za-z0-9.-]+(?::[0-9]*)?\//.test(input)) return parseUrl("https", input);
-  return fail(
-    `${quote(input)} is not an operation URL: paste a URL such as https://management.azure.com${DEVOPS_SHAPE} or https://{endpoint}${DEVCENTER_SHAPE}, an ARM id starting with /subscriptions/, or an opwatch permalink /op/...`,
-  );
+  if (isHostThenPath(input)) return parseUrl("https", input);
+  return fail(notAnOperation(input));
 }
+
+/**
+ * Every way of naming an operation starts its first word with a scheme, a path, an ARM id, a host and path, or is an
+ * id: text that starts otherwise is not an operation URL, whatever else (spaces, words) it holds.
+ */
+function startsLikeAddress(input: string): boolean {
+  const first = input.split(/\s/, 1)[0] ?? "";
+  return SCHEME.test(first) || first.startsWith("/") || /^subscriptions\//i.test(first) || GUIDISH.test(first) || isHostThenPath(first);
+}
+
+/** A host needs a dot or a port here, so that `and/or` is not read as host `and`. */
+function isHostThenPath(input: string): boolean {
+  const match = HOST_THEN_PATH.exec(input);
+  return match !== null && ((match[1] ?? "").includes(".") || match[2] !== undefined);
+}
+
+/** What no reading of the line can make an operation of: one message, whatever the text holds. */
+const notAnOperation = (input: string) =>
+  `${quote(input)} is not an operation URL: paste a URL such as https://management.azure.com${DEVOPS_SHAPE} or https://{endpoint}${DEVCENTER_SHAPE}, an ARM id starting with /subscriptions/, or an opwatch permalink /op/...`;
 
 /** `rest` is what follows `scheme://`: authority, then path, query, fragment. */
 function parseUrl(scheme: string, rest: string): Result<OperationRef, string> {

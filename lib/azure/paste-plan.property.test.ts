@@ -119,3 +119,15 @@ describe("runPaste, for any paste", () => {
     );
   });
 });
+
+describe("a line of words", () => {
+  it("is refused as not an operation URL, however many words it has", () => {
+    const words = fc.array(fc.stringMatching(/^[a-z]{1,8}$/), { minLength: 1, maxLength: 5 }).map((w) => w.join(" "));
+    fc.assert(
+      fc.property(words, (text) => {
+        const run = runPaste({ text, label: "", checkHost: () => undefined, maxLabelChars: 200, add: fakeList().add });
+        expect(run.ok && run.value.report.refused.map((r) => r.reason)).toEqual([expect.stringMatching(/^".*" is not an operation URL: /)]);
+      }),
+    );
+  });
+});

@@ -40,7 +40,7 @@ describe("runPaste", () => {
     expect(calls.map(([ref]) => ref.kind === "devops" && ref.operationResultId)).toEqual([op(1), op(2)]);
     expect(report.added.map((a) => a.lineNumber)).toEqual([1, 3]);
     expect(report.refused.map((r) => [r.lineNumber, r.text])).toEqual([[2, "not a url"]]);
-    expect(report.refused[0]?.reason).toMatch(/contains a space/);
+    expect(report.refused[0]?.reason).toMatch(/^"not a url" is not an operation URL/);
     expect(remainingText).toBe("not a url");
   });
 
