@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { focusRing } from "@/components/ui/focus-ring";
 import { STATUS_COLORS } from "@/components/ui/status-colors";
 import { formatJson } from "@/lib/operations/format";
+import { CodeWords } from "./code-words";
 import type { TreeNode } from "./error-tree-model";
 
 export interface TreeItemProps {
@@ -22,7 +23,10 @@ export interface TreeItemProps {
   onCopy: (node: TreeNode) => void;
 }
 
-/** Long codes, targets and GUIDs wrap inside their column instead of running under the Copy JSON button. */
+/**
+ * Long targets and GUIDs wrap inside their column instead of running under the Copy JSON button. Codes wrap between
+ * their words (CodeWords); breaking anywhere is left for a word wider than the column.
+ */
 const WRAP = "[overflow-wrap:anywhere]";
 const MUTED = "text-xs text-slate-600 dark:text-slate-400";
 
@@ -97,7 +101,7 @@ function NodeContent({ node, isCause }: { node: TreeNode; isCause: boolean }) {
       <span className="flex flex-col">
         <span className={WRAP}>
           <span data-testid="error-code" className={`font-mono font-semibold ${STATUS_COLORS.failed.text}`}>
-            {code ?? "(no code)"}
+            {code === undefined ? "(no code)" : <CodeWords code={code} />}
           </span>
           {target !== undefined ? (
             <span className={MUTED}>
@@ -137,7 +141,7 @@ function NodeContent({ node, isCause }: { node: TreeNode; isCause: boolean }) {
   }
   return (
     <span className={`text-xs ${WRAP}`}>
-      innererror · code <span className="font-mono font-semibold">{node.code ?? "(none)"}</span>
+      innererror · code <span className="font-mono font-semibold">{node.code === undefined ? "(none)" : <CodeWords code={node.code} />}</span>
       {cause}
     </span>
   );
