@@ -27,3 +27,20 @@ test("timeline: scaled to the last 24 hours, saying what was left out", async ({
   // Seconds and minutes of today's operation, not days since 2023.
   for (const tick of await ticks.allTextContents()) expect(tick).not.toMatch(/\d d/);
 });
+
+test("timeline: a bar's label is its name cut at a word over its short id, and hovering it shows all of it", async ({ page, sim }) => {
+  const scenario = await sim.create(devops(answering(running(20))));
+  const label = "Onboarding of the Contoso organization with all its repositories";
+  await page.goto("/");
+  const dashboard = new DashboardPage(page);
+  await dashboard.watch(scenario, label);
+  await expect(dashboard.statusBadge(scenario.permalink)).toHaveAttribute("data-status-category", "running");
+
+  await page.getByRole("heading", { name: "Timeline", exact: true }).scrollIntoViewIfNeeded();
+  const axisLabel = page.getByRole("figure", { name: "Start and end of the watched operations" }).getByTestId("timeline-axis-label");
+  const id = scenario.ref.operationResultId ?? "";
+  await expect(axisLabel).toHaveCount(1);
+  await expect(axisLabel.locator("tspan").first()).toHaveText("Onboarding of the…");
+  await expect(axisLabel.locator("tspan").nth(1)).toHaveText(new RegExp(`^${id.slice(0, 5)}…${id.slice(-3)}$`));
+  await expect(axisLabel.locator("title")).toHaveText(new RegExp(`^${label} · .* · ${id}$`));
+});

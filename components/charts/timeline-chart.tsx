@@ -2,7 +2,6 @@
 
 import { Bar, BarChart, CartesianGrid, Rectangle, ResponsiveContainer, Tooltip, XAxis, YAxis, type BarShapeProps } from "recharts";
 import { STATUS_COLORS } from "@/components/ui/status-colors";
-import { middleTruncate } from "@/lib/operations/display-name";
 import { formatDuration, formatTimestamp } from "@/lib/operations/format";
 import { TimelineFrame } from "./chart-frames";
 import { timelineRows, type TimelineChartProps, type TimelineRow } from "./timeline-rows";
@@ -25,7 +24,7 @@ export default function TimelineChart({ items, now, label }: TimelineChartProps)
             stroke="currentColor"
             fontSize={11}
           />
-          <YAxis type="category" dataKey="name" width={140} stroke="currentColor" fontSize={11} tickFormatter={shorten} />
+          <YAxis type="category" dataKey="key" width={AXIS_WIDTH} stroke="currentColor" fontSize={11} tick={(tick: AxisTickProps) => <AxisLabel tick={tick} row={rows[tick.index]} />} />
           <Tooltip
             cursor={{ fill: "#94a3b822" }}
             content={({ active, payload }) => {
@@ -33,7 +32,7 @@ export default function TimelineChart({ items, now, label }: TimelineChartProps)
               if (!row) return null;
               return (
                 <div className="rounded border border-slate-300 bg-white p-2 text-xs text-slate-900 shadow dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100">
-                  <div className="font-medium">{row.name}</div>
+                  <div className="font-medium break-all">{row.full}</div>
                   <div>start {formatTimestamp(row.start)}</div>
                   <div>{row.running ? `running for ${formatDuration(row.span)}` : `end ${formatTimestamp(row.end)} · ${formatDuration(row.span)}`}</div>
                 </div>
@@ -66,5 +65,34 @@ export default function TimelineChart({ items, now, label }: TimelineChartProps)
   );
 }
 
-/** Axis labels are narrow; a GUID in a name keeps its start and end, which is how people tell two apart. */
-const shorten = (name: string) => middleTruncate(name, 22);
+const AXIS_WIDTH = 140;
+
+interface AxisTickProps {
+  x: number | string;
+  y: number | string;
+  index: number;
+}
+
+/**
+ * The operation's name, cut at a word, over its short id (which tells two of one resource apart); hovering shows
+ * everything that names it. The figure's caption reads the rows out, so the labels are not read twice.
+ */
+function AxisLabel({ tick, row }: { tick: AxisTickProps; row: TimelineRow | undefined }) {
+  if (!row) return null;
+  const x = Number(tick.x) - 6;
+  return (
+    <g transform={`translate(${x},${Number(tick.y)})`} data-testid="timeline-axis-label">
+      <title>{row.full}</title>
+      <text textAnchor="end" fill="currentColor" fontSize={11}>
+        <tspan x={0} dy={row.axis.id === undefined ? 4 : -3}>
+          {row.axis.name}
+        </tspan>
+        {row.axis.id === undefined ? null : (
+          <tspan x={0} dy={12} fillOpacity={0.8} className="font-mono">
+            {row.axis.id}
+          </tspan>
+        )}
+      </text>
+    </g>
+  );
+}

@@ -7,6 +7,8 @@ const HOUR = 3_600_000;
 const item = (key: string, start: number, end: number | undefined, category: TimelineItem["category"] = end === undefined ? "running" : "succeeded"): TimelineItem => ({
   key,
   name: key,
+  full: key,
+  axis: { name: key, id: key },
   start,
   end,
   category,

@@ -8,7 +8,12 @@ import { isTerminal, type StatusCategory } from "@/lib/operations/model";
 
 export interface TimelineItem {
   key: string;
+  /** What the figure's caption calls it: name and shortened id. */
   name: string;
+  /** Everything that identifies it, for the tooltip and the axis label's hover. */
+  full: string;
+  /** The axis label: a name cut at a word, and the short id (if it has one) on a line of its own. */
+  axis: { name: string; id?: string };
   start: number;
   /** Undefined while running: the bar grows to `now`. */
   end: number | undefined;
@@ -21,9 +26,7 @@ export interface TimelineChartProps {
   label: string;
 }
 
-export interface TimelineRow {
-  key: string;
-  name: string;
+export interface TimelineRow extends Pick<TimelineItem, "key" | "name" | "full" | "axis"> {
   offset: number;
   span: number;
   category: StatusCategory;
@@ -32,7 +35,8 @@ export interface TimelineRow {
   end: number;
 }
 
-const ROW_HEIGHT = 28;
+/** Room for the axis label's two lines (name, then short id). */
+const ROW_HEIGHT = 32;
 
 export function timelineRows(items: readonly TimelineItem[], now: number): TimelineRow[] {
   const origin = Math.min(...items.map((i) => i.start));
@@ -41,6 +45,8 @@ export function timelineRows(items: readonly TimelineItem[], now: number): Timel
     return {
       key: item.key,
       name: item.name,
+      full: item.full,
+      axis: item.axis,
       offset: item.start - origin,
       span: Math.max(end - item.start, 0),
       category: item.category,

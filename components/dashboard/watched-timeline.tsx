@@ -7,6 +7,7 @@ import { leftOutSentence, RECENT_MS, selectRecent } from "@/components/charts/ti
 import { useSteppedNow } from "@/components/hooks/use-now";
 import { useWatchedSummary } from "@/components/hooks/use-watched-summary";
 import type { WatchedSummary, WatchedSummaryStore } from "@/components/hooks/watched-summary-store";
+import { fullDescription, shortName } from "@/lib/operations/display-name";
 
 const MAX_BARS = 40;
 const REDRAW_MS = 5000;
@@ -20,24 +21,25 @@ const Chart = memo(LazyTimelineChart);
  */
 export function WatchedTimeline({ store }: { store: WatchedSummaryStore }) {
   const now = useSteppedNow(REDRAW_MS);
-  const { observed, snapshots } = useRedrawnSummary(useWatchedSummary(store), now);
+  const { items: watched, observed, snapshots } = useRedrawnSummary(useWatchedSummary(store), now);
   const computed = useMemo(() => {
     const all: TimelineItem[] = [];
     let withoutStart = 0;
     observed.forEach((o, i) => {
       const op = snapshots[i]?.operation;
-      if (!op) return;
+      const item = watched[i];
+      if (!op || !item) return;
       if (op.startTime === undefined) {
         withoutStart++;
         return;
       }
-      all.push({ key: o.key, name: o.label, start: op.startTime, end: op.endTime, category: op.category });
+      all.push({ key: o.key, name: o.label, full: fullDescription(item), axis: shortName(item), start: op.startTime, end: op.endTime, category: op.category });
     });
     // Before the browser's clock is known (now 0) nothing is old: the selection waits for it.
     const recent = now === 0 ? { drawn: all, leftOut: 0, cutoff: 0 } : selectRecent(all, now);
     const drawn = recent.drawn.sort((a, b) => b.start - a.start);
     return { items: drawn.slice(0, MAX_BARS), missing: withoutStart + Math.max(0, drawn.length - MAX_BARS), old: leftOutSentence(recent) };
-  }, [observed, snapshots, now]);
+  }, [watched, observed, snapshots, now]);
   const items = useSameItems(computed.items);
   const { missing, old } = computed;
 
@@ -82,7 +84,7 @@ function useRedrawnSummary(summary: WatchedSummary, step: number): WatchedSummar
 }
 
 const sameItem = (a: TimelineItem, b: TimelineItem | undefined) =>
-  b?.key === a.key && a.name === b.name && a.start === b.start && a.end === b.end && a.category === b.category;
+  b?.key === a.key && a.name === b.name && a.full === b.full && a.start === b.start && a.end === b.end && a.category === b.category;
 
 /** Polls that change nothing drawn (most of them) keep the previous array, so the memoized chart does not redraw. */
 function useSameItems(items: TimelineItem[]): TimelineItem[] {

@@ -9,6 +9,8 @@ import { operationKeys } from "@/lib/query/keys";
 
 /** What the dashboard's summaries (title, counts, notices, timeline, "clear finished") read of all watched operations. */
 export interface WatchedSummary {
+  /** The watched operations, in the order of `keys`: what names them. */
+  items: readonly WatchItem[];
   keys: readonly string[];
   snapshots: readonly (OperationSnapshot | undefined)[];
   observed: readonly Observed[];
@@ -67,7 +69,7 @@ function summarize(
     if (needsAttention(state)) attention.push(key);
   });
   const sameAttention = previous !== undefined && sameKeys(previous.attention, attention);
-  return { keys, snapshots, observed, running, finished, clearable, failed, unreadable, attention: sameAttention ? previous.attention : attention };
+  return { items, keys, snapshots, observed, running, finished, clearable, failed, unreadable, attention: sameAttention ? previous.attention : attention };
 }
 
 const sameKeys = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((key, i) => key === b[i]);

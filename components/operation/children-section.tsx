@@ -4,6 +4,7 @@ import { memo, useMemo } from "react";
 import { LazyTimelineChart } from "@/components/charts/lazy-charts";
 import type { TimelineItem } from "@/components/charts/timeline-chart";
 import { useSteppedNow } from "@/components/hooks/use-now";
+import { middleTruncate, SHORT_NAME_CHARS, shortenAtWord } from "@/lib/operations/display-name";
 import type { Operation } from "@/lib/operations/model";
 import { ChildOperations } from "./child-operations";
 import { PageSection } from "./page-section";
@@ -15,11 +16,13 @@ export function ChildrenSection({ operation }: { operation: Operation }) {
   const now = useSteppedNow(5000);
   const items = useMemo<TimelineItem[]>(
     () =>
-      operation.children.flatMap((child, i) =>
-        child.startTime === undefined
-          ? []
-          : [{ key: String(i), name: child.name ?? child.id ?? `child ${i + 1}`, start: child.startTime, end: child.endTime, category: child.category }],
-      ),
+      operation.children.flatMap((child, i) => {
+        if (child.startTime === undefined) return [];
+        const name = child.name ?? child.id ?? `child ${i + 1}`;
+        // A name is cut at a word; an id (a path) keeps its end, which is what tells two apart.
+        const short = child.name === undefined ? middleTruncate(name, SHORT_NAME_CHARS) : shortenAtWord(name, SHORT_NAME_CHARS);
+        return [{ key: String(i), name, full: name, axis: { name: short }, start: child.startTime, end: child.endTime, category: child.category }];
+      }),
     [operation.children],
   );
   return (

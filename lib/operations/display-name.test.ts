@@ -10,6 +10,8 @@ import {
   resourceName,
   shortDisplayName,
   shortEndpointHost,
+  shortenAtWord,
+  shortName,
   shortOperationId,
   tabTitle,
 } from "./display-name";
@@ -50,6 +52,22 @@ describe("middleTruncate", () => {
   });
 });
 
+describe("shortenAtWord", () => {
+  it("cuts where a word or segment ends, without the separator", () => {
+    expect(shortenAtWord("Failed with a three-level details tree and additionalInfo", 22)).toBe("Failed with a three…");
+    expect(shortenAtWord("proj-a on contoso-dc.westus3", 22)).toBe("proj-a on contoso-dc…");
+    expect(shortenAtWord("demo-connector in opwatch-demo-rg", 22)).toBe("demo-connector in…");
+  });
+  it("cuts a word only when none ends in the second half", () => {
+    expect(shortenAtWord("a supercalifragilisticexpialidocious", 12)).toBe("a supercali…");
+    expect(shortenAtWord("x".repeat(30), 10)).toBe(`${"x".repeat(9)}…`);
+  });
+  it("returns texts that fit unchanged, and never exceeds max", () => {
+    expect(shortenAtWord("Nightly scan", 12)).toBe("Nightly scan");
+    for (const max of [1, 2, 5, 13, 22]) expect(Array.from(shortenAtWord("Failed with a three-level details tree", max)).length).toBeLessThanOrEqual(max);
+  });
+});
+
 describe("shortEndpointHost", () => {
   it("drops the tenant prefix and the devcenter.azure.com suffix", () => {
     expect(shortEndpointHost(devcenter.endpointHost)).toBe("contoso-dc.westus3");
@@ -85,6 +103,10 @@ describe("names", () => {
   it("titles a tab by name and a short id, or by the label alone", () => {
     expect(tabTitle({ ref: devops })).toBe("conn-x 2a7b1…e1d · opwatch");
     expect(tabTitle({ ref: devcenter, label: "Dev box pool" })).toBe("Dev box pool · opwatch");
+  });
+  it("names an operation where little fits by its label or resource, cut at a word, and its short id apart", () => {
+    expect(shortName({ ref: devops, label: "Failed with a three-level details tree" })).toEqual({ name: "Failed with a three…", id: "2a7b1…e1d" });
+    expect(shortName({ ref: devcenter })).toEqual({ name: "proj-a on contoso-dc…", id: "2a7b1…e1d" });
   });
   it("spells everything out in the full description", () => {
     expect(fullDescription({ ref: devcenter, label: "Mine" })).toBe(`Mine · proj-a on ${devcenter.endpointHost} · ${GUID}`);

@@ -33,6 +33,31 @@ export function middleTruncate(id: string, max: number = SHORT_ID_CHARS): string
   return `${chars.slice(0, head).join("")}${ELLIPSIS}${tail > 0 ? chars.slice(chars.length - tail).join("") : ""}`;
 }
 
+/** What a chart's axis has room for: a name of this many characters. */
+export const SHORT_NAME_CHARS = 22;
+/** Where a name may be cut so that what is left still reads as words: a space, or a name's own separators. */
+const WORD_END = /[\s\-_./:]/;
+
+/**
+ * `text` in at most `max` characters, cut where a word or segment ends and ended with "…": "Failed with a three…".
+ * Only when no word ends in its second half is a word cut. Texts within `max` come back unchanged.
+ */
+export function shortenAtWord(text: string, max: number): string {
+  const chars = Array.from(text);
+  if (chars.length <= max) return text;
+  if (max <= 1) return ELLIPSIS;
+  let cut = max - 1;
+  for (let i = max - 1; i >= Math.ceil(max / 2); i--) {
+    if (WORD_END.test(chars[i] ?? "")) {
+      cut = i;
+      break;
+    }
+  }
+  let end = cut;
+  while (end > 0 && WORD_END.test(chars[end - 1] ?? "")) end--;
+  return `${chars.slice(0, end > 0 ? end : cut).join("")}${ELLIPSIS}`;
+}
+
 /** "contoso-dc.westus3" from "{tenant-guid}-contoso-dc.westus3.devcenter.azure.com"; other hosts stay as they are. */
 export function shortEndpointHost(host: string): string {
   const [name = host, port] = host.split(":");
@@ -81,6 +106,14 @@ export function describeOperation(item: Nameable): string {
 export function shortDisplayName(item: Nameable, max = 32): string {
   const name = labelOf(item) ?? (item.ref.kind === "devops" ? item.ref.securityConnectorName : item.ref.projectName);
   return middleTruncate(name, max);
+}
+
+/**
+ * Where only a short name fits (a chart's axis): the display name cut at a word, and the operation id shortened apart
+ * from it, since that is what tells two operations of one resource apart.
+ */
+export function shortName(item: Nameable, max = SHORT_NAME_CHARS): { name: string; id: string } {
+  return { name: shortenAtWord(displayName(item), max), id: shortOperationId(item.ref, 9) };
 }
 
 /**
