@@ -5,7 +5,7 @@ import { childFailure, demoDeepFailure, endedAtOnce, longDeepFailure } from "./f
 import { answering, devops, failed } from "./fixtures/scenarios";
 import { ErrorTreePanel } from "./pages/error-tree-panel";
 import { OperationPage } from "./pages/operation-page";
-import { expectNoSidewaysScroll } from "./fixtures/layout";
+import { expectNoSidewaysScroll, renderedLines } from "./fixtures/layout";
 
 /**
  * A failed operation's error tree (a WAI-ARIA tree): it opens along the way to the root cause, by mouse and by
@@ -140,6 +140,27 @@ test.describe("error tree", () => {
 
   test.describe("on a phone", () => {
     test.use({ viewport: { width: 390, height: 844 } });
+
+    test("a long code wraps between its words, never inside one", async ({ page, sim }) => {
+      const scenario = await sim.create(longDeepFailure());
+      const op = new OperationPage(page);
+      const panel = new ErrorTreePanel(page, op.errorTree);
+      await op.goto(scenario.permalink);
+      await expect(op.statusBadge).toHaveAttribute("data-status-category", "failed");
+      await panel.expandAll();
+
+      const codes = panel.tree.getByTestId("error-code");
+      await expect(codes.filter({ hasText: "ProjectDiscoveryFailedForSeveralProjects" })).toBeVisible();
+      let wrapped = 0;
+      for (const code of await codes.all()) {
+        const lines = await renderedLines(code);
+        expect(lines.join("")).toBe(await code.textContent());
+        if (lines.length > 1) wrapped++;
+        // Each break falls where a new word starts: a lower-case letter or digit, then a capital.
+        for (let i = 1; i < lines.length; i++) expect(`${lines[i - 1] ?? ""}|${lines[i] ?? ""}`).toMatch(/[a-z0-9]\|[A-Z]/);
+      }
+      expect(wrapped, "codes too long for one line of a phone").toBeGreaterThan(0);
+    });
 
     test("Copy JSON overlaps no code or target; codes select alone; the ids copy", async ({ page, sim, context }) => {
       await context.grantPermissions(["clipboard-read", "clipboard-write"]);

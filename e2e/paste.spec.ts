@@ -89,4 +89,48 @@ test.describe("pasting operations", () => {
     await expect(panel.box).toHaveValue(`Operation-Location: ${url}`);
     await expect(dashboard.rows).toHaveCount(0);
   });
+
+  test("anything that is not an operation URL or id gets the same message, spaces or not", async ({ page }) => {
+    const { dashboard, panel } = await openDashboard(page);
+    await panel.paste("hello world asdf\nlol");
+
+    await expect(panel.refusedLines).toHaveCount(2);
+    await expect(panel.refusedLines.nth(0)).toContainText('"hello world asdf" is not an operation URL');
+    await expect(panel.refusedLines.nth(1)).toContainText('"lol" is not an operation URL');
+    await expect(panel.refusals).not.toContainText("space");
+    await expect(dashboard.rows).toHaveCount(0);
+  });
+
+  test("by its ids: one form, one Label field and one Watch button, whichever way the operation is given", async ({ page, sim }) => {
+    const scenario = await runningDevops(sim);
+    const { dashboard, panel } = await openDashboard(page);
+    await panel.showIds();
+
+    await expect(panel.root.getByRole("button", { name: "Watch", exact: true })).toHaveCount(1);
+    await expect(panel.root.getByRole("textbox", { name: /^Label/ })).toHaveCount(1);
+    await panel.enterIds(scenario.ref, { label: "Given by its ids" });
+    await expect(dashboard.rowName(scenario.permalink)).toHaveText("Given by its ids");
+    await expect(panel.status).toContainText("Added Given by its ids");
+  });
+
+  test.describe("on a phone", () => {
+    test.use({ viewport: { width: 390, height: 844 } });
+
+    test("with operations watched the add form is folded, the first row is on the first screen, and it opens on request", async ({ page, sim }) => {
+      const [a, b, c] = await Promise.all([runningDevops(sim), runningDevops(sim), runningDevops(sim)]);
+      const { dashboard, panel } = await openDashboard(page);
+      await panel.paste([permalinkUrl(a), permalinkUrl(b)].join("\n"));
+      await expect(dashboard.rows).toHaveCount(2);
+
+      await page.reload();
+      await expect(dashboard.rows).toHaveCount(2);
+      await expect(dashboard.rows.first()).toBeInViewport({ ratio: 1 });
+      await expect(panel.box).toBeHidden();
+      await expectAxeClean(page, { colorSchemes: BOTH_SCHEMES });
+
+      // The page object opens the folded form to paste.
+      await dashboard.watch(c);
+      await expect(dashboard.rows).toHaveCount(3);
+    });
+  });
 });

@@ -1,13 +1,11 @@
 "use client";
 
-import { useId, useState } from "react";
-import { Button } from "@/components/ui/button";
+import { useState } from "react";
 import { inputClass } from "@/components/ui/input";
 import { PATH_PARAMS, refFromSegments, type OperationKind } from "@/lib/azure/operation-ref";
 import { validateParam, type ParamName } from "@/lib/azure/params";
 import { describeOperation } from "@/lib/operations/display-name";
-import { MAX_LABEL_CHARS } from "@/lib/watch-list/watch-list";
-import type { AddFormProps } from "./add-form-props";
+import type { AddFormProps, AddWay } from "./add-form-props";
 import { sentence } from "./paste-report";
 
 const FIELD_LABELS: Record<ParamName, string> = {
@@ -20,24 +18,25 @@ const FIELD_LABELS: Record<ParamName, string> = {
   operationId: "Operation id",
 };
 
+export interface IdsEntry extends AddWay {
+  kind: OperationKind;
+  values: Partial<Record<ParamName, string>>;
+  /** Why the whole entry was refused (a DevCenter host the server will not call), after a Watch. */
+  formError: string | undefined;
+  fieldError: (name: ParamName) => string | undefined;
+  setKind: (kind: OperationKind) => void;
+  setValue: (name: ParamName, value: string) => void;
+}
+
 /** One operation from its ids, for when there is no URL to paste. Refuses a DevCenter host the server will not call. */
-export function IdsForm({ checkHost, onAdd, onDone }: AddFormProps) {
+export function useIdsEntry({ checkHost, onAdd, onDone }: AddFormProps): IdsEntry {
   const [kind, setKind] = useState<OperationKind>("devops");
   const [values, setValues] = useState<Partial<Record<ParamName, string>>>({});
-  const [label, setLabel] = useState("");
   const [touched, setTouched] = useState<ReadonlySet<ParamName>>(new Set());
   const [formError, setFormError] = useState<string | undefined>();
-  const id = useId();
   const names = PATH_PARAMS[kind];
 
-  const fieldError = (name: ParamName): string | undefined => {
-    if (!touched.has(name)) return undefined;
-    const checked = validateParam(name, values[name] ?? "");
-    return checked.ok ? undefined : checked.error.message;
-  };
-
-  const submit = (event: { preventDefault(): void }) => {
-    event.preventDefault();
+  const submit = (label: string) => {
     setTouched(new Set(names));
     const ref = refFromSegments(
       kind,
@@ -47,20 +46,45 @@ export function IdsForm({ checkHost, onAdd, onDone }: AddFormProps) {
     if (!ref.ok || refused !== undefined) {
       setFormError(refused === undefined ? undefined : sentence(refused));
       onDone([]);
-      return;
+      return false;
     }
     const trimmed = label.trim() === "" ? undefined : label.trim();
     const outcome = onAdd(ref.value, trimmed);
     setFormError(undefined);
     setValues({});
-    setLabel("");
     setTouched(new Set());
     const name = describeOperation({ ref: ref.value, label: trimmed });
     onDone([outcome === "added" ? `Added ${name}.` : `Already watching ${describeOperation({ ref: ref.value })}.`]);
+    return true;
   };
 
+  return {
+    kind,
+    values,
+    formError,
+    fieldError: (name) => {
+      if (!touched.has(name)) return undefined;
+      const checked = validateParam(name, values[name] ?? "");
+      return checked.ok ? undefined : checked.error.message;
+    },
+    setKind: (next) => {
+      setKind(next);
+      setTouched(new Set());
+      setFormError(undefined);
+    },
+    setValue: (name, value) => {
+      setValues((v) => ({ ...v, [name]: value }));
+      setTouched((t) => new Set(t).add(name));
+    },
+    submit,
+  };
+}
+
+/** The kind of operation, then a field for each of its path parameters, each with what is wrong with it. */
+export function IdsFields({ entry, id }: { entry: IdsEntry; id: string }) {
+  const { kind } = entry;
   return (
-    <form onSubmit={submit} className="mt-2 flex flex-col gap-2" noValidate data-testid="add-operation-form">
+    <div className="flex flex-col gap-2">
       <fieldset className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
         <legend className="sr-only">Kind of operation</legend>
         {(["devops", "devcenter"] as const).map((k) => (
@@ -71,9 +95,7 @@ export function IdsForm({ checkHost, onAdd, onDone }: AddFormProps) {
               value={k}
               checked={kind === k}
               onChange={() => {
-                setKind(k);
-                setTouched(new Set());
-                setFormError(undefined);
+                entry.setKind(k);
               }}
             />
             {k === "devops" ? "Defender for DevOps (ARM)" : "DevCenter"}
@@ -81,8 +103,8 @@ export function IdsForm({ checkHost, onAdd, onDone }: AddFormProps) {
         ))}
       </fieldset>
       <div className="grid gap-2 sm:grid-cols-2">
-        {names.map((name) => {
-          const error = fieldError(name);
+        {PATH_PARAMS[kind].map((name) => {
+          const error = entry.fieldError(name);
           return (
             <div key={`${kind}-${name}`} className="flex flex-col gap-0.5">
               <label htmlFor={`${id}-${name}`} className="text-sm">
@@ -91,11 +113,9 @@ export function IdsForm({ checkHost, onAdd, onDone }: AddFormProps) {
               <input
                 id={`${id}-${name}`}
                 name={name}
-                value={values[name] ?? ""}
+                value={entry.values[name] ?? ""}
                 onChange={(e) => {
-                  const value = e.target.value;
-                  setValues((v) => ({ ...v, [name]: value }));
-                  setTouched((t) => new Set(t).add(name));
+                  entry.setValue(name, e.target.value);
                 }}
                 aria-invalid={error !== undefined}
                 aria-describedby={error ? `${id}-${name}-error` : undefined}
@@ -111,32 +131,7 @@ export function IdsForm({ checkHost, onAdd, onDone }: AddFormProps) {
             </div>
           );
         })}
-        <div className="flex flex-col gap-0.5">
-          <label htmlFor={`${id}-label`} className="text-sm">
-            Label <span className="text-slate-600 dark:text-slate-400">(optional)</span>
-          </label>
-          <input
-            id={`${id}-label`}
-            value={label}
-            maxLength={MAX_LABEL_CHARS}
-            autoComplete="off"
-            onChange={(e) => {
-              setLabel(e.target.value);
-            }}
-            className={inputClass}
-          />
-        </div>
       </div>
-      <div className="flex flex-wrap items-center gap-2">
-        <Button type="submit" variant="primary" size="md">
-          Watch
-        </Button>
-        {formError ? (
-          <p role="alert" className="min-w-0 text-sm break-words text-red-700 dark:text-red-300">
-            {formError}
-          </p>
-        ) : null}
-      </div>
-    </form>
+    </div>
   );
 }

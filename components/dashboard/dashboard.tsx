@@ -99,7 +99,7 @@ export function Dashboard() {
         <WatchlistNotice notice={state.notice} onDismiss={store.dismissNotice} />
         <SummaryCompletionNotices store={summary} />
         <ReadBudgetNotices />
-        <AddPanel onAdd={add} />
+        <AddPanel onAdd={add} watchedCount={state.loaded ? items.length : undefined} />
         <section aria-labelledby="watched-heading" className="flex flex-col gap-2">
           <div className="flex flex-wrap items-center gap-2">
             <h2 id="watched-heading" ref={heading} tabIndex={-1} className="text-lg font-semibold focus:outline-none">

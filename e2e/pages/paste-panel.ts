@@ -1,8 +1,24 @@
-import type { Locator, Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
+
+/** The ids form's fields, by the operation's path parameter (the names a simulator scenario's `ref` uses). */
+const ID_FIELDS: Record<string, string> = {
+  subscriptionId: "Subscription id",
+  resourceGroupName: "Resource group",
+  securityConnectorName: "Security connector",
+  operationResultId: "Operation result id",
+  endpointHost: "DevCenter endpoint host (host[:port])",
+  projectName: "Project",
+  operationId: "Operation id",
+};
 
 /** The dashboard's "Add operations" panel: the paste box, its Label field, and what a paste did. */
 export class PastePanel {
   constructor(readonly page: Page) {}
+
+  /** The whole panel, its heading included. */
+  get root(): Locator {
+    return this.page.getByRole("region", { name: "Add operations" });
+  }
 
   get box(): Locator {
     return this.page.getByTestId("add-operation-paste");
@@ -26,9 +42,45 @@ export class PastePanel {
     return this.page.getByTestId("add-operation-status");
   }
 
-  /** Fills the box (any number of lines) and, if given, the Label, then presses Watch. */
+  /** The panel's heading, a button that folds and opens it (folded when operations are watched). */
+  get toggle(): Locator {
+    return this.page.getByTestId("add-operation-toggle");
+  }
+
+  /** Opens the panel if it is folded (it can be told once the watch list is read, when the toggle is enabled). */
+  async open(): Promise<void> {
+    await expect(this.toggle).toBeEnabled();
+    if ((await this.toggle.getAttribute("aria-expanded")) === "false") await this.toggle.click();
+    await expect(this.ways).toBeVisible();
+  }
+
+  /** Fills the box (any number of lines) and, if given, the Label, then presses Watch; opens the panel first. */
   async paste(text: string, options: { label?: string } = {}): Promise<void> {
+    await this.open();
     await this.box.fill(text);
+    if (options.label !== undefined) await this.labelField.fill(options.label);
+    await this.page.getByTestId("add-operation-submit").click();
+  }
+
+  /** "Paste URLs" or "Enter ids": how the form takes the operation. */
+  get ways(): Locator {
+    return this.root.getByRole("group", { name: "Give the operation by" });
+  }
+
+  /** Switches the form from the paste box to the fields of an operation's ids. */
+  async showIds(): Promise<void> {
+    await this.open();
+    await this.ways.getByRole("button", { name: "Enter ids", exact: true }).click();
+  }
+
+  /** Fills the ids form with `ids` (a devops operation's, as a scenario's `ref` holds them) and presses Watch. */
+  async enterIds(ids: Record<string, string>, options: { label?: string } = {}): Promise<void> {
+    for (const [name, value] of Object.entries(ids)) {
+      if (name === "kind") continue;
+      const field = ID_FIELDS[name];
+      if (field === undefined) throw new Error(`no ids field for ${name}`);
+      await this.root.getByRole("textbox", { name: field, exact: true }).fill(value);
+    }
     if (options.label !== undefined) await this.labelField.fill(options.label);
     await this.page.getByTestId("add-operation-submit").click();
   }
