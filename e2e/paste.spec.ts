@@ -126,9 +126,18 @@ test.describe("pasting operations", () => {
       await expect(dashboard.rows).toHaveCount(2);
       await expect(dashboard.rows.first()).toBeInViewport({ ratio: 1 });
       await expect(panel.box).toBeHidden();
+      await expect(panel.toggle).toHaveAttribute("aria-expanded", "false");
       await expectAxeClean(page, { colorSchemes: BOTH_SCHEMES });
 
-      // The page object opens the folded form to paste.
+      // Its heading is a button: the keyboard opens and folds it.
+      await panel.toggle.focus();
+      await page.keyboard.press("Enter");
+      await expect(panel.box).toBeVisible();
+      await expect(panel.toggle).toHaveAttribute("aria-expanded", "true");
+      await page.keyboard.press("Space");
+      await expect(panel.box).toBeHidden();
+
+      // Folded, it opens to paste (the page object's paste does).
       await dashboard.watch(c);
       await expect(dashboard.rows).toHaveCount(3);
     });

@@ -1,6 +1,6 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, Rectangle, ResponsiveContainer, Tooltip, XAxis, YAxis, type BarShapeProps } from "recharts";
+import { Bar, BarChart, CartesianGrid, Rectangle, ResponsiveContainer, Tooltip, XAxis, YAxis, type BarShapeProps, type YAxisTickContentProps } from "recharts";
 import { STATUS_COLORS } from "@/components/ui/status-colors";
 import { formatDuration, formatTimestamp } from "@/lib/operations/format";
 import { TimelineFrame } from "./chart-frames";
@@ -11,6 +11,7 @@ export type { TimelineItem } from "./timeline-rows";
 /** Bars from startTime to endTime (or now): a stacked pair, an invisible offset and the visible span. */
 export default function TimelineChart({ items, now, label }: TimelineChartProps) {
   const rows = timelineRows(items, now);
+  const byKey = new Map(rows.map((row) => [row.key, row]));
 
   return (
     <TimelineFrame label={label} rows={rows}>
@@ -24,7 +25,7 @@ export default function TimelineChart({ items, now, label }: TimelineChartProps)
             stroke="currentColor"
             fontSize={11}
           />
-          <YAxis type="category" dataKey="key" width={AXIS_WIDTH} stroke="currentColor" fontSize={11} tick={(tick: AxisTickProps) => <AxisLabel tick={tick} row={rows[tick.index]} />} />
+          <YAxis type="category" dataKey="key" width={AXIS_WIDTH} stroke="currentColor" fontSize={11} interval={0} tick={(tick: YAxisTickContentProps) => <AxisLabel tick={tick} row={byKey.get(String(tick.payload.value))} />} />
           <Tooltip
             cursor={{ fill: "#94a3b822" }}
             content={({ active, payload }) => {
@@ -67,17 +68,11 @@ export default function TimelineChart({ items, now, label }: TimelineChartProps)
 
 const AXIS_WIDTH = 140;
 
-interface AxisTickProps {
-  x: number | string;
-  y: number | string;
-  index: number;
-}
-
 /**
  * The operation's name, cut at a word, over its short id (which tells two of one resource apart); hovering shows
  * everything that names it. The figure's caption reads the rows out, so the labels are not read twice.
  */
-function AxisLabel({ tick, row }: { tick: AxisTickProps; row: TimelineRow | undefined }) {
+function AxisLabel({ tick, row }: { tick: YAxisTickContentProps; row: TimelineRow | undefined }) {
   if (!row) return null;
   const x = Number(tick.x) - 6;
   return (
