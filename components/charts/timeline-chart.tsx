@@ -70,7 +70,7 @@ const AXIS_WIDTH = 140;
 
 /**
  * The operation's name, cut at a word, over its short id (which tells two of one resource apart); hovering shows
- * everything that names it. The figure's caption reads the rows out, so the labels are not read twice.
+ * everything that names it.
  */
 function AxisLabel({ tick, row }: { tick: YAxisTickContentProps; row: TimelineRow | undefined }) {
   if (!row) return null;
