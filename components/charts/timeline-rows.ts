@@ -13,6 +13,8 @@ export interface TimelineItem {
   /** Undefined while running: the bar grows to `now`. */
   end: number | undefined;
   category: StatusCategory;
+  /** A failed operation's root cause, in one line ("PermissionDenied: …"). */
+  cause?: string | undefined;
 }
 
 export interface TimelineChartProps {
@@ -30,6 +32,7 @@ export interface TimelineRow {
   running: boolean;
   start: number;
   end: number;
+  cause: string | undefined;
 }
 
 const ROW_HEIGHT = 28;
@@ -47,6 +50,7 @@ export function timelineRows(items: readonly TimelineItem[], now: number): Timel
       running: item.end === undefined,
       start: item.start,
       end,
+      cause: item.cause,
     };
   });
 }
