@@ -68,8 +68,11 @@ test.describe("dashboard rows", () => {
     await expect.poll(() => dashboard.rowOrder()).toEqual(keys(steady, first, second));
     await expect(dashboard.rows.and(page.locator('[data-status-category="running"]'))).toHaveCount(3);
 
-    // The pointer rests on the steady row while the one below it fails: nothing moves under the pointer.
-    await dashboard.rowByKey(steady.permalink).hover();
+    // The pointer rests near the foot of the steady row while the one below it fails: nothing moves under the pointer.
+    // (The notice of its end, above the list, pushes the rows down under a pointer that does not move.)
+    const steadyRow = dashboard.rowByKey(steady.permalink);
+    const box = await steadyRow.boundingBox();
+    await steadyRow.hover({ position: { x: 40, y: (box?.height ?? 0) - 4 } });
     cueFirst.turn();
     await expect(dashboard.statusBadge(first.permalink)).toHaveAttribute("data-status-category", "failed");
     await expect(dashboard.needsAttention).toHaveAttribute("data-count", "1");

@@ -270,25 +270,29 @@ test.describe("operations table", () => {
 
   test("order holds while the pointer is on the rows: a row that fails moves once it leaves", async ({ page, sim }) => {
     const runningSteps = [{ afterMs: 0, headers: RETRY_AFTER_2, body: running(20) }];
-    const [turning, steady] = await Promise.all([sim.create(ofConnector("tbl-turns", runningSteps)), sim.create(ofConnector("tbl-steady", runningSteps))]);
+    const runningOf = (name: string) => sim.create(ofConnector(name, runningSteps));
+    const [turning, ...steady] = await Promise.all([runningOf("tbl-turns"), runningOf("tbl-steady-1"), runningOf("tbl-steady-2"), runningOf("tbl-steady-3")]);
     const brokenLater = await sim.create(ofConnector("tbl-broken-later", answering(failed(DEEP_DEVOPS_ERROR))));
     const cue = await turnOnCue(page, turning, brokenLater);
     await page.goto("/?view=table");
     const dashboard = new DashboardPage(page);
-    await dashboard.watch(turning);
-    await dashboard.watch(steady);
+    for (const scenario of [turning, ...steady]) await dashboard.watch(scenario);
     const table = new OperationsTable(page);
-    const keys = (...scenarios: { permalink: string }[]) => scenarios.map((s) => refKeyOf(s.permalink));
-    await expect(table.rows.and(page.locator('[data-status-category="running"]'))).toHaveCount(2);
-    await expect.poll(() => table.rowOrder()).toEqual(keys(steady, turning));
+    const before = [...steady].reverse().concat(turning).map((s) => refKeyOf(s.permalink));
+    await expect(table.rows.and(page.locator('[data-status-category="running"]'))).toHaveCount(4);
+    await expect.poll(() => table.rowOrder()).toEqual(before);
 
-    await table.rowByPermalink(steady.permalink).hover();
+    // The pointer near the foot of the row above the one that fails (the notice of its end, above the list, pushes
+    // the rows down under a pointer that does not move: it stays on them).
+    const above = table.rowByPermalink(steady[0].permalink);
+    const box = await above.boundingBox();
+    await above.hover({ position: { x: 40, y: (box?.height ?? 0) - 4 } });
     cue.turn();
     await expect(dashboard.statusBadge(turning.permalink)).toHaveAttribute("data-status-category", "failed");
     await expect(dashboard.needsAttention).toHaveAttribute("data-count", "1");
-    expect(await table.rowOrder()).toEqual(keys(steady, turning));
+    expect(await table.rowOrder()).toEqual(before);
     await page.mouse.move(0, 0);
-    await expect.poll(() => table.rowOrder()).toEqual(keys(turning, steady));
+    await expect.poll(() => table.rowOrder()).toEqual([before[3], ...before.slice(0, 3)]);
   });
 
   test("axe on the table view, light and dark: no serious or critical violation", async ({ page, sim }) => {
