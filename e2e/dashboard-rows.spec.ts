@@ -3,6 +3,7 @@ import { expectAxeClean } from "./fixtures/axe";
 import { answering, DEEP_DEVOPS_ERROR, failed, NOT_FOUND, ofConnector, RETRY_AFTER_2, running } from "./fixtures/scenarios";
 import { DashboardPage, refKeyOf } from "./pages/dashboard-page";
 import { expectNoSidewaysScroll } from "./fixtures/layout";
+import { turnOnCue } from "./fixtures/turn-on-cue";
 
 /**
  * The dashboard's rows: a row opwatch can no longer read looks still and comes first, a failure names its root cause,
@@ -51,6 +52,51 @@ test.describe("dashboard rows", () => {
     for (const name of await dashboard.rows.getByTestId("operation-name").allTextContents()) expect(name).not.toMatch(GUID_IN_TEXT);
 
     await expectAxeClean(page);
+  });
+
+  test("order holds while the person acts in the list: a row that fails moves once the pointer, the focus and the label form leave", async ({ page, sim }) => {
+    const runningSteps = [{ afterMs: 0, headers: RETRY_AFTER_2, body: running(20) }];
+    const runningOf = (name: string) => sim.create(ofConnector(name, runningSteps));
+    const [first, second, steady] = await Promise.all([runningOf("conn-fails-first"), runningOf("conn-fails-second"), runningOf("conn-steady")]);
+    const brokenLater = await sim.create(ofConnector("conn-broken-later", answering(failed(DEEP_DEVOPS_ERROR))));
+    const cueFirst = await turnOnCue(page, first, brokenLater);
+    const cueSecond = await turnOnCue(page, second, brokenLater);
+    await page.goto("/");
+    const dashboard = new DashboardPage(page);
+    for (const scenario of [second, first, steady]) await dashboard.watch(scenario);
+    const keys = (...scenarios: { permalink: string }[]) => scenarios.map((s) => refKeyOf(s.permalink));
+    await expect.poll(() => dashboard.rowOrder()).toEqual(keys(steady, first, second));
+    await expect(dashboard.rows.and(page.locator('[data-status-category="running"]'))).toHaveCount(3);
+
+    // The pointer rests near the foot of the steady row while the one below it fails: nothing moves under the pointer.
+    // (The notice of its end, above the list, pushes the rows down under a pointer that does not move.)
+    const steadyRow = dashboard.rowByKey(steady.permalink);
+    const box = await steadyRow.boundingBox();
+    await steadyRow.hover({ position: { x: 40, y: (box?.height ?? 0) - 4 } });
+    cueFirst.turn();
+    await expect(dashboard.statusBadge(first.permalink)).toHaveAttribute("data-status-category", "failed");
+    await expect(dashboard.needsAttention).toHaveAttribute("data-count", "1");
+    expect(await dashboard.rowOrder()).toEqual(keys(steady, first, second));
+    // The pointer leaves: the failed row comes first.
+    await page.mouse.move(0, 0);
+    await expect.poll(() => dashboard.rowOrder()).toEqual(keys(first, steady, second));
+
+    // The label form stays open on the steady row, pointer and focus elsewhere: the order still holds.
+    await dashboard.labelButton(steady.permalink).click();
+    await expect(dashboard.labelField(steady.permalink)).toBeFocused();
+    await page.mouse.move(0, 0);
+    await page.getByRole("heading", { name: "Watched operations" }).focus();
+    cueSecond.turn();
+    await expect(dashboard.statusBadge(second.permalink)).toHaveAttribute("data-status-category", "failed");
+    await expect(dashboard.needsAttention).toHaveAttribute("data-count", "2");
+    expect(await dashboard.rowOrder()).toEqual(keys(first, steady, second));
+    // Escape closes the form and gives the focus back to the row's Label button, still in the list; leaving the list
+    // shows the new order.
+    await dashboard.labelField(steady.permalink).press("Escape");
+    await expect(dashboard.labelButton(steady.permalink)).toBeFocused();
+    expect(await dashboard.rowOrder()).toEqual(keys(first, steady, second));
+    await page.getByRole("heading", { name: "Watched operations" }).focus();
+    await expect.poll(() => dashboard.rowOrder()).toEqual(keys(first, second, steady));
   });
 
   test.describe("on a phone", () => {

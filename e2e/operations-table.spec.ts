@@ -1,7 +1,8 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { BOTH_SCHEMES, expectAxeClean } from "./fixtures/axe";
-import { answering, devcenter, devops, failed, NOT_FOUND, permalinkUrl, running, type Step, uniqueId } from "./fixtures/scenarios";
+import { childFailure } from "./fixtures/failures";
+import { answering, DEEP_DEVOPS_ERROR, devcenter, devops, failed, NOT_FOUND, ofConnector, permalinkUrl, RETRY_AFTER_2, running, type Step, uniqueId } from "./fixtures/scenarios";
 import type { CreatedScenario, SimulatorClient } from "./fixtures/simulator-client";
 import { E2E } from "./fixtures/stack";
 import { BoardPage } from "./pages/board-page";
@@ -10,6 +11,7 @@ import { OperationPage } from "./pages/operation-page";
 import { OperationsTable } from "./pages/operations-table";
 import { PastePanel } from "./pages/paste-panel";
 import { expectNoSidewaysScroll } from "./fixtures/layout";
+import { turnOnCue } from "./fixtures/turn-on-cue";
 
 /** The dense list: beyond 10 operations the dashboard is a table whose sort and filters live in the URL. */
 
@@ -123,7 +125,11 @@ test.describe("operations table", () => {
     await table.textFilter.fill("TBL-FAIL");
     await expect(table.rows).toHaveCount(2);
     await expect.poll(() => table.query().get("q")).toBe("TBL-FAIL");
-    await table.textFilter.fill("");
+    // Clear filters empties the box with the rest.
+    await table.clearFilters.click();
+    await expect(table.rows).toHaveCount(13);
+    await expect(table.textFilter).toHaveValue("");
+    await expect.poll(() => table.query().get("q")).toBeNull();
     await table.statusFilter("attention").click();
     await expect(table.rows).toHaveCount(3);
     await table.statusFilter("canceled").click();
@@ -172,8 +178,13 @@ test.describe("operations table", () => {
     await table.statusFilter("failed").click();
     await expect(table.rows).toHaveCount(2);
     await expect(board.shareButton).toHaveText("Share board (2 filtered)");
+    // What it made says so on a line of its own: the buttons beside it stay where they were.
+    const clearFailed = page.getByTestId("clear-failed");
+    const buttonsBefore = await Promise.all([board.shareButton.boundingBox(), clearFailed.boundingBox()]);
     await board.share();
     await expect(board.shareLink).toHaveAttribute("data-count", "2");
+    await expect(board.shareStatus).toContainText("2 operations");
+    expect(await Promise.all([board.shareButton.boundingBox(), clearFailed.boundingBox()])).toEqual(buttonsBefore);
     await table.clearFilters.click();
 
     // Selection: a row, then all shown under a filter; the header's count says how many.
@@ -231,6 +242,59 @@ test.describe("operations table", () => {
     await expect(new OperationPage(page).statusBadge).toBeVisible();
   });
 
+  test("a failed row names its innermost error, also a failed child's; a long label is cut short, whole on hover", async ({ page, sim }) => {
+    const deep = await sim.create(ofConnector("tbl-deep", answering(failed(DEEP_DEVOPS_ERROR))));
+    const parent = await sim.create(childFailure(0));
+    const others = await createOperations(sim, ["tbl-run-30", "tbl-ok-a"]);
+    const label = "Onboard the Contoso GitHub organisation to Defender for DevOps, second attempt";
+    await page.goto("/?view=table");
+    const dashboard = new DashboardPage(page);
+    for (const scenario of others) await dashboard.watch(scenario);
+    await dashboard.watch(parent);
+    await dashboard.watch(deep, label);
+    const table = new OperationsTable(page);
+
+    await expect(dashboard.rootCause(deep.permalink)).toHaveText(/^PermissionDenied: The identity lacks 'Project Collection Administrator'/, { timeout: 30_000 });
+    await expect(dashboard.rootCause(parent.permalink)).toContainText("GitHubAppNotInstalled: The GitHub app is not installed");
+    await expect(dashboard.rootCause(parent.permalink)).toContainText("(in child operation install-github-app)");
+    for (const scenario of [deep, parent]) await expect(table.rowByPermalink(scenario.permalink).getByTestId("root-cause")).toBeVisible();
+    await expect(table.table.getByTestId("root-cause")).toHaveCount(2);
+
+    // The label has room, and what does not fit is in the name's title.
+    const name = table.nameLink(deep.permalink);
+    await expect(name).toHaveText(label);
+    await expect(name).toHaveAttribute("title", new RegExp(`^${label}`));
+    expect(await name.evaluate((link) => link.clientWidth), "pixels the name column gives a label").toBeGreaterThanOrEqual(300);
+    await expectAxeClean(page, { colorSchemes: BOTH_SCHEMES });
+  });
+
+  test("order holds while the pointer is on the rows: a row that fails moves once it leaves", async ({ page, sim }) => {
+    const runningSteps = [{ afterMs: 0, headers: RETRY_AFTER_2, body: running(20) }];
+    const runningOf = (name: string) => sim.create(ofConnector(name, runningSteps));
+    const [turning, ...steady] = await Promise.all([runningOf("tbl-turns"), runningOf("tbl-steady-1"), runningOf("tbl-steady-2"), runningOf("tbl-steady-3")]);
+    const brokenLater = await sim.create(ofConnector("tbl-broken-later", answering(failed(DEEP_DEVOPS_ERROR))));
+    const cue = await turnOnCue(page, turning, brokenLater);
+    await page.goto("/?view=table");
+    const dashboard = new DashboardPage(page);
+    for (const scenario of [turning, ...steady]) await dashboard.watch(scenario);
+    const table = new OperationsTable(page);
+    const before = [...steady].reverse().concat(turning).map((s) => refKeyOf(s.permalink));
+    await expect(table.rows.and(page.locator('[data-status-category="running"]'))).toHaveCount(4);
+    await expect.poll(() => table.rowOrder()).toEqual(before);
+
+    // The pointer near the foot of the row above the one that fails (the notice of its end, above the list, pushes
+    // the rows down under a pointer that does not move: it stays on them).
+    const above = table.rowByPermalink(steady[0].permalink);
+    const box = await above.boundingBox();
+    await above.hover({ position: { x: 40, y: (box?.height ?? 0) - 4 } });
+    cue.turn();
+    await expect(dashboard.statusBadge(turning.permalink)).toHaveAttribute("data-status-category", "failed");
+    await expect(dashboard.needsAttention).toHaveAttribute("data-count", "1");
+    expect(await table.rowOrder()).toEqual(before);
+    await page.mouse.move(0, 0);
+    await expect.poll(() => table.rowOrder()).toEqual([before[3], ...before.slice(0, 3)]);
+  });
+
   test("axe on the table view, light and dark: no serious or critical violation", async ({ page, sim }) => {
     const scenarios = await createOperations(sim, ONE_OF_EACH);
     const table = await watchAll(page, scenarios, "/?view=table");
@@ -249,6 +313,12 @@ test.describe("operations table", () => {
       const scenarios = await createOperations(sim, ONE_OF_EACH);
       const table = await watchAll(page, scenarios, "/?view=table");
       await expectNoSidewaysScroll(page);
+
+      // The header's lines are the rows' lines: no kind or scope column, the progress starting a line as the bars do.
+      await expect(table.sortButton("kind")).toBeHidden();
+      await expect(table.sortButton("scope")).toBeHidden();
+      const [progressHeader, bar] = await Promise.all([table.sortButton("progress").boundingBox(), table.rows.first().getByRole("progressbar").boundingBox()]);
+      expect(Math.abs((progressHeader?.x ?? -1) - (bar?.x ?? 1))).toBeLessThanOrEqual(2);
 
       // Each row: badge and name on one line, its progress, its times; all inside the screen and at most ~3 lines high.
       for (const row of await table.rows.all()) {

@@ -76,7 +76,7 @@ export const BoardRow = memo(function BoardRow({ item, watched, onWatch }: { ite
       </div>
       <ProgressBar percent={operation?.percentComplete} category={operation?.category} label={`Progress of ${described}`} stopped={unreadable !== undefined} />
       <OperationTimes snapshot={snapshot} operationKey={key} compact />
-      {operation?.category === "failed" ? <RowRootCause operation={operation} /> : null}
+      <RowRootCause operation={operation} />
     </li>
   );
 });

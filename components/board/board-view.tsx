@@ -12,6 +12,7 @@ import { decodeBoard, type BoardItem } from "@/lib/board/board-codec";
 import { useWatchList } from "@/lib/watch-list/use-watch-list";
 import { BoardRow } from "./board-row";
 import { useLocationHash } from "./use-location-hash";
+import { PAGE_WIDTH } from "@/components/layout/page-width";
 
 const linkClass = `text-blue-700 underline dark:text-blue-300 ${focusRing}`;
 
@@ -43,7 +44,7 @@ export function BoardView() {
   return (
     <>
       <AppHeader />
-      <main className="mx-auto flex max-w-6xl flex-col gap-4 p-4" data-testid="board-page">
+      <main className={`${PAGE_WIDTH} flex flex-col gap-4 p-4`} data-testid="board-page">
         <div className="flex flex-col gap-1">
           <h1 className="text-2xl font-semibold">Shared board</h1>
           <p className="text-sm text-slate-700 dark:text-slate-300">

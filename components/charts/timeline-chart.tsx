@@ -36,6 +36,7 @@ export default function TimelineChart({ items, now, label }: TimelineChartProps)
                   <div className="font-medium break-all">{row.full}</div>
                   <div>start {formatTimestamp(row.start)}</div>
                   <div>{row.running ? `running for ${formatDuration(row.span)}` : `end ${formatTimestamp(row.end)} · ${formatDuration(row.span)}`}</div>
+                  {row.cause ? <div className={`mt-1 line-clamp-3 max-w-xs break-words ${STATUS_COLORS.failed.text}`}>{row.cause}</div> : null}
                 </div>
               );
             }}

@@ -18,6 +18,8 @@ export interface TimelineItem {
   /** Undefined while running: the bar grows to `now`. */
   end: number | undefined;
   category: StatusCategory;
+  /** A failed operation's root cause, in one line ("PermissionDenied: …"). */
+  cause?: string | undefined;
 }
 
 export interface TimelineChartProps {
@@ -33,6 +35,7 @@ export interface TimelineRow extends Pick<TimelineItem, "key" | "name" | "full" 
   running: boolean;
   start: number;
   end: number;
+  cause: string | undefined;
 }
 
 /** Room for the axis label's two lines (name, then short id). */
@@ -53,6 +56,7 @@ export function timelineRows(items: readonly TimelineItem[], now: number): Timel
       running: item.end === undefined,
       start: item.start,
       end,
+      cause: item.cause,
     };
   });
 }

@@ -6,11 +6,12 @@ import { useWatchList } from "@/lib/watch-list/use-watch-list";
 import { AppHeader } from "@/components/layout/app-header";
 import { OperationRow } from "@/components/operation/operation-row";
 import { ReadBudgetNotices } from "@/components/polling/read-budget-notices";
-import { UndoNotice } from "@/components/ui/undo-notice";
+import { UndoNotice, UndoRoom } from "@/components/ui/undo-notice";
 import type { OperationRef } from "@/lib/azure/operation-ref";
 import { hasWatchItem } from "@/lib/watch-list/watch-list";
 import { watchItemKey } from "@/lib/watch-list/store";
 import { AddOperationPanel, type AddOutcome } from "./add-operation-panel";
+import { ListHoldProvider, useHeldRows, useListHold } from "./list-hold";
 import { createRowLinks } from "./row-links";
 import { HeaderCounts, SectionCounts, SummaryCompletionNotices, SummaryRunningTitle } from "./summary-views";
 import { attentionFirst } from "./watched-order";
@@ -26,6 +27,7 @@ import { useUndoableRemoval } from "./use-undoable-removal";
 import { WatchedTimeline } from "./watched-timeline";
 import { WatchedToolbar } from "./watched-toolbar";
 import { WatchlistNotice } from "./watchlist-notice";
+import { PAGE_WIDTH } from "@/components/layout/page-width";
 
 // The table's order can change every second; these siblings take only stable props and need not render with it.
 const AddPanel = memo(AddOperationPanel);
@@ -51,7 +53,9 @@ export function Dashboard() {
   const tableWasDefault = useTableWasDefault(store);
   const view = viewFor(query, items.length, tableWasDefault);
   const tableRows = useVisibleRows(summary, items, query, view === "table");
-  const rows = view === "table" ? tableRows : shown;
+  // While the person acts in the list, rows keep the order they see; the person's own sort, filter or view apply at once.
+  const hold = useListHold();
+  const rows = useHeldRows(view === "table" ? tableRows : shown, hold.held, query);
   /** What the person sees, filtered and in order: a board link's "filtered" rows. */
   const visibleItems = useMemo(() => rows.map((row) => row.item), [rows]);
   const { selected, selectedItems, select, selectAll } = useRowSelection(items, keys);
@@ -94,7 +98,7 @@ export function Dashboard() {
     <>
       <SummaryRunningTitle store={summary} />
       <AppHeader>{state.loaded ? <HeaderCounts store={summary} /> : null}</AppHeader>
-      <main className="mx-auto flex max-w-6xl flex-col gap-4 p-4">
+      <main className={`${PAGE_WIDTH} flex flex-col gap-4 p-4`}>
         <h1 className="sr-only">opwatch dashboard</h1>
         <WatchlistNotice notice={state.notice} onDismiss={store.dismissNotice} />
         <SummaryCompletionNotices store={summary} />
@@ -128,7 +132,8 @@ export function Dashboard() {
               <TableFilters query={query} shown={visibleItems.length} total={items.length} onChange={setQuery} />
               {hasFilters(query) ? <KeepWatchedQueries items={items} /> : null}
               <OperationsTable
-                rows={tableRows}
+                rows={rows}
+                bodyProps={hold.listProps}
                 sort={query.sort}
                 onSort={sortBy}
                 selected={selected}
@@ -139,12 +144,15 @@ export function Dashboard() {
               />
             </>
           ) : (
-            <ul aria-label="Watched operations" data-testid="watch-list" className="flex flex-col gap-2">
-              {shown.map(({ item, key }) => (
-                <OperationRow key={key} item={item} onRemove={removeOne} onLabel={setLabel} nameLinks={rowLinks} />
-              ))}
-            </ul>
+            <ListHoldProvider value={hold.holdWhileOpen}>
+              <ul aria-label="Watched operations" data-testid="watch-list" className="flex flex-col gap-2" {...hold.listProps}>
+                {rows.map(({ item, key }) => (
+                  <OperationRow key={key} item={item} onRemove={removeOne} onLabel={setLabel} nameLinks={rowLinks} />
+                ))}
+              </ul>
+            </ListHoldProvider>
           )}
+          <UndoRoom offer={offer} />
         </section>
         {items.length > 0 ? <Timeline store={summary} /> : null}
       </main>

@@ -8,6 +8,7 @@ import { useSteppedNow } from "@/components/hooks/use-now";
 import { useWatchedSummary } from "@/components/hooks/use-watched-summary";
 import type { WatchedSummary, WatchedSummaryStore } from "@/components/hooks/watched-summary-store";
 import { fullDescription, shortName } from "@/lib/operations/display-name";
+import { failureCause, rootCauseLine } from "@/lib/operations/root-cause";
 
 const MAX_BARS = 40;
 const REDRAW_MS = 5000;
@@ -33,7 +34,17 @@ export function WatchedTimeline({ store }: { store: WatchedSummaryStore }) {
         withoutStart++;
         return;
       }
-      all.push({ key: o.key, name: o.label, full: fullDescription(item), axis: shortName(item), start: op.startTime, end: op.endTime, category: op.category });
+      const cause = failureCause(op);
+      all.push({
+        key: o.key,
+        name: o.label,
+        full: fullDescription(item),
+        axis: shortName(item),
+        start: op.startTime,
+        end: op.endTime,
+        category: op.category,
+        cause: cause && rootCauseLine(cause),
+      });
     });
     // Before the browser's clock is known (now 0) nothing is old: the selection waits for it.
     const recent = now === 0 ? { drawn: all, leftOut: 0, cutoff: 0 } : selectRecent(all, now);
@@ -84,7 +95,13 @@ function useRedrawnSummary(summary: WatchedSummary, step: number): WatchedSummar
 }
 
 const sameItem = (a: TimelineItem, b: TimelineItem | undefined) =>
-  b?.key === a.key && a.name === b.name && a.full === b.full && a.start === b.start && a.end === b.end && a.category === b.category;
+  b?.key === a.key &&
+  a.name === b.name &&
+  a.full === b.full &&
+  a.start === b.start &&
+  a.end === b.end &&
+  a.category === b.category &&
+  a.cause === b.cause;
 
 /** Polls that change nothing drawn (most of them) keep the previous array, so the memoized chart does not redraw. */
 function useSameItems(items: TimelineItem[]): TimelineItem[] {

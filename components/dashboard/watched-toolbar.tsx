@@ -1,6 +1,6 @@
 "use client";
 
-import { ShareBoardButton } from "@/components/board/share-board-button";
+import { ShareBoardButton, ShareBoardOutcome, useShareBoard } from "@/components/board/share-board-button";
 import type { WatchedSummaryStore } from "@/components/hooks/watched-summary-store";
 import { NotificationToggle } from "@/components/notifications/completion-notices";
 import type { WatchItem } from "@/lib/watch-list/watch-list";
@@ -10,7 +10,8 @@ import { ViewSwitch } from "./view-switch";
 
 /**
  * Beside the list's heading: how many rows are ticked, Cards or Table (once anything is watched), notifications, a
- * board link of the ticked rows, else the filtered ones, else all, and the Clear buttons.
+ * board link of the ticked rows, else the filtered ones, else all, and the Clear buttons. What Share board made takes
+ * a line of its own under them (the heading's row wraps it there), so its words never push a button aside.
  */
 export function WatchedToolbar({
   summary,
@@ -34,17 +35,21 @@ export function WatchedToolbar({
   onClear: (keys: readonly string[], group: ClearGroup) => void;
 }) {
   const selected = selectedItems.length > 0;
+  const board = useShareBoard();
   return (
-    <div className="ml-auto flex flex-wrap items-center gap-2">
-      {selected ? (
-        <span data-testid="selected-count" className="text-sm text-slate-600 dark:text-slate-400">
-          {selectedItems.length} selected
-        </span>
-      ) : null}
-      {watchedCount > 0 ? <ViewSwitch view={view} onChange={onView} /> : null}
-      <NotificationToggle />
-      <ShareBoardButton items={selected ? selectedItems : visibleItems} which={selected ? "selected" : filtered ? "filtered" : "all"} />
-      <ClearButtons store={summary} onClear={onClear} />
-    </div>
+    <>
+      <div className="ml-auto flex flex-wrap items-center gap-2">
+        {selected ? (
+          <span data-testid="selected-count" className="text-sm text-slate-600 dark:text-slate-400">
+            {selectedItems.length} selected
+          </span>
+        ) : null}
+        {watchedCount > 0 ? <ViewSwitch view={view} onChange={onView} /> : null}
+        <NotificationToggle />
+        <ShareBoardButton board={board} items={selected ? selectedItems : visibleItems} which={selected ? "selected" : filtered ? "filtered" : "all"} />
+        <ClearButtons store={summary} onClear={onClear} />
+      </div>
+      <ShareBoardOutcome board={board} className="basis-full" />
+    </>
   );
 }

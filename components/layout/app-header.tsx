@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { UserMenu } from "@/components/auth/user-menu";
 import { focusRing } from "@/components/ui/focus-ring";
+import { PAGE_WIDTH } from "@/components/layout/page-width";
 
 /**
  * The app's bar: name, what the page counts, the account. On a phone the counts take a line of their own under the
@@ -9,7 +10,7 @@ import { focusRing } from "@/components/ui/focus-ring";
 export function AppHeader({ children }: { children?: React.ReactNode }) {
   return (
     <header className="border-b border-slate-200 bg-white/90 dark:border-slate-800 dark:bg-slate-950/90">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-3 gap-y-1 px-4 py-2">
+      <div className={`${PAGE_WIDTH} flex flex-wrap items-center gap-x-3 gap-y-1 px-4 py-2`}>
         <Link href="/" className={`text-xl font-semibold tracking-tight ${focusRing}`}>
           opwatch
         </Link>

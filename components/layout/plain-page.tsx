@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { focusRing } from "@/components/ui/focus-ring";
+import { PAGE_WIDTH } from "@/components/layout/page-width";
 
 /**
  * A page outside the signed-in app (not found, a link that names no operation): the app's header line without the
@@ -10,14 +11,14 @@ export function PlainPage({ title, testId, children }: { title: string; testId?:
   return (
     <>
       <header className="border-b border-slate-200 bg-white/90 dark:border-slate-800 dark:bg-slate-950/90">
-        <div className="mx-auto flex max-w-6xl items-center px-4 py-2">
+        <div className={`${PAGE_WIDTH} flex items-center px-4 py-2`}>
           <Link href="/" className={`text-xl font-semibold tracking-tight ${focusRing}`}>
             opwatch
           </Link>
         </div>
       </header>
       {/* Aligned with the header's wordmark; the text itself kept to a readable width. */}
-      <main className="mx-auto max-w-6xl px-4 py-6" data-testid={testId}>
+      <main className={`${PAGE_WIDTH} px-4 py-6`} data-testid={testId}>
         <div className="flex max-w-3xl flex-col gap-3">
           <h1 className="text-2xl font-semibold">{title}</h1>
           {children}

@@ -21,6 +21,7 @@ import { ProgressSection } from "./progress-section";
 import { ReadErrorLine } from "./read-error-line";
 import { ResponseDetails } from "./response-details";
 import { SupportReportControls } from "./support-report-controls";
+import { PAGE_WIDTH } from "@/components/layout/page-width";
 
 /**
  * One operation's permalink page, shared with every other view through one query. In the order a person needs it:
@@ -46,7 +47,7 @@ export function OperationPage({ operationRef }: { operationRef: OperationRef }) 
     <>
       <RunningTitle running={isSnapshotRunning(snapshot) ? 1 : 0} item={item} />
       <AppHeader />
-      <main className="mx-auto flex max-w-6xl min-w-0 flex-col gap-4 p-4">
+      <main className={`${PAGE_WIDTH} flex min-w-0 flex-col gap-4 p-4`}>
         <CompletionNotices observed={observed} />
         <section className="flex min-w-0 flex-col gap-2" aria-labelledby="operation-heading">
           <OperationHeading item={item} operation={operation} unreadable={unreadable} />

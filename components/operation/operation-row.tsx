@@ -124,7 +124,7 @@ export const OperationRow = memo(function OperationRow({
       </div>
       <ProgressBar percent={operation?.percentComplete} category={operation?.category} label={`Progress of ${described}`} stopped={unreadable !== undefined} />
       <OperationTimes snapshot={snapshot} operationKey={key} compact />
-      {operation?.category === "failed" ? <RowRootCause operation={operation} /> : null}
+      <RowRootCause operation={operation} />
       {snapshot ? (
         <ReadErrorLine
           snapshot={snapshot}

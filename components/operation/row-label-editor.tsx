@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import { useHoldWhileOpen } from "@/components/dashboard/list-hold";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/input";
 import { MAX_LABEL_CHARS } from "@/lib/watch-list/watch-list";
@@ -22,6 +23,8 @@ export function RowLabelEditor({
   onCancel: () => void;
 }) {
   const [value, setValue] = useState(initial);
+  // Rows keep their places while a label is being written.
+  useHoldWhileOpen();
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => {
     input.current?.select();

@@ -34,7 +34,9 @@ describe("RowRootCause", () => {
     expect(html).toContain("(in child operation github-app)");
   });
 
-  it("renders nothing without an error", () => {
+  it("renders nothing without an error, or before the operation failed", () => {
     expect(renderToStaticMarkup(<RowRootCause operation={sampleOperation({ category: "failed" })} />)).toBe("");
+    expect(renderToStaticMarkup(<RowRootCause operation={sampleOperation({ category: "running", error: node("Transient", "Retrying.") })} />)).toBe("");
+    expect(renderToStaticMarkup(<RowRootCause operation={undefined} />)).toBe("");
   });
 });

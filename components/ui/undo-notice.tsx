@@ -26,6 +26,14 @@ export function UndoNotice({ offer, onUndo, onExpire }: { offer: UndoOffer | und
   );
 }
 
+/**
+ * Room the size of the offer, put at the end of a list while an offer shows: scrolled to its end, the list's last rows
+ * sit above the offer instead of under it.
+ */
+export function UndoRoom({ offer }: { offer: UndoOffer | undefined }) {
+  return offer ? <div aria-hidden="true" data-testid="undo-room" className="h-20 shrink-0" /> : null;
+}
+
 function Offer({ message, onUndo, onExpire }: { message: string; onUndo: () => void; onExpire: () => void }): ReactNode {
   const timer = useRef<UndoTimer | undefined>(undefined);
   const focused = useRef(false);

@@ -127,6 +127,14 @@ function rootCauseBelow(
   return own;
 }
 
+/**
+ * What every view of a failed operation names (the cards, the table, a board, the timeline): its root cause, or
+ * nothing while it has not failed. A running operation's error, if Azure sends one, is not yet why it failed.
+ */
+export function failureCause(operation: (ErrorHolder & Pick<Operation, "category">) | undefined): RootCause | undefined {
+  return operation?.category === "failed" ? rootCauseOf(operation) : undefined;
+}
+
 /** A child counts when it failed, or carries an error without having succeeded (Canceled with a reason, say). */
 export const failedChild = (child: Pick<Operation, "category" | "error">): boolean =>
   child.category === "failed" || (child.error !== undefined && child.category !== "succeeded");

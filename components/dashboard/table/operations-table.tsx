@@ -2,8 +2,9 @@
 
 import { useEffect, useRef, type KeyboardEvent } from "react";
 import { focusRing } from "@/components/ui/focus-ring";
+import type { ListHold } from "../list-hold";
 import type { RowLinks } from "../row-links";
-import { ROW_GRID } from "./table-layout";
+import { COLUMN_CELL, ROW_GRID } from "./table-layout";
 import { nextSort, type ColumnId, type TableQuery } from "./table-query";
 import { TableRow } from "./table-row";
 import type { VisibleRow } from "./use-visible-rows";
@@ -62,6 +63,7 @@ export function OperationsTable({
   onSelectAll,
   onRemove,
   rowLinks,
+  bodyProps,
 }: {
   rows: readonly VisibleRow[];
   sort: TableQuery["sort"];
@@ -72,6 +74,8 @@ export function OperationsTable({
   onRemove: (key: string) => void;
   /** The rows' name links, by key in the order shown. */
   rowLinks: RowLinks;
+  /** Tells the dashboard when the person acts on the rows (their order then holds). */
+  bodyProps: ListHold["listProps"];
 }) {
   // Up and Down on a row's name move to the next row's name: 500 rows are not 1,500 Tab presses.
   const moveBetweenRows = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -82,7 +86,7 @@ export function OperationsTable({
     <div role="table" aria-label="Watched operations" data-testid="operations-table" className={`${surfaceClass} text-sm`}>
       <div role="rowgroup">
         <div role="row" className={`${ROW_GRID} border-b border-slate-300 bg-slate-50 px-2 py-1.5 text-xs font-semibold dark:border-slate-600 dark:bg-slate-800`}>
-          <div role="columnheader" className="flex items-center">
+          <div role="columnheader" className={`${COLUMN_CELL.select} flex items-center`}>
             <SelectAll rows={rows} selected={selected} onSelectAll={onSelectAll} />
           </div>
           {HEADERS.map(({ column, label }) => {
@@ -91,6 +95,7 @@ export function OperationsTable({
               <div
                 key={column}
                 role="columnheader"
+                className={COLUMN_CELL[column]}
                 aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
               >
                 <button
@@ -109,12 +114,12 @@ export function OperationsTable({
               </div>
             );
           })}
-          <div role="columnheader" className="sr-only lg:not-sr-only">
+          <div role="columnheader" className={`${COLUMN_CELL.actions} sr-only lg:not-sr-only`}>
             <span className="sr-only">Actions</span>
           </div>
         </div>
       </div>
-      <div role="rowgroup" onKeyDown={moveBetweenRows}>
+      <div role="rowgroup" onKeyDown={moveBetweenRows} {...bodyProps}>
         {rows.map(({ item, key }) => (
           <TableRow key={key} item={item} selected={selected.has(key)} onSelect={onSelect} onRemove={onRemove} nameLinks={rowLinks} />
         ))}

@@ -55,8 +55,9 @@ function sortText(sort: TableQuery["sort"]): string {
 
 /** Status, kind and text filters, and the "N of M shown" line that clears them. */
 export function TableFilters({ query, shown, total, onChange }: { query: TableQuery; shown: number; total: number; onChange: (patch: Partial<TableQuery>) => void }) {
-  // The box is the person's while they type; the URL follows after a pause. Clearing the filters empties it (new key).
-  const [textKey, setTextKey] = useState(0);
+  // The box holds the text (the one state of it); the URL follows after a pause, so a word is one update. Nothing else
+  // changes the URL's text while the box is on screen, so the box needs no reading back from it.
+  const [text, setText] = useState(query.q);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => {
     clearTimeout(timer.current);
@@ -73,9 +74,8 @@ export function TableFilters({ query, shown, total, onChange }: { query: TableQu
           onChange({ kind });
         }} />
         <input
-          key={textKey}
           type="search"
-          defaultValue={query.q}
+          value={text}
           aria-label="Filter by name, label, id or scope"
           placeholder="Filter by name, id, scope…"
           data-testid="filter-text"
@@ -83,6 +83,7 @@ export function TableFilters({ query, shown, total, onChange }: { query: TableQu
           className={`${inputClass} min-w-0 flex-1 basis-48`}
           onChange={(event) => {
             const q = event.target.value;
+            setText(q);
             clearTimeout(timer.current);
             timer.current = setTimeout(() => {
               onChange({ q });
@@ -100,7 +101,7 @@ export function TableFilters({ query, shown, total, onChange }: { query: TableQu
             data-testid="clear-filters"
             onClick={() => {
               clearTimeout(timer.current);
-              setTextKey((k) => k + 1);
+              setText("");
               onChange({ status: [], kind: [], q: "" });
             }}
           >

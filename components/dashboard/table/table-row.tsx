@@ -16,8 +16,9 @@ import { rowStateOf, unreadableOf } from "@/lib/polling/read-state";
 import type { WatchItem } from "@/lib/watch-list/watch-list";
 import { useNameLinkRef, type NameLinks } from "../row-links";
 import { scopeOf } from "./table-facts";
-import { CELL, ROW_GRID } from "./table-layout";
+import { COLUMN_CELL, ROW_GRID } from "./table-layout";
 import { RemoveButton } from "@/components/operation/remove-button";
+import { RowRootCause } from "@/components/operation/row-root-cause";
 
 /** A live time: re-renders on the page's one clock, only while on screen and while it can still change. */
 function Ticking({ active, render }: { active: boolean; render: (now: number) => string }) {
@@ -70,7 +71,7 @@ export const TableRow = memo(function TableRow({
       // Off-screen rows skip style and layout, as the cards do; "auto" remembers each row's last drawn height.
       className={`${ROW_GRID} border-b border-slate-200 px-2 py-2 [contain-intrinsic-size:auto_4.5rem] [content-visibility:auto] focus-within:bg-slate-50 lg:py-1.5 lg:[contain-intrinsic-size:auto_2.5rem] dark:border-slate-700 dark:focus-within:bg-slate-800/60`}
     >
-      <div role="cell" className={`${CELL} shrink-0`}>
+      <div role="cell" className={COLUMN_CELL.select}>
         <input
           type="checkbox"
           checked={selected}
@@ -81,10 +82,10 @@ export const TableRow = memo(function TableRow({
           className={`size-4 accent-blue-700 dark:accent-blue-400 ${focusRing}`}
         />
       </div>
-      <div role="cell" className={`${CELL} max-w-[45%] shrink-0 lg:max-w-none`}>
+      <div role="cell" className={COLUMN_CELL.status}>
         <StatusBadge category={operation?.category} status={operation?.status} unreadable={unreadable} />
       </div>
-      <div role="cell" className={`${CELL} flex min-w-0 flex-1 flex-col`}>
+      <div role="cell" className={`${COLUMN_CELL.name} flex flex-col`}>
         <Link
           ref={nameRef}
           href={permalinkPath(item.ref)}
@@ -99,33 +100,34 @@ export const TableRow = memo(function TableRow({
           <span className="sr-only">operation id </span>
           {shortOperationId(item.ref)}
         </span>
+        <RowRootCause operation={operation} dense />
       </div>
-      <div role="cell" className={`${CELL} hidden text-xs lg:block`}>
+      <div role="cell" className={`${COLUMN_CELL.kind} text-xs`}>
         <span className="rounded bg-slate-100 px-1.5 text-slate-700 dark:bg-slate-800 dark:text-slate-300">{item.ref.kind}</span>
       </div>
-      <div role="cell" title={scope.full} className={`${CELL} hidden flex-col text-xs lg:flex`}>
+      <div role="cell" title={scope.full} className={`${COLUMN_CELL.scope} flex-col text-xs`}>
         <span className="truncate text-slate-800 dark:text-slate-200">{scope.main}</span>
         <span className="truncate text-slate-600 dark:text-slate-400">{scope.within}</span>
       </div>
-      <div role="cell" className={`${CELL} order-2 basis-full lg:order-none`}>
+      <div role="cell" className={COLUMN_CELL.progress}>
         <ProgressBar percent={operation?.percentComplete} category={operation?.category} label={`Progress of ${described}`} stopped={unreadable !== undefined} />
       </div>
-      <div role="cell" className={`${CELL} order-3 text-xs tabular-nums lg:order-none`}>
+      <div role="cell" className={`${COLUMN_CELL.started} text-xs tabular-nums`}>
         <Inline>Started</Inline>
         {formatTimestamp(start)}
       </div>
-      <div role="cell" className={`${CELL} order-3 text-xs tabular-nums lg:order-none`}>
+      <div role="cell" className={`${COLUMN_CELL.duration} text-xs tabular-nums`}>
         <Inline>{end === undefined ? "Elapsed" : "Took"}</Inline>
         <Ticking active={inView && end === undefined && start !== undefined} render={(now) => {
           const elapsed = elapsedMs(start, end, now);
           return elapsed === undefined ? "—" : formatDuration(elapsed);
         }} />
       </div>
-      <div role="cell" className={`${CELL} order-3 text-xs tabular-nums lg:order-none`}>
+      <div role="cell" className={`${COLUMN_CELL.lastRead} text-xs tabular-nums`}>
         <Inline>Read</Inline>
         <Ticking active={inView && lastRead !== undefined} render={(now) => (lastRead === undefined ? "—" : formatAgo(lastRead, Math.max(now, lastRead)))} />
       </div>
-      <div role="cell" className={`${CELL} order-1 ml-auto shrink-0 lg:order-none lg:ml-0`}>
+      <div role="cell" className={COLUMN_CELL.actions}>
         <RemoveButton operationKey={key} described={described} onRemove={onRemove} />
       </div>
     </div>
