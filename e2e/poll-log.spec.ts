@@ -115,7 +115,7 @@ test("after a reload the last known state shows at once, with its age, until a n
   await expect(op.progressBar).toHaveAttribute("aria-valuenow", "30");
   await expect(op.time("Started")).toHaveText(started);
   await expect(op.lastKnown).toHaveText(/^Last known \d+ s ago/);
-  await expect(page.getByText("Reading status…")).toHaveCount(0);
+  await expect(page.getByText("Reading status…", { exact: true })).toHaveCount(0);
   await expectAxeClean(page, { colorSchemes: BOTH_SCHEMES });
 
   // The new read replaces it, and the marker goes.
