@@ -91,6 +91,33 @@ test.describe("the operation page", () => {
     await expectAxeClean(page, { colorSchemes: BOTH_SCHEMES });
   });
 
+  test("chart: a finished operation's line ends at its own end time, not when opwatch read it, and stays so after a reload", async ({ page, sim }) => {
+    // Read running at 20%; it fails a second later at 65%, which the page learns at its next read, seconds after.
+    const startTime = startedMinutesAgo(10);
+    const scenario = await sim.create(
+      devops([
+        { afterMs: 0, headers: NO_RETRY_AFTER, body: running(20, { startTime }) },
+        { afterMs: 1_000, headers: NO_RETRY_AFTER, body: failed({ code: "Boom", message: "It broke." }, { startTime, percentComplete: 65 }) },
+      ]),
+    );
+    const op = new OperationPage(page);
+    await op.goto(scenario.permalink);
+    await expect(op.statusBadge).toHaveAttribute("data-status-category", "failed", { timeout: 20_000 });
+    const ended = (await op.time("Ended").textContent()) ?? "";
+    expect(ended).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
+    const endClock = ended.slice(11);
+
+    for (const when of ["read live", "after a reload"]) {
+      await expect(async () => {
+        await op.progressChart.scrollIntoViewIfNeeded({ timeout: 2_000 });
+      }, when).toPass({ timeout: 10_000 });
+      // The reads after the end (the failed read, and the one after the reload) add nothing: the line ends at the end.
+      await expect(op.progressSummary, when).toContainText(/: 2 reads, from 20% at \d\d:\d\d:\d\d to 65% at /);
+      await expect(op.progressSummary, when).toContainText(`to 65% at ${endClock} (its end).`);
+      if (when === "read live") await page.reload();
+    }
+  });
+
   test("share: the Share button copies the permalink, which opens the same operation", async ({ page, sim, context }) => {
     await context.grantPermissions(["clipboard-read", "clipboard-write"]);
     const scenario = await sim.create(devops(answering(succeeded)));

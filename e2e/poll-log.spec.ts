@@ -1,6 +1,8 @@
 import { expect, test } from "./fixtures";
 import { BOTH_SCHEMES, expectAxeClean } from "./fixtures/axe";
 import { devops, NO_RETRY_AFTER, running, startedMinutesAgo } from "./fixtures/scenarios";
+import { holdReads } from "./fixtures/reads";
+import { DashboardPage } from "./pages/dashboard-page";
 import { OperationPage } from "./pages/operation-page";
 import { PollLogPanel } from "./pages/poll-log-panel";
 import { expectNoSidewaysScroll } from "./fixtures/layout";
@@ -79,4 +81,47 @@ test("the poll log lists every read, and it and the chart survive a reload", asy
   await log.section.scrollIntoViewIfNeeded();
   await expectNoSidewaysScroll(page);
   await expectAxeClean(page, { colorSchemes: BOTH_SCHEMES });
+});
+
+test("after a reload the last known state shows at once, with its age, until a new read arrives", async ({ page, sim }) => {
+  const startTime = startedMinutesAgo(10);
+  const scenario = await sim.create(devops([{ afterMs: 0, headers: NO_RETRY_AFTER, body: running(30, { startTime }) }]));
+  const { permalink } = scenario;
+  const dashboard = new DashboardPage(page);
+  const op = new OperationPage(page);
+  const log = new PollLogPanel(page);
+  await page.goto("/");
+  await dashboard.watch(scenario);
+  await expect(dashboard.progressBar(permalink)).toHaveAttribute("aria-valuenow", "30");
+  const started = (await dashboard.time(permalink, "Started").textContent()) ?? "";
+  expect(started).toMatch(/^\d{4}-/);
+  await expect.poll(() => log.storedReads(), { timeout: 10_000 }).toBeGreaterThanOrEqual(1);
+
+  // Azure keeps its next answer back: meanwhile the page shows what this browser knew, saying how old it is.
+  const held = await holdReads(page, scenario);
+  await page.reload();
+  await expect(dashboard.headerCounts).toHaveText("1 watched · reading…");
+  await expect(dashboard.statusBadge(permalink)).toHaveAttribute("data-status-category", "running");
+  await expect(dashboard.statusBadge(permalink)).toContainText("InProgress");
+  await expect(dashboard.progressBar(permalink)).toHaveAttribute("aria-valuenow", "30");
+  await expect(dashboard.time(permalink, "Started")).toHaveText(started);
+  await expect(dashboard.lastKnown(permalink)).toHaveText(/^Last known \d+ s ago/);
+  await expect(dashboard.row(permalink)).not.toContainText("not read yet");
+  // Still nothing read: the header has nothing to count yet.
+  await expect(dashboard.headerCounts).toHaveText("1 watched · reading…");
+
+  await op.goto(permalink);
+  await expect(op.statusBadge).toContainText("InProgress");
+  await expect(op.progressBar).toHaveAttribute("aria-valuenow", "30");
+  await expect(op.time("Started")).toHaveText(started);
+  await expect(op.lastKnown).toHaveText(/^Last known \d+ s ago/);
+  await expect(page.getByText("Reading status…", { exact: true })).toHaveCount(0);
+  await expectAxeClean(page, { colorSchemes: BOTH_SCHEMES });
+
+  // The new read replaces it, and the marker goes.
+  await held.release();
+  await expect(op.lastKnown).toHaveCount(0);
+  await page.goto("/");
+  await expect(dashboard.headerCounts).toHaveText("1 watched · 1 running · 0 need attention");
+  await expect(dashboard.lastKnown(permalink)).toHaveCount(0);
 });

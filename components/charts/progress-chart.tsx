@@ -3,12 +3,12 @@
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { STATUS_COLORS } from "@/components/ui/status-colors";
 import { formatTimestamp } from "@/lib/operations/format";
-import type { ProgressPoint } from "@/lib/polling/snapshot";
+import type { LinePoint } from "./progress-line";
 import { ProgressFrame } from "./chart-frames";
 import { progressSummary } from "./progress-summary";
 
 export interface ProgressChartProps {
-  points: readonly ProgressPoint[];
+  points: readonly LinePoint[];
   estimate: number | undefined;
 }
 

@@ -16,6 +16,14 @@ describe("progressSummary", () => {
     expect(progressSummary(points, T0 + 60_000)).toContain(`; estimated finish at ${clock(T0 + 60_000)}.`);
   });
 
+  it("says where a finished operation's line ends", () => {
+    const points = [
+      { at: T0, percent: 20 },
+      { at: T0 + 15_000, percent: 65, end: true as const },
+    ];
+    expect(progressSummary(points, undefined)).toBe(`Progress over the reads: 2 reads, from 20% at ${clock(T0)} to 65% at ${clock(T0 + 15_000)} (its end).`);
+  });
+
   it("says so when there is nothing to draw", () => {
     expect(progressSummary([], undefined)).toBe("Progress over the reads: no percentage reported yet.");
   });

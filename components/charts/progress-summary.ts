@@ -1,5 +1,5 @@
 import { formatPercent, formatTimestamp } from "@/lib/operations/format";
-import type { ProgressPoint } from "@/lib/polling/snapshot";
+import type { LinePoint } from "./progress-line";
 
 /**
  * The progress chart in words, for its figure's caption: the chart itself is no Tab stop (a chart a keyboard lands on
@@ -13,11 +13,11 @@ export const PROGRESS_CHART_LABEL = "Progress over the reads";
 
 const clock = (at: number) => formatTimestamp(at).slice(11);
 
-export function progressSummary(points: readonly ProgressPoint[], estimate: number | undefined): string {
+export function progressSummary(points: readonly LinePoint[], estimate: number | undefined): string {
   const first = points[0];
   const last = points.at(-1);
   if (!first || !last) return `${PROGRESS_CHART_LABEL}: no percentage reported yet.`;
-  const moved = `${formatPercent(first.percent)} at ${clock(first.at)} to ${formatPercent(last.percent)} at ${clock(last.at)}`;
+  const moved = `${formatPercent(first.percent)} at ${clock(first.at)} to ${formatPercent(last.percent)} at ${clock(last.at)}${last.end ? " (its end)" : ""}`;
   const finish = estimate === undefined ? "" : `; estimated finish at ${clock(estimate)}`;
   return `${PROGRESS_CHART_LABEL}: ${points.length} reads, from ${moved}${finish}.`;
 }

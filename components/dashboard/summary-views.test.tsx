@@ -38,9 +38,19 @@ describe("HeaderCounts", () => {
     expect(html.replace(/<[^>]+>/g, "")).toBe("4 watched · 1 running · 0 need attention");
     expect(html).not.toContain("font-semibold");
   });
+
+  it("says it is reading until something has been read, rather than counting nothing", () => {
+    const html = renderToStaticMarkup(<HeaderCounts store={storeWith([])} />);
+    expect(html.replace(/<[^>]+>/g, "")).toBe("4 watched · reading…");
+    expect(html).not.toContain("needs-attention");
+  });
 });
 
 describe("SectionCounts", () => {
+  it("says it is reading until something has been read", () => {
+    expect(renderToStaticMarkup(<SectionCounts store={storeWith([])} />).replace(/<[^>]+>/g, "")).toBe("4 · reading…");
+  });
+
   it("names rows that cannot be read instead of leaving them out of every count", () => {
     const text = renderToStaticMarkup(<SectionCounts store={storeWith(["gone", "succeeded"])} />).replace(/<[^>]+>/g, "");
     expect(text).toBe("4 · 0 running · 1 finished · 1 cannot be read");

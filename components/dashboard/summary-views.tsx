@@ -1,7 +1,7 @@
 "use client";
 
 import { useWatchedSummary } from "@/components/hooks/use-watched-summary";
-import type { WatchedSummaryStore } from "@/components/hooks/watched-summary-store";
+import type { WatchedSummary, WatchedSummaryStore } from "@/components/hooks/watched-summary-store";
 import { CompletionNotices } from "@/components/notifications/completion-notices";
 import { Button } from "@/components/ui/button";
 import { STATUS_COLORS } from "@/components/ui/status-colors";
@@ -22,24 +22,38 @@ export function SummaryCompletionNotices({ store }: { store: WatchedSummaryStore
 }
 
 
+/** Before the first read of any watched operation, "0 running" would be a guess: the counts wait for something to count. */
+const nothingReadYet = ({ keys, read }: WatchedSummary): boolean => keys.length > 0 && read === 0;
+const READING = "reading…";
+
 /** One line, on a phone too: what is watched, what runs, and what needs the person (failed, or cannot be read). */
 export function HeaderCounts({ store }: { store: WatchedSummaryStore }) {
-  const { keys, running, attention } = useWatchedSummary(store);
+  const summary = useWatchedSummary(store);
+  const { keys, running, attention } = summary;
   return (
     <span data-testid="header-counts" className="block truncate whitespace-nowrap">
-      {keys.length} watched · {running} running ·{" "}
-      <span data-testid="needs-attention" data-count={attention.length} className={attention.length > 0 ? `font-semibold ${STATUS_COLORS.failed.text}` : undefined}>
-        {countOf(attention.length, "needs attention", "need attention")}
-      </span>
+      {keys.length} watched ·{" "}
+      {nothingReadYet(summary) ? (
+        READING
+      ) : (
+        <>
+          {running} running ·{" "}
+          <span data-testid="needs-attention" data-count={attention.length} className={attention.length > 0 ? `font-semibold ${STATUS_COLORS.failed.text}` : undefined}>
+            {countOf(attention.length, "needs attention", "need attention")}
+          </span>
+        </>
+      )}
     </span>
   );
 }
 
 export function SectionCounts({ store }: { store: WatchedSummaryStore }) {
-  const { keys, running, finished, unreadable } = useWatchedSummary(store);
+  const summary = useWatchedSummary(store);
+  const { keys, running, finished, unreadable } = summary;
   return (
     <span className="text-sm text-slate-600 dark:text-slate-400">
-      {keys.length} · {running} running · {finished.length} finished
+      {keys.length} ·{" "}
+      {nothingReadYet(summary) ? READING : `${String(running)} running · ${String(finished.length)} finished`}
       {unreadable.length > 0 ? ` · ${String(unreadable.length)} cannot be read` : ""}
     </span>
   );

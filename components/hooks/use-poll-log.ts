@@ -2,12 +2,15 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useMemo, useSyncExternalStore } from "react";
+import { progressLine, type LinePoint } from "@/components/charts/progress-line";
 import { useAccountId } from "@/lib/auth/use-account-id";
+import { refKey, type OperationRef } from "@/lib/azure/operation-ref";
 import { browserPollLog } from "@/lib/poll-log/browser-poll-log";
-import { mergeReads, progressPointsOf } from "@/lib/poll-log/merge-reads";
+import { lastKnownSnapshot } from "@/lib/poll-log/last-known";
+import { mergeReads } from "@/lib/poll-log/merge-reads";
 import type { PollLogState } from "@/lib/poll-log/poll-log-writer";
 import type { PollRecord } from "@/lib/polling/poll-record";
-import type { OperationSnapshot, ProgressPoint } from "@/lib/polling/snapshot";
+import type { OperationSnapshot } from "@/lib/polling/snapshot";
 import { operationKeys } from "@/lib/query/keys";
 
 /**
@@ -39,6 +42,26 @@ function useStoredReads(operationKey: string): { stored: PollRecord[] | undefine
   return { stored: query.data, state };
 }
 
+/**
+ * The operation as this browser last read it (from its stored log), once the log has answered; undefined when nothing
+ * is stored for the signed-in account. Read once per page: after the first live read it is no longer shown.
+ */
+export function useLastKnown(ref: OperationRef): OperationSnapshot | undefined {
+  const accountId = useAccountId();
+  const writer = browserPollLog(accountId);
+  const key = refKey(ref);
+  const query = useQuery({
+    queryKey: operationKeys.lastStatus(accountId ?? "", key),
+    // A query's data may not be undefined: null is "nothing stored".
+    queryFn: async () => (await writer?.lastStatus(key)) ?? null,
+    enabled: writer !== undefined,
+    staleTime: Number.POSITIVE_INFINITY,
+    retry: false,
+  });
+  const record = query.data;
+  return useMemo(() => (record ? lastKnownSnapshot(ref.kind, record) : undefined), [record, ref.kind]);
+}
+
 export function usePollLog(operationKey: string, snapshot: OperationSnapshot | undefined): PollLogView {
   const { stored, state } = useStoredReads(operationKey);
   const history = snapshot?.history;
@@ -46,9 +69,13 @@ export function usePollLog(operationKey: string, snapshot: OperationSnapshot | u
   return { reads, state };
 }
 
-/** The progress chart's points: the stored reads' percentages, then the live ones (so a reload does not start empty). */
-export function useProgressPoints(operationKey: string, snapshot: OperationSnapshot | undefined): readonly ProgressPoint[] {
+/**
+ * The progress chart's line: from the stored reads and the live ones (so a reload does not start empty), on the
+ * operation's own clock as last read.
+ */
+export function useProgressLine(operationKey: string, snapshot: OperationSnapshot | undefined): readonly LinePoint[] {
   const { stored } = useStoredReads(operationKey);
-  const progress = snapshot?.progress;
-  return useMemo(() => (stored && stored.length > 0 ? progressPointsOf(stored, progress ?? []) : (progress ?? [])), [stored, progress]);
+  const history = snapshot?.history;
+  const operation = snapshot?.operation;
+  return useMemo(() => progressLine(mergeReads(stored, history ?? []), operation), [stored, history, operation]);
 }

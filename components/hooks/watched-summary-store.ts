@@ -15,6 +15,8 @@ export interface WatchedSummary {
   snapshots: readonly (OperationSnapshot | undefined)[];
   observed: readonly Observed[];
   running: number;
+  /** How many of them have been read at all (a status or a failed read); none yet: there is nothing to count. */
+  read: number;
   /** Keys of the operations that reached a terminal status. */
   finished: readonly string[];
   /** Keys of the succeeded and canceled operations: what "Clear finished" takes. */
@@ -54,9 +56,11 @@ function summarize(
   const unreadable: string[] = [];
   const attention: string[] = [];
   let running = 0;
+  let read = 0;
   items.forEach((item, i) => {
     const key = keys[i] ?? "";
     const snapshot = snapshots[i];
+    if (snapshot) read++;
     const operation = snapshot?.operation;
     // The operation goes along for the notice of a failure, which names its innermost error.
     observed.push({ key, label: describeOperation(item), category: operation?.category, status: operation?.status, operation });
@@ -69,7 +73,7 @@ function summarize(
     if (needsAttention(state)) attention.push(key);
   });
   const sameAttention = previous !== undefined && sameKeys(previous.attention, attention);
-  return { items, keys, snapshots, observed, running, finished, clearable, failed, unreadable, attention: sameAttention ? previous.attention : attention };
+  return { items, keys, snapshots, observed, running, read, finished, clearable, failed, unreadable, attention: sameAttention ? previous.attention : attention };
 }
 
 const sameKeys = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((key, i) => key === b[i]);

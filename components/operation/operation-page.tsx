@@ -13,6 +13,7 @@ import { unreadableOf } from "@/lib/polling/read-state";
 import { isSnapshotRunning } from "@/lib/polling/snapshot";
 import { useWatchList } from "@/lib/watch-list/use-watch-list";
 import { ChildrenSection } from "./children-section";
+import { FirstReadLine } from "./first-read-line";
 import { IdentifiersDetails } from "./identifiers-details";
 import { OperationHeading } from "./operation-heading";
 import { OperationOutcome } from "./operation-outcome";
@@ -38,14 +39,17 @@ export function OperationPage({ operationRef }: { operationRef: OperationRef }) 
   const key = refKey(operationRef);
   const item = useNamed(operationRef, key);
   const described = describeOperation(item);
+  // The last known state (before this page's first read) is shown, never announced nor counted in the title.
+  const read = query.isPlaceholderData ? undefined : snapshot;
+  const readOperation = read?.operation;
   const observed = useMemo(
-    () => [{ key, label: described, category: operation?.category, status: operation?.status, operation }],
-    [key, described, operation],
+    () => [{ key, label: described, category: readOperation?.category, status: readOperation?.status, operation: readOperation }],
+    [key, described, readOperation],
   );
 
   return (
     <>
-      <RunningTitle running={isSnapshotRunning(snapshot) ? 1 : 0} item={item} />
+      <RunningTitle running={isSnapshotRunning(read) ? 1 : 0} item={item} />
       <AppHeader />
       <main className={`${PAGE_WIDTH} flex min-w-0 flex-col gap-4 p-4`}>
         <CompletionNotices observed={observed} />
@@ -61,7 +65,7 @@ export function OperationPage({ operationRef }: { operationRef: OperationRef }) 
               }}
             />
           ) : null}
-          {query.isPending && !unreadable ? <p className="text-sm text-slate-600 dark:text-slate-400">Reading status…</p> : null}
+          <FirstReadLine query={query} className="text-sm" />
         </section>
 
         <OperationOutcome snapshot={snapshot} />

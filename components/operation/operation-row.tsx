@@ -13,6 +13,7 @@ import { permalinkPath, refKey } from "@/lib/azure/operation-ref";
 import { describeOperation, displayName, fullDescription, labelOf, operationIdOf, resourceName, shortOperationId } from "@/lib/operations/display-name";
 import { rowStateOf, unreadableOf } from "@/lib/polling/read-state";
 import type { WatchItem } from "@/lib/watch-list/watch-list";
+import { FirstReadLine } from "./first-read-line";
 import { OperationTimes } from "./operation-times";
 import { ProgressBar } from "./progress-bar";
 import { ReadErrorLine } from "./read-error-line";
@@ -134,7 +135,7 @@ export const OperationRow = memo(function OperationRow({
           }}
         />
       ) : null}
-      {query.isPending && !unreadable ? <p className="text-xs text-slate-600 dark:text-slate-400">Reading status…</p> : null}
+      <FirstReadLine query={query} className="text-xs" />
     </li>
   );
 });

@@ -3,7 +3,7 @@
 import { memo } from "react";
 import { LazyProgressChart } from "@/components/charts/lazy-charts";
 import { MIN_CHART_POINTS } from "@/components/charts/progress-summary";
-import { useProgressPoints } from "@/components/hooks/use-poll-log";
+import { useProgressLine } from "@/components/hooks/use-poll-log";
 import { NextReadLine } from "@/components/polling/next-read-line";
 import type { OperationRef } from "@/lib/azure/operation-ref";
 import { formatTimestamp } from "@/lib/operations/format";
@@ -37,7 +37,7 @@ export function ProgressSection({
   const operation = snapshot?.operation;
   const running = operation !== undefined && !isTerminal(operation.category) && !stopped;
   // The stored reads' percentages too: after a reload the chart goes on from where it was, not from nothing.
-  const points = useProgressPoints(operationKey, snapshot);
+  const points = useProgressLine(operationKey, snapshot);
   // The schedule's own prediction: what the page shows is what the next read was timed by.
   const estimate = snapshot && running && pollSchedule(snapshot).decision.poll ? predictedFinishOf(snapshot) : undefined;
   return (

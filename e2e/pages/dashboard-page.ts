@@ -62,7 +62,17 @@ export class DashboardPage {
 
   /** The row's "Next read" value: when, or "stopped". */
   nextRead(permalink: string): Locator {
-    return this.row(permalink).locator("dl > div").filter({ has: this.page.locator("dt", { hasText: /^Next read$/ }) }).locator("dd");
+    return this.time(permalink, "Next read");
+  }
+
+  /** One of the row's times ("Started", "Elapsed", "Last polled", ...): its value. */
+  time(permalink: string, term: string): Locator {
+    return this.row(permalink).locator("dl > div").filter({ has: this.page.locator("dt", { hasText: new RegExp(`^${term}$`) }) }).locator("dd");
+  }
+
+  /** "Last known 3 min ago · reading status…": the row shows what this browser last read until a new read arrives. */
+  lastKnown(permalink: string): Locator {
+    return this.row(permalink).getByTestId("last-known");
   }
 
   readError(permalink: string): Locator {

@@ -64,6 +64,25 @@ export class OperationPage {
     return this.page.getByTestId("next-read");
   }
 
+  /** One of the page's times ("Started", "Ended", "Last polled", ...): its value. */
+  time(term: string): Locator {
+    return this.page
+      .getByTestId("progress-section")
+      .locator("dl > div")
+      .filter({ has: this.page.locator("dt", { hasText: new RegExp(`^${term}$`) }) })
+      .locator("dd");
+  }
+
+  /** "Last known 3 min ago · reading status…": what this browser last read, shown until a new read arrives. */
+  get lastKnown(): Locator {
+    return this.page.locator("main").getByTestId("last-known");
+  }
+
+  /** The page's text summary of the progress chart (its figcaption). */
+  get progressSummary(): Locator {
+    return this.progressChart.locator("figcaption");
+  }
+
   /** The progress chart's figure (shown from two reads on). */
   get progressChart(): Locator {
     return this.page.getByTestId("progress-chart");

@@ -40,7 +40,9 @@ const json = (status: number, body: unknown, headers: Record<string, string> = {
 
 describe("fetchOperation", () => {
   it("reads a status through the proxy with a bearer token", async () => {
-    const f = fakeFetch([json(200, { status: "InProgress", percentComplete: 40 }, { "retry-after": "15", "x-ms-request-id": "req-1" })]);
+    const f = fakeFetch([
+      json(200, { status: "InProgress", percentComplete: 40, startTime: "2025-12-31T23:50:00Z" }, { "retry-after": "15", "x-ms-request-id": "req-1" }),
+    ]);
     const t = tokens();
     const result = await fetchOperation(ref, t.get, { fetchImpl: f.impl, now: () => NOW });
     expect(f.calls).toEqual([{ url: "/api/devops/sub/rg/conn/op-1", authorization: "Bearer token-1" }]);
@@ -54,7 +56,9 @@ describe("fetchOperation", () => {
       at: NOW,
       outcome: "status",
       category: "running",
+      status: "InProgress",
       percentComplete: 40,
+      startTime: NOW - 600_000,
       retryAfterMs: 15_000,
       latencyMs: 0,
       requestId: "req-1",

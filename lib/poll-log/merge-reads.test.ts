@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { PollRecord } from "@/lib/polling/poll-record";
 import { HISTORY_LIMIT } from "@/lib/polling/snapshot";
-import { mergeReads, progressPointsOf } from "./merge-reads";
+import { mergeReads } from "./merge-reads";
 
 const read = (at: number, extra: Partial<PollRecord> = {}): PollRecord => ({ at, outcome: "status", requestId: `r-${at}`, ...extra });
 
@@ -30,19 +30,5 @@ describe("mergeReads", () => {
 
   it("is the live history when nothing was stored", () => {
     expect(mergeReads(undefined, [read(1)])).toEqual([read(1)]);
-  });
-});
-
-describe("progressPointsOf", () => {
-  it("draws the stored percentages before the live ones, skipping reads without one", () => {
-    const stored = [read(1, { percentComplete: 10 }), read(2, { outcome: "readError", httpStatus: 503 }), read(3)];
-    expect(progressPointsOf(stored, [{ at: 4, percent: 40 }])).toEqual([
-      { at: 1, percent: 10 },
-      { at: 4, percent: 40 },
-    ]);
-  });
-
-  it("counts a read that is both stored and live once", () => {
-    expect(progressPointsOf([read(1, { percentComplete: 10 })], [{ at: 1, percent: 10 }])).toHaveLength(1);
   });
 });

@@ -1,5 +1,5 @@
 import type { PollRecord } from "@/lib/polling/poll-record";
-import { HISTORY_LIMIT, type ProgressPoint } from "@/lib/polling/snapshot";
+import { HISTORY_LIMIT } from "@/lib/polling/snapshot";
 
 /**
  * The stored log (reads before this page) and the live history (reads since, and whatever the cache still holds)
@@ -18,15 +18,4 @@ export function mergeReads(stored: readonly PollRecord[] | undefined, live: read
     if (!found || record.next || !found.next) byIdentity.set(key, record);
   }
   return [...byIdentity.values()].sort((a, b) => a.at - b.at).slice(-HISTORY_LIMIT);
-}
-
-/** The progress chart's points: every read that reported a percentage, stored or live, once per moment. */
-export function progressPointsOf(reads: readonly PollRecord[], live: readonly ProgressPoint[]): ProgressPoint[] {
-  const byAt = new Map<number, ProgressPoint>();
-  for (const record of reads) {
-    if (record.outcome === "status" && record.percentComplete !== undefined) byAt.set(record.at, { at: record.at, percent: record.percentComplete });
-  }
-  if (byAt.size === 0) return [...live];
-  for (const point of live) byAt.set(point.at, point);
-  return [...byAt.values()].sort((a, b) => a.at - b.at).slice(-HISTORY_LIMIT);
 }

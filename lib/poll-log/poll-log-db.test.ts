@@ -3,7 +3,18 @@ import { openDB } from "idb";
 import { describe, expect, it } from "vitest";
 import type { PollRecord } from "@/lib/polling/poll-record";
 import { HISTORY_LIMIT } from "@/lib/polling/snapshot";
-import { MAX_AGE_MS, MAX_LOGS, deletePollLogDb, dropExpiredLogs, openPollLogDb, pollLogDbName, readPollLog, writePollLog, type PollLogDb } from "./poll-log-db";
+import {
+  MAX_AGE_MS,
+  MAX_LOGS,
+  deletePollLogDb,
+  dropExpiredLogs,
+  openPollLogDb,
+  pollLogDbName,
+  readLastStatus,
+  readPollLog,
+  writePollLog,
+  type PollLogDb,
+} from "./poll-log-db";
 
 const T0 = Date.UTC(2026, 10, 28, 12);
 let accounts = 0;
@@ -17,6 +28,8 @@ const read = (at: number, extra: Partial<PollRecord> = {}): PollRecord => ({
   outcome: "status",
   category: "running",
   percentComplete: 10,
+  status: "InProgress",
+  startTime: T0 - 600_000,
   latencyMs: 120,
   requestId: `req-${at}`,
   next: { at: at + 5000, reason: "Next read in 5 s: read at least every 5 s while this page is open." },
@@ -97,6 +110,28 @@ describe("the stored poll log", () => {
     raw.close();
     const reopened = await openPollLogDb(account, { onClosed: () => undefined });
     expect((await readPollLog(reopened, "op")).map((r) => r.at)).toEqual([T0, T0 + 2000]);
+  });
+
+  it("keeps the operation as read: its status verbatim (a long one cut) and its own times", async () => {
+    const { db } = await open();
+    const ended = read(T0, { category: "failed", status: "Failed", endTime: T0 - 1000 });
+    await writePollLog(db, batchOf("op", [ended, read(T0 + 1, { status: "x".repeat(2000) })]), T0);
+    const [first, second] = await readPollLog(db, "op");
+    expect(first).toEqual(ended);
+    expect(second?.status).toBe("x".repeat(500));
+  });
+
+  it("finds the latest read of the status, passing over failed reads and damaged rows", async () => {
+    const { db, account } = await open();
+    const last = read(T0 + 1000, { percentComplete: 30 });
+    await writePollLog(db, batchOf("op", [read(T0), last, read(T0 + 2000, { outcome: "readError", httpStatus: 503, category: undefined, percentComplete: undefined })]), T0);
+    db.close();
+    const raw = await openDB(pollLogDbName(account), 1);
+    await raw.put("reads", { op: "op", at: T0 + 3000, outcome: "status", category: "running", percentComplete: 999 });
+    raw.close();
+    const reopened = await openPollLogDb(account, { onClosed: () => undefined });
+    expect(await readLastStatus(reopened, "op")).toEqual(last);
+    expect(await readLastStatus(reopened, "other")).toBeUndefined();
   });
 
   it("closes its connection when another tab deletes the database (sign-out)", async () => {

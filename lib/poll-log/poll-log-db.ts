@@ -74,6 +74,20 @@ export async function readPollLog(db: PollLogDb, op: string): Promise<PollRecord
 }
 
 /**
+ * An operation's latest stored read that read its status (newest first, so a reload of 500 rows reads a row or two
+ * of each, not its whole log); rows that fail the check are passed over.
+ */
+export async function readLastStatus(db: PollLogDb, op: string): Promise<PollRecord | undefined> {
+  let cursor = await db.transaction("reads").store.openCursor(readsOf(op), "prev");
+  while (cursor) {
+    const record = readStoredRead(cursor.value);
+    if (record?.outcome === "status" && record.category !== undefined) return record;
+    cursor = await cursor.continue();
+  }
+  return undefined;
+}
+
+/**
  * Adds a batch of reads in one transaction, then trims the logs that may have grown past their bound, and the number
  * of logs. A log's row says how many reads it holds at most, so a log is counted and trimmed once every TRIM_SLACK
  * reads rather than at every read (a read costs a get and two puts, not five requests); readers take the last 200.

@@ -1,5 +1,5 @@
 import type { PollRecord } from "@/lib/polling/poll-record";
-import { dropExpiredLogs, dropOlderHalf, readPollLog, writePollLog, type PollLogDb } from "./poll-log-db";
+import { dropExpiredLogs, dropOlderHalf, readLastStatus, readPollLog, writePollLog, type PollLogDb } from "./poll-log-db";
 
 /**
  * This page's side of the stored poll log: reads are appended as they come and written in one transaction about
@@ -120,6 +120,17 @@ export class PollLogWriter {
     if (!db || this.current === "unavailable") return undefined;
     try {
       return await readPollLog(db, op);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The latest stored read of the operation's status; undefined when there is none or the log is not kept. */
+  async lastStatus(op: string): Promise<PollRecord | undefined> {
+    const db = await this.db;
+    if (!db || this.current === "unavailable") return undefined;
+    try {
+      return await readLastStatus(db, op);
     } catch {
       return undefined;
     }

@@ -13,6 +13,10 @@ import type { PollRecord } from "@/lib/polling/poll-record";
 const categories = Object.keys(CATEGORY_LABELS) as [StatusCategory, ...StatusCategory[]];
 const epochMs = z.number().nonnegative();
 const duration = z.number().nonnegative().max(24 * 3_600_000);
+/** Azure's own clock: any time it sends, even one before 1970, is the operation's. */
+const operationTime = z.number();
+/** Azure's status is a free string; a longer one is stored cut rather than losing the read. */
+const MAX_STATUS_CHARS = 500;
 /** Azure's ids are GUIDs; anything far longer is not one of ours. */
 const id = z.string().min(1).max(200);
 
@@ -22,6 +26,9 @@ const storedRead = z.object({
   outcome: z.enum(["status", "readError"]),
   category: z.enum(categories).optional(),
   percentComplete: z.number().min(0).max(100).optional(),
+  status: z.string().max(MAX_STATUS_CHARS).optional(),
+  startTime: operationTime.optional(),
+  endTime: operationTime.optional(),
   httpStatus: z.number().int().min(0).max(999).optional(),
   retryAfterMs: duration.optional(),
   latencyMs: duration.optional(),
@@ -37,8 +44,9 @@ export type StoredRead = PollRecord & { op: string };
 /** The row to store: the record's own fields only, whatever else the object may carry. */
 export function toStoredRead(op: string, record: PollRecord): StoredRead {
   const row: StoredRead = { op, at: record.at, outcome: record.outcome };
-  const fields = ["category", "percentComplete", "httpStatus", "retryAfterMs", "latencyMs", "requestId", "correlationId", "clientRequestId", "errorCode"] as const;
+  const fields = ["category", "percentComplete", "status", "startTime", "endTime", "httpStatus", "retryAfterMs", "latencyMs", "requestId", "correlationId", "clientRequestId", "errorCode"] as const;
   for (const field of fields) if (record[field] !== undefined) Object.assign(row, { [field]: record[field] });
+  if (row.status !== undefined) row.status = row.status.slice(0, MAX_STATUS_CHARS);
   if (record.next) row.next = { at: record.next.at, reason: record.next.reason };
   return row;
 }

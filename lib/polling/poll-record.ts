@@ -11,6 +11,13 @@ export interface PollRecord {
   outcome: "status" | "readError";
   category?: StatusCategory; // outcome "status"
   percentComplete?: number; // outcome "status", when known
+  /**
+   * outcome "status": Azure's status verbatim and the operation's own times, when sent. With the category and percent
+   * they are the operation as last known, which a reload shows at once from the stored log, and the chart's clock.
+   */
+  status?: string;
+  startTime?: number;
+  endTime?: number;
   /** outcome "readError": 0 = network/timeout/malformed body, else the HTTP status; outcome "status": only when not 200. */
   httpStatus?: number;
   retryAfterMs?: number; // Retry-After of that response, in ms from `at`, clamped as polling honours it (retry-after.ts)
@@ -38,7 +45,11 @@ export interface NextReadNote {
 export function toPollRecord(r: FetchResult): PollRecord {
   if (r.outcome === "status") {
     const record: PollRecord = { at: r.response.at, outcome: "status", category: r.operation.category };
-    if (r.operation.percentComplete !== undefined) record.percentComplete = r.operation.percentComplete;
+    const { status, percentComplete, startTime, endTime } = r.operation;
+    if (status !== null) record.status = status;
+    if (percentComplete !== undefined) record.percentComplete = percentComplete;
+    if (startTime !== undefined) record.startTime = startTime;
+    if (endTime !== undefined) record.endTime = endTime;
     if (r.response.retryAfterMs !== undefined) record.retryAfterMs = clampRetryAfterMs(r.response.retryAfterMs);
     if (r.response.httpStatus !== 200) record.httpStatus = r.response.httpStatus;
     return withResponse(record, r.response);

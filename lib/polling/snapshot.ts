@@ -10,7 +10,7 @@ import { toPollRecord, type NextReadNote, type PollRecord } from "./poll-record"
 /** The poll log keeps the last 200 reads of an operation (and the policy reads them). */
 export const HISTORY_LIMIT = 200;
 
-export interface ProgressPoint {
+interface ProgressPoint {
   at: number;
   percent: number;
 }
