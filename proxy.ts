@@ -42,6 +42,6 @@ function withHeaders(response: Response, headers: Record<string, string>): Respo
 }
 
 export const config = {
-  // Build output and the icon carry no document; everything else, pages and /api alike, passes through here.
-  matcher: ["/((?!_next/static/|_next/image|favicon\\.ico$).*)"],
+  // Build output and the icon (app/icon.svg) carry no document; everything else, pages and /api alike, passes through here.
+  matcher: ["/((?!_next/static/|_next/image|icon\\.svg$).*)"],
 };
