@@ -71,6 +71,13 @@ export function refFromRouteParams(kind: string, segments: readonly string[]): R
   return refFromSegments(decodeSegment(kind), segments.map(decodeSegment));
 }
 
+/** Whether `pathname` is an operation page's (`/op/{kind}/{...segments}`) whose parameters name no operation. */
+export function isBadPermalinkPath(pathname: string): boolean {
+  const [empty, prefix, kind, ...segments] = pathname.split("/");
+  if (empty !== "" || prefix !== "op" || kind === undefined || segments.length === 0) return false;
+  return !refFromRouteParams(kind, segments).ok;
+}
+
 /** Validates an object that claims to be a ref (from storage, a form, a scenario). */
 export function validateRef(input: unknown): Result<OperationRef> {
   if (typeof input !== "object" || input === null) return fail({ parameter: "ref", message: "ref must be an object" });
