@@ -1,5 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
 import { localAppEnv } from "./lib/dev/local-app-env";
+import { demoWatchList } from "./lib/dev/demo-operations";
 import { CHROMIUM_LAUNCH, TEST_CHROMIUM_LAUNCH } from "./e2e/fixtures/chromium";
 import { E2E } from "./e2e/fixtures/stack";
 
@@ -71,7 +72,13 @@ export default defineConfig({
         NEXT_TELEMETRY_DISABLED: "1",
         PORT: new URL(E2E.appOrigin).port,
         HOSTNAME: "127.0.0.1",
-        ...localAppEnv({ appOrigin: E2E.appOrigin, simulatorOrigin: E2E.simulatorOrigin, issuer: E2E.issuer }),
+        // As `npm run demo` configures it: a first visit watches the demo's operations (e2e/fixtures/watch-list-start.ts).
+        ...localAppEnv({
+          appOrigin: E2E.appOrigin,
+          simulatorOrigin: E2E.simulatorOrigin,
+          issuer: E2E.issuer,
+          demoOperations: demoWatchList(E2E.simulatorOrigin),
+        }),
       },
     },
   ],

@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { serverConfig } from "@/lib/config/server-config";
+import { isBadPermalinkPath } from "@/lib/azure/operation-ref";
 import { isApiPath, refuseApiPath } from "@/lib/server/api-path-guard";
 import {
   createNonce,
@@ -33,7 +34,10 @@ export function proxy(request: NextRequest): Response {
   });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("Content-Security-Policy", headers["Content-Security-Policy"]);
-  return withHeaders(NextResponse.next({ request: { headers: requestHeaders } }), headers);
+  // The operation page's notFound() shows why such a link is wrong, but cannot set the status: the app's providers
+  // render nothing of a page on the server (MSAL starts in the browser), so the server never meets the notFound().
+  const status = isBadPermalinkPath(pathname) ? { status: 404 } : {};
+  return withHeaders(NextResponse.next({ request: { headers: requestHeaders }, ...status }), headers);
 }
 
 function withHeaders(response: Response, headers: Record<string, string>): Response {
@@ -42,6 +46,6 @@ function withHeaders(response: Response, headers: Record<string, string>): Respo
 }
 
 export const config = {
-  // Build output and the icon carry no document; everything else, pages and /api alike, passes through here.
-  matcher: ["/((?!_next/static/|_next/image|favicon\\.ico$).*)"],
+  // Build output and the icon (app/icon.svg) carry no document; everything else, pages and /api alike, passes through here.
+  matcher: ["/((?!_next/static/|_next/image|icon\\.svg$).*)"],
 };

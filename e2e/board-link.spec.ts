@@ -1,4 +1,5 @@
 import type { Page } from "@playwright/test";
+import { demoBoard, demoBoardLink, demoWatchList } from "../lib/dev/demo-operations";
 import { expect, test } from "./fixtures";
 import { expectAxeClean } from "./fixtures/axe";
 import { answering, devcenter, devops, failed, running, succeeded, uniqueId } from "./fixtures/scenarios";
@@ -169,5 +170,29 @@ test.describe("board link", () => {
     await board.row(first.scenario.permalink).getByRole("button", { name: /^Watch / }).click();
     await expect(board.row(first.scenario.permalink)).toContainText("On your watch list");
     expect((await board.storedWatchList()).map((item) => item.label)).toEqual([first.label]);
+  });
+
+  test.describe("in the demo", () => {
+    test.use({ firstVisitSeeded: true });
+
+    test("the board link the demo prints holds operations a first visit does not watch, so Add all adds them", async ({ page }) => {
+      const dashboard = new DashboardPage(page);
+      await page.goto("/");
+      const watched = demoWatchList(E2E.simulatorOrigin).length;
+      await expect(dashboard.rows).toHaveCount(watched);
+
+      await page.goto(demoBoardLink(E2E.appOrigin, E2E.simulatorOrigin));
+      const board = new BoardPage(page);
+      const items = demoBoard(E2E.simulatorOrigin);
+      await expect(board.rows).toHaveCount(items.length);
+      for (const { permalink, label } of items) await expect(board.row(permalink).getByTestId("board-row-name")).toHaveText(label);
+      await expect(board.problems).toHaveCount(0);
+      await expect(page.getByText("Every operation of this board is on your watch list")).toHaveCount(0);
+      await board.addAllButton.click();
+      await expect(board.addResult).toHaveText(`Added ${items.length} operations to your watch list.`);
+
+      await page.goto("/");
+      await expect(dashboard.rows).toHaveCount(watched + items.length);
+    });
   });
 });

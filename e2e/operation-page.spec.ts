@@ -131,6 +131,18 @@ test.describe("the operation page", () => {
     await expect(page.getByText("On your watch list")).toBeVisible();
   });
 
+  test("a permalink that names no operation answers 404, under the app's header, saying what is wrong", async ({ page }) => {
+    const response = await page.goto("/op/devops/not-a-guid");
+    expect(response?.status()).toBe(404);
+    const op = new OperationPage(page);
+    await expect(op.badPermalink).toContainText("a devops operation path has 4 segments");
+    const header = page.getByRole("banner");
+    await expect(header.getByTestId("user-name")).toHaveText("Ada Lovelace");
+    await expect(header.getByRole("button", { name: "Sign out" })).toBeVisible();
+    await expect(op.badPermalink.getByRole("link", { name: "Go to the dashboard" })).toBeVisible();
+    await expectAxeClean(page, { colorSchemes: BOTH_SCHEMES });
+  });
+
   test.describe("signed out", () => {
     test.use({ signedIn: false });
 
@@ -144,7 +156,7 @@ test.describe("the operation page", () => {
       await expect(page).toHaveURL(`${E2E.appOrigin}/`);
 
       const op = new OperationPage(page);
-      await op.goto("/op/devcenter/example.devcenter.azure.com/proj/not-a-guid");
+      expect((await page.goto("/op/devcenter/example.devcenter.azure.com/proj/not-a-guid"))?.status()).toBe(404);
       await expect(op.badPermalink).toContainText("operationId");
       await expect(op.badPermalink.getByRole("link", { name: "Go to the dashboard" })).toBeVisible();
       await expectAxeClean(page, { colorSchemes: BOTH_SCHEMES });

@@ -1,8 +1,9 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { BOTH_SCHEMES, expectAxeClean } from "./fixtures/axe";
-import { answering, asyncOperationUrl, devops, permalinkUrl, running, uniqueId } from "./fixtures/scenarios";
+import { answering, asyncOperationUrl, devcenter, devops, permalinkUrl, running, uniqueId } from "./fixtures/scenarios";
 import type { SimulatorClient } from "./fixtures/simulator-client";
+import { simulatorOrigins } from "../lib/dev/local-app-env";
 import { E2E } from "./fixtures/stack";
 import { DashboardPage } from "./pages/dashboard-page";
 import { PastePanel } from "./pages/paste-panel";
@@ -84,10 +85,25 @@ test.describe("pasting operations", () => {
 
     await expect(panel.refusals).toContainText("Nothing was added.");
     await expect(panel.refusedLines.first()).toContainText(
-      `This server does not read DevCenter endpoint contoso-dc.westus3.devcenter.azure.com: it is not in DEVCENTER_ALLOWED_HOSTS (${E2E.simulatorOrigin})`,
+      `This server does not read DevCenter endpoint contoso-dc.westus3.devcenter.azure.com: it is not in DEVCENTER_ALLOWED_HOSTS (${simulatorOrigins(E2E.simulatorOrigin).join(",")})`,
     );
     await expect(panel.box).toHaveValue(`Operation-Location: ${url}`);
     await expect(dashboard.rows).toHaveCount(0);
+  });
+
+  test("the simulator's URL is read under either loopback name: localhost, as the README writes it, or 127.0.0.1", async ({ page, sim }) => {
+    const scenario = await sim.create(devcenter(answering(running(40, { status: "Running" }))));
+    const { projectName = "", operationId = "" } = scenario.ref;
+    const { dashboard, panel } = await openDashboard(page);
+    const port = new URL(E2E.simulatorOrigin).port;
+    const statusUrl = (origin: string) => `${origin}/projects/${projectName}/operationstatuses/${operationId}?api-version=2025-02-01`;
+    const viaLocalhost = `/op/devcenter/${encodeURIComponent(`localhost:${port}`)}/${projectName}/${operationId}`;
+
+    await panel.paste(`Operation-Location: ${statusUrl(`http://localhost:${port}`)}`);
+    await expect(panel.refusals).toHaveCount(0);
+    await expect(dashboard.statusBadge(viaLocalhost)).toHaveAttribute("data-status-category", "running");
+    await panel.paste(`Operation-Location: ${statusUrl(E2E.simulatorOrigin)}`);
+    await expect(dashboard.statusBadge(scenario.permalink)).toHaveAttribute("data-status-category", "running");
   });
 
   test("anything that is not an operation URL or id gets the same message, spaces or not", async ({ page }) => {

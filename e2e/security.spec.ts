@@ -108,6 +108,18 @@ test.describe("headers as served", () => {
     expect(headers["x-frame-options"]).toBe("DENY");
   });
 
+  test("every page names its icon, which the app serves", async ({ page }) => {
+    for (const path of ["/", "/no-such-page", "/op/devops/not-a-guid"]) {
+      await page.goto(path);
+      const link = page.locator('head link[rel="icon"]').first();
+      await expect(link, `${path} names its icon`).toHaveAttribute("href", /^\//);
+      const href = (await link.getAttribute("href")) ?? "";
+      const icon = await page.request.get(href);
+      expect(icon.status(), `${path}: ${href}`).toBe(200);
+      expect(icon.headers()["content-type"], href).toMatch(/^image\//);
+    }
+  });
+
   test("every page renders with its nonce: a permalink, the redirect bridge (without COOP) and the not-found page", async ({ request, sim }) => {
     const scenario = await sim.create(running);
     for (const [path, status, coop] of [

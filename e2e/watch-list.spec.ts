@@ -1,6 +1,8 @@
+import { demoWatchList } from "../lib/dev/demo-operations";
 import { expect, test } from "./fixtures";
 import { expectAxeClean } from "./fixtures/axe";
 import { answering, DEEP_DEVOPS_ERROR, devops, failed, ofConnector, RETRY_AFTER_2, running, succeeded } from "./fixtures/scenarios";
+import { E2E } from "./fixtures/stack";
 import { DashboardPage, refKeyOf } from "./pages/dashboard-page";
 
 /** The watch list: kept across reloads, read back from damaged storage, and every removal undoable for a while. */
@@ -76,5 +78,19 @@ test.describe("watch list", () => {
     await page.reload();
     await expect(dashboard.rowByKey(done.permalink)).toBeVisible();
     await expect(dashboard.rowByKey(broken.permalink)).toHaveCount(0);
+  });
+
+  test.describe("a first visit", () => {
+    test.use({ firstVisitSeeded: true });
+
+    test("watches the demo's operations, each row named by what it shows", async ({ page }) => {
+      const demo = demoWatchList(E2E.simulatorOrigin);
+      await page.goto("/");
+      const dashboard = new DashboardPage(page);
+      await expect.poll(() => dashboard.rowOrder().then((keys) => [...keys].sort())).toEqual(demo.map(({ permalink }) => refKeyOf(permalink)).sort());
+      for (const { permalink, label } of demo) await expect(dashboard.rowName(permalink)).toHaveText(label);
+      const names = await dashboard.page.getByTestId("operation-name").allTextContents();
+      expect(new Set(names).size, "every row's name differs").toBe(demo.length);
+    });
   });
 });

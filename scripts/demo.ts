@@ -5,7 +5,8 @@
  * Settings: PORT (app, 3000), SIM_PORT (4010), SIGNIN_PORT (4443), DEMO_SKIP_BUILD=1 to reuse the last build.
  * Any app setting given here (AZURE_*, DEVCENTER_ALLOWED_HOSTS, PROXY_TIMEOUT_MS, ...) wins over the demo's own.
  */
-import { withGivenSettings } from "../lib/dev/local-app-env";
+import { demoBoard, demoBoardLink, demoWatchList } from "../lib/dev/demo-operations";
+import { simulatorOrigins, withGivenSettings } from "../lib/dev/local-app-env";
 import { startLocalStack } from "../lib/dev/local-stack";
 import { IN_MEMORY_SESSIONS_NOTE } from "../lib/dev/signin/server";
 import { buildNext, startNext } from "../lib/dev/process/next-process";
@@ -63,10 +64,14 @@ stopOnSignal(async () => {
 });
 
 const ready = await appAnswers(`${appOrigin}/api/health`, 60_000);
+// Named as the app and the sign-in server are; the app reads the simulator's URLs under either loopback name.
+const [simulatorOrigin = stack.simulator.url] = simulatorOrigins(stack.simulator.url);
 console.info(`
 opwatch demo ${ready ? "ready" : "started (the app has not answered yet; it may still be starting)"}
-  dashboard   ${appOrigin}   (open this)
-  simulator   ${stack.simulator.url}   (${stack.simulator.demo.length} demo operations)
+  dashboard   ${appOrigin}   (open this: a first visit watches ${demoWatchList(stack.simulator.url).length} demo operations, each labelled with what it shows)
+  board       ${demoBoardLink(appOrigin, stack.simulator.url)}
+              (a colleague's board of ${demoBoard(stack.simulator.url).length} operations you do not watch yet: open it, then Add all)
+  simulator   ${simulatorOrigin}   (${stack.simulator.demo.length} demo operations)
   sign-in     ${stack.signin.issuer}   (certificate made on this machine: the browser warns once; the app's sign-in prompt links here)
   users       ${stack.signin.users.map((user) => `${user.username} / ${user.password}`).join(", ")}
   note        ${IN_MEMORY_SESSIONS_NOTE}

@@ -1,22 +1,18 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { AppHeader } from "@/components/layout/app-header";
 import { focusRing } from "@/components/ui/focus-ring";
 import { PAGE_WIDTH } from "@/components/layout/page-width";
 
 /**
- * A page outside the signed-in app (not found, a link that names no operation): the app's header line without the
- * user menu, which needs a sign-in these pages do not have, and one clear way back to the dashboard.
+ * A page that shows no operation (not found, a link that names no operation): the app's header and one clear way back
+ * to the dashboard. `account` puts the person and Sign out in the header, which needs the app's providers: only pages
+ * under app/(app) have them (the root not-found page does not).
  */
-export function PlainPage({ title, testId, children }: { title: string; testId?: string; children: ReactNode }) {
+export function PlainPage({ title, testId, account = false, children }: { title: string; testId?: string; account?: boolean; children: ReactNode }) {
   return (
     <>
-      <header className="border-b border-slate-200 bg-white/90 dark:border-slate-800 dark:bg-slate-950/90">
-        <div className={`${PAGE_WIDTH} flex items-center px-4 py-2`}>
-          <Link href="/" className={`text-xl font-semibold tracking-tight ${focusRing}`}>
-            opwatch
-          </Link>
-        </div>
-      </header>
+      <AppHeader account={account} />
       {/* Aligned with the header's wordmark; the text itself kept to a readable width. */}
       <main className={`${PAGE_WIDTH} px-4 py-6`} data-testid={testId}>
         <div className="flex max-w-3xl flex-col gap-3">

@@ -1,9 +1,22 @@
+"use client";
+
+import { useParams } from "next/navigation";
 import { PlainPage } from "@/components/layout/plain-page";
+import { refFromRouteParams } from "@/lib/azure/operation-ref";
+
+/** Why this route's link names no operation, by the rule its page applied. */
+function whatIsWrong(params: Record<string, string | string[] | undefined> | null): string {
+  const kind = typeof params?.kind === "string" ? params.kind : "";
+  const segments = Array.isArray(params?.segments) ? params.segments : [];
+  const ref = refFromRouteParams(kind, segments);
+  return ref.ok ? "it names an operation, yet its page could not be found" : ref.error.message;
+}
 
 /** A permalink that does not name an operation: say exactly what is wrong, and offer the way back. */
-export function BadPermalink({ message }: { message: string }) {
+export function BadPermalink() {
+  const message = `This link is not valid: ${whatIsWrong(useParams())}.`;
   return (
-    <PlainPage title="This opwatch link does not name an operation" testId="bad-permalink">
+    <PlainPage title="This opwatch link does not name an operation" testId="bad-permalink" account>
       <p role="alert" className="rounded border-l-4 border-red-600 bg-red-50 px-3 py-2 break-words text-red-900 dark:bg-red-950 dark:text-red-100">
         {message}
       </p>

@@ -57,6 +57,27 @@ export function refFromSegments(kind: string, segments: readonly string[]): Resu
   return ok({ kind, ...values } as unknown as OperationRef);
 }
 
+/** A route segment arrives percent-encoded or not depending on the router path; valid values never contain `%` either way. */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+/** The operation an `/op/{kind}/{...segments}` route names, from its parameters as the router gives them. */
+export function refFromRouteParams(kind: string, segments: readonly string[]): Result<OperationRef> {
+  return refFromSegments(decodeSegment(kind), segments.map(decodeSegment));
+}
+
+/** Whether `pathname` is an operation page's (`/op/{kind}/{...segments}`) whose parameters name no operation. */
+export function isBadPermalinkPath(pathname: string): boolean {
+  const [empty, prefix, kind, ...segments] = pathname.split("/");
+  if (empty !== "" || prefix !== "op" || kind === undefined || segments.length === 0) return false;
+  return !refFromRouteParams(kind, segments).ok;
+}
+
 /** Validates an object that claims to be a ref (from storage, a form, a scenario). */
 export function validateRef(input: unknown): Result<OperationRef> {
   if (typeof input !== "object" || input === null) return fail({ parameter: "ref", message: "ref must be an object" });

@@ -18,7 +18,7 @@ export const FIXES: Readonly<Record<ConfigVariable, string>> = {
   AZURE_REDIRECT_URI:
     "Set AZURE_REDIRECT_URI to the app's address as registered in Entra ID, e.g. https://opwatch.example.com/ (http only for localhost), or leave it unset to use the app's own origin.",
   OPWATCH_DEMO_OPERATIONS:
-    "Set OPWATCH_DEMO_OPERATIONS to comma-separated permalink paths such as /op/devops/<subscription>/<group>/<connector>/<id>, or leave it unset.",
+    'Set OPWATCH_DEMO_OPERATIONS to comma-separated permalink paths such as /op/devops/<subscription>/<group>/<connector>/<id>, or to a JSON array whose entries are such paths or objects {"permalink": "/op/...", "label": "what it shows"}, or leave it unset.',
   AZURE_ARM_ENDPOINT:
     "Set AZURE_ARM_ENDPOINT to the https origin of Azure Resource Manager, such as https://management.azure.com (the default when unset); plain http only for a simulator on this machine, e.g. http://127.0.0.1:4010.",
   DEVCENTER_ALLOWED_HOSTS:

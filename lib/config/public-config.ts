@@ -18,6 +18,13 @@ export interface AuthorityMetadata {
   end_session_endpoint?: string;
 }
 
+/** An operation a first visit's watch list starts with (OPWATCH_DEMO_OPERATIONS), and the label it is watched under. */
+export interface DemoOperation {
+  /** A permalink path, `/op/...`, in the form permalinkPath gives. */
+  permalink: string;
+  label?: string;
+}
+
 /** What the browser needs at run time (no secrets), validated on the server by lib/config/read-config.ts. */
 export interface PublicConfig {
   /** The app registration's (or local client's) id. */
@@ -37,8 +44,8 @@ export interface PublicConfig {
   signInServerOnThisMachine: boolean;
   /** Absolute redirect URI, or null for the app's own origin + "/" (worked out in the browser). */
   redirectUri: string | null;
-  /** Permalink paths (`/op/...`) the dashboard starts with on a first visit. */
-  demoOperations: string[];
+  /** The operations the dashboard starts with on a first visit. */
+  demoOperations: DemoOperation[];
   /** Raw DEVCENTER_ALLOWED_HOSTS, so the UI can warn about a pasted DevCenter host the proxy will refuse. */
   devcenterAllowedHosts: string;
   /** Reads per second and burst this browser may spend per ARM subscription and per DevCenter endpoint (lib/polling/fleet). */

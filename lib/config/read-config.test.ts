@@ -53,7 +53,7 @@ describe("readConfig: the public configuration", () => {
       knownAuthorities: ["localhost:4443", "other.example:8443"],
       redirectUri: "http://localhost:3000/",
       // Kept in the canonical form permalinkPath gives them.
-      demoOperations: [permalink, "/op/devcenter/127.0.0.1%3A4010/proj-1/aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee"],
+      demoOperations: [{ permalink }, { permalink: "/op/devcenter/127.0.0.1%3A4010/proj-1/aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee" }],
     });
   });
 
@@ -134,6 +134,34 @@ describe("readConfig: the public configuration", () => {
     const found = problems({ AZURE_CLIENT_ID: CLIENT, OPWATCH_DEMO_OPERATIONS: `${permalink},${entry}` });
     expect(found.map((p) => p.variable)).toEqual(["OPWATCH_DEMO_OPERATIONS"]);
     expect(found[0]?.problem).toContain(message);
+  });
+
+  it("reads demo operations given as JSON, each alone or with the label it is watched under (commas and all)", () => {
+    const devcenter = "/op/devcenter/127.0.0.1:4010/proj-1/aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee";
+    const value = JSON.stringify([
+      { permalink, label: " Nested operations: Succeeded, Failed and InProgress " },
+      devcenter,
+      { permalink: "/op/devops/sub-1/rg-1/conn-1/op-2", label: "  " },
+    ]);
+    const result = read({ AZURE_CLIENT_ID: CLIENT, OPWATCH_DEMO_OPERATIONS: value });
+    expect(result.ok && result.value.demoOperations).toEqual([
+      { permalink, label: "Nested operations: Succeeded, Failed and InProgress" },
+      { permalink: "/op/devcenter/127.0.0.1%3A4010/proj-1/aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee" },
+      { permalink: "/op/devops/sub-1/rg-1/conn-1/op-2" },
+    ]);
+  });
+
+  it.each([
+    ['[{"permalink": "/op/devops/sub/rg/conn/op", "label": "cut off"', "is not valid JSON: give a JSON array of permalink paths"],
+    ['{"permalink": "/op/devops/sub/rg/conn/op"}', "is JSON, but is not an array."],
+    ['[{"permalink": "/op/devops/sub/rg/conn/op", "label": 3}]', 'is JSON, but entry 1 is neither a permalink path nor an object {"permalink", "label"}.'],
+    ['["/op/devops/sub/rg/conn/op", {"path": "/op/devops/sub/rg/conn/op"}]', "is JSON, but entry 2 is neither"],
+    ['[{"permalink": "/op/devops/sub/rg"}]', "entry 1 is not a permalink path: a devops operation path has 4 segments"],
+  ])("refuses demo operations %s in JSON with a clear reason that does not repeat the value", (value, message) => {
+    const found = problems({ AZURE_CLIENT_ID: CLIENT, OPWATCH_DEMO_OPERATIONS: value });
+    expect(found.map((p) => p.variable)).toEqual(["OPWATCH_DEMO_OPERATIONS"]);
+    expect(found[0]?.problem).toContain(message);
+    expect(found[0]?.problem).not.toContain("cut off");
   });
 
   it("names each bad demo operation", () => {

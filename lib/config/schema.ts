@@ -10,7 +10,7 @@ import {
 import { parseAppPath, permalinkPath, PUBLIC_ARM_ENDPOINT, trimTrailingSlashes } from "@/lib/azure/operation-ref";
 import { ARM_SUBSCRIPTION_READS, DEFAULT_READ_BUDGET } from "@/lib/azure/token-bucket";
 import { parseAuthorityMetadata } from "./authority-metadata";
-import type { AuthProtocol } from "./public-config";
+import type { AuthProtocol, DemoOperation } from "./public-config";
 
 /**
  * Every configuration variable, server and public, with its own rules: the one place a value is checked. A rule reports
@@ -41,6 +41,35 @@ const commaList = (raw: string) =>
     .split(",")
     .map((entry) => entry.trim())
     .filter((entry) => entry.length > 0);
+
+/**
+ * OPWATCH_DEMO_OPERATIONS as JSON (a value that starts with `[`, or `{` by mistake): an array, each entry a permalink
+ * path, or one with the label it is watched under. Labels may hold commas, which the comma-separated form cannot carry.
+ */
+const demoOperationsJson = z.array(
+  z.union([z.string(), z.object({ permalink: z.string(), label: z.string().optional() }).strict()], {
+    error: 'is neither a permalink path nor an object {"permalink", "label"}',
+  }),
+  { error: "is not an array" },
+);
+
+/** The entries of OPWATCH_DEMO_OPERATIONS, unchecked as permalinks, or undefined after reporting why none can be read. */
+function demoOperationEntries(raw: string, ctx: z.RefinementCtx): { permalink: string; label?: string | undefined }[] | undefined {
+  if (!raw.startsWith("[") && !raw.startsWith("{")) return commaList(raw).map((permalink) => ({ permalink }));
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    report(ctx, "is not valid JSON: give a JSON array of permalink paths or {\"permalink\", \"label\"} objects.");
+    return undefined;
+  }
+  const parsed = demoOperationsJson.safeParse(json);
+  if (parsed.success) return parsed.data.map((entry) => (typeof entry === "string" ? { permalink: entry } : entry));
+  const issue = parsed.error.issues[0];
+  const position = typeof issue?.path[0] === "number" ? `entry ${issue.path[0] + 1} ` : "";
+  report(ctx, `is JSON, but ${position}${issue?.message ?? "is not an array"}.`);
+  return undefined;
+}
 
 const isAuthProtocol = (value: string): value is AuthProtocol => value === "AAD" || value === "OIDC";
 
@@ -151,12 +180,13 @@ export const configSchema = z.object({
   OPWATCH_DEMO_OPERATIONS: z
     .string()
     .transform((raw, ctx) => {
-      const paths: string[] = [];
+      const operations: DemoOperation[] = [];
       // Every bad entry is named, so one look at the page fixes them all.
-      for (const [i, entry] of commaList(raw).entries()) {
-        const parsed = entry.startsWith("/op/") ? parseAppPath(entry) : undefined;
+      for (const [i, { permalink: entry, label }] of (demoOperationEntries(raw, ctx) ?? []).entries()) {
+        const parsed = entry.startsWith("/op/") ? parseAppPath(entry.trim()) : undefined;
         if (parsed?.ok) {
-          paths.push(permalinkPath(parsed.value));
+          const trimmed = label?.trim();
+          operations.push({ permalink: permalinkPath(parsed.value), ...(trimmed ? { label: trimmed } : {}) });
           continue;
         }
         // Only the kind's message quotes the value it got.
@@ -166,7 +196,7 @@ export const configSchema = z.object({
             : parsed.error.message;
         report(ctx, `entry ${i + 1} is not a permalink path: ${why}.`, `entry ${i + 1}, ${quoted(entry, 120)}, is not a permalink path.`);
       }
-      return paths;
+      return operations;
     })
     .default(() => []),
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { LOCAL_SIGNIN_ROUTES, localAppEnv, localSigninMetadata, withGivenSettings } from "./local-app-env";
+import { readConfig } from "@/lib/config/read-config";
+import { LOCAL_SIGNIN_ROUTES, localAppEnv, localSigninMetadata, simulatorOrigins, withGivenSettings } from "./local-app-env";
 
 const local = localAppEnv({ appOrigin: "http://localhost:3000", simulatorOrigin: "http://127.0.0.1:4010", issuer: "https://localhost:4443" });
 
@@ -13,6 +14,25 @@ describe("localAppEnv", () => {
       jwks_uri: "https://localhost:4443/jwks",
     });
     expect(local).toMatchObject({ AZURE_AUTHORITY: "https://localhost:4443", AZURE_AUTH_PROTOCOL: "OIDC", AZURE_KNOWN_AUTHORITIES: "localhost:4443" });
+  });
+
+  it("hands the app the demo's operations with their labels, commas and all, as the configuration reads them", () => {
+    const demoOperations = [
+      { permalink: "/op/devops/sub-1/rg-1/conn-1/op-1", label: "Nested operations: Succeeded, Failed and InProgress" },
+      { permalink: "/op/devcenter/127.0.0.1%3A4010/proj-1/aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee", label: "DevCenter 503 once" },
+    ];
+    const env = localAppEnv({ appOrigin: "http://localhost:3000", simulatorOrigin: "http://127.0.0.1:4010", issuer: "https://localhost:4443", demoOperations });
+    const config = readConfig({ NODE_ENV: "test", ...env }).public;
+    expect(config.ok && config.value.demoOperations).toEqual(demoOperations);
+    expect(local.OPWATCH_DEMO_OPERATIONS).toBe("");
+  });
+
+  it("lets the DevCenter proxy call the simulator under either loopback name, and nothing else", () => {
+    expect(local.DEVCENTER_ALLOWED_HOSTS).toBe("http://localhost:4010,http://127.0.0.1:4010");
+    expect(local.AZURE_ARM_ENDPOINT).toBe("http://127.0.0.1:4010");
+    expect(simulatorOrigins("http://localhost:4110/")).toEqual(["http://localhost:4110", "http://127.0.0.1:4110"]);
+    expect(simulatorOrigins("http://[::1]:4010")).toEqual(["http://[::1]:4010"]);
+    expect(simulatorOrigins("http://127.0.0.2:4010")).toEqual(["http://127.0.0.2:4010"]);
   });
 
   it("builds every endpoint from the issuer's origin and the server's stated routes", () => {

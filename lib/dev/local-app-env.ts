@@ -29,15 +29,28 @@ export function localSigninMetadata(issuer: string) {
   };
 }
 
+/**
+ * The simulator's origin under both names of this machine: the demo's start-up lines and the README say localhost, as
+ * for the app and the sign-in server, while the simulator listens on, and its own URLs say, 127.0.0.1. A DevCenter URL
+ * a person pastes may carry either; both are loopback, so the proxy still calls nothing but this machine. The first
+ * is the one to show. Any other origin is itself alone.
+ */
+export function simulatorOrigins(simulatorOrigin: string): string[] {
+  const url = new URL(simulatorOrigin);
+  if (url.hostname !== "127.0.0.1" && url.hostname !== "localhost") return [url.origin];
+  const port = url.port === "" ? "" : `:${url.port}`;
+  return ["localhost", "127.0.0.1"].map((host) => `${url.protocol}//${host}${port}`);
+}
+
 export interface LocalAppEnvInput {
   /** Where the browser opens the app, e.g. http://localhost:3000. */
   appOrigin: string;
-  /** The simulator's origin, e.g. http://127.0.0.1:4010. */
+  /** The simulator's origin, where the app calls it, e.g. http://127.0.0.1:4010. */
   simulatorOrigin: string;
   /** The local sign-in server's issuer, e.g. https://localhost:4443. */
   issuer: string;
-  /** Permalink paths the dashboard starts with on a first visit. */
-  demoOperations?: readonly string[];
+  /** The operations the dashboard starts with on a first visit, each with the label it is watched under. */
+  demoOperations?: readonly { permalink: string; label: string }[];
 }
 
 export function localAppEnv(input: LocalAppEnvInput): Record<string, string> {
@@ -50,8 +63,9 @@ export function localAppEnv(input: LocalAppEnvInput): Record<string, string> {
     AZURE_AUTHORITY_METADATA: JSON.stringify(localSigninMetadata(issuer.origin)),
     AZURE_REDIRECT_URI: `${new URL(input.appOrigin).origin}/`,
     AZURE_ARM_ENDPOINT: new URL(input.simulatorOrigin).origin,
-    DEVCENTER_ALLOWED_HOSTS: new URL(input.simulatorOrigin).origin,
-    OPWATCH_DEMO_OPERATIONS: (input.demoOperations ?? []).join(","),
+    DEVCENTER_ALLOWED_HOSTS: simulatorOrigins(input.simulatorOrigin).join(","),
+    // JSON, the form whose labels may hold commas.
+    OPWATCH_DEMO_OPERATIONS: input.demoOperations?.length ? JSON.stringify(input.demoOperations) : "",
   };
 }
 

@@ -1,4 +1,5 @@
 import { startSimulator, type RunningSimulator } from "./simulator/server";
+import { demoWatchList } from "./demo-operations";
 import { localAppEnv } from "./local-app-env";
 import { startSigninServer, type RunningSigninServer } from "./signin/server";
 
@@ -46,7 +47,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       appOrigin: options.appOrigin,
       simulatorOrigin: simulator.url,
       issuer: signin.issuer,
-      demoOperations: simulator.demo.map((scenario) => scenario.permalink),
+      demoOperations: options.seedDemo ? demoWatchList(simulator.url) : [],
     }),
     close: async () => {
       await Promise.allSettled([simulator.close(), signin.close()]);

@@ -19,12 +19,30 @@ describe("watch list store", () => {
   it("seeds a never-used list once and not after it was emptied", () => {
     const storage = memoryStorage();
     const store = createWatchListStore(() => storage, () => 1000);
-    store.load(["/op/devops/sub/rg/conn/op-1"]);
+    store.load([{ permalink: "/op/devops/sub/rg/conn/op-1" }]);
     expect(store.getSnapshot().items).toEqual([{ ref, addedAt: 1000 }]);
     store.remove(["devops/sub/rg/conn/op-1"]);
     const again = createWatchListStore(() => storage, () => 2000);
-    again.load(["/op/devops/sub/rg/conn/op-1"]);
+    again.load([{ permalink: "/op/devops/sub/rg/conn/op-1" }]);
     expect(again.getSnapshot().items).toEqual([]);
+  });
+
+  it("seeds each demo operation under its label, and saves them so a reload keeps them", () => {
+    const storage = memoryStorage();
+    const store = createWatchListStore(() => storage, () => 1000);
+    const other = "/op/devops/sub/rg/conn/op-2";
+    store.load([
+      { permalink: "/op/devops/sub/rg/conn/op-1", label: "Steady progress" },
+      { permalink: other, label: "Canceling, then Canceled" },
+    ]);
+    const seeded = [
+      { ref, addedAt: 1000, label: "Steady progress" },
+      { ref: { ...ref, operationResultId: "op-2" }, addedAt: 1000, label: "Canceling, then Canceled" },
+    ];
+    expect(store.getSnapshot().items).toEqual(seeded);
+    const reloaded = createWatchListStore(() => storage, () => 2000);
+    reloaded.load([]);
+    expect(reloaded.getSnapshot().items).toEqual(seeded);
   });
 
   it("sets corrupt data aside, keeps what it could read, and shows a notice", () => {

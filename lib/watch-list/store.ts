@@ -1,4 +1,5 @@
 import { refKey, type OperationRef } from "@/lib/azure/operation-ref";
+import type { DemoOperation } from "@/lib/config/public-config";
 import {
   addWatchItem,
   backupKey,
@@ -38,7 +39,7 @@ export interface WatchListStore {
   subscribe: (listener: () => void) => () => void;
   getSnapshot: () => WatchListState;
   /** Reads storage once (seeding a never-used list with the demo operations). */
-  load: (demoOperations: readonly string[]) => void;
+  load: (demoOperations: readonly DemoOperation[]) => void;
   /** Re-reads storage after another tab changed it. */
   reload: () => void;
   add: (ref: OperationRef, label?: string) => void;
@@ -82,7 +83,7 @@ export function createWatchListStore(getStorage: () => StorageLike | undefined, 
     }
   };
 
-  const read = (demoOperations: readonly string[] | undefined): WatchListState => {
+  const read = (demoOperations: readonly DemoOperation[] | undefined): WatchListState => {
     const s = storage();
     let raw: string | null;
     try {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { refKey, type OperationRef } from "@/lib/azure/operation-ref";
 import {
   addWatchItem,
+  MAX_LABEL_CHARS,
   mergeWatchItems,
   MAX_STORED_CHARS,
   MAX_WATCH_ITEMS,
@@ -128,15 +129,34 @@ describe("editing", () => {
   it("seeds from permalink paths and skips bad ones", () => {
     const items = seedItems(
       [
-        "/op/devops/00000000-0000-0000-0000-000000000001/rg-one/conn/op-1",
-        "/op/nope/x",
-        "/op/devcenter/tenant-dc.westus3.devcenter.azure.com/proj/aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee",
+        { permalink: "/op/devops/00000000-0000-0000-0000-000000000001/rg-one/conn/op-1" },
+        { permalink: "/op/nope/x", label: "not an operation" },
+        { permalink: "/op/devcenter/tenant-dc.westus3.devcenter.azure.com/proj/aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee" },
       ],
       7,
     );
     expect(items).toEqual([
       { ref: devops, addedAt: 7 },
       { ref: devcenter, addedAt: 7 },
+    ]);
+  });
+
+  it("seeds each operation under its label, as a person's label is kept: clipped, a blank one none, the first of two", () => {
+    const long = "x".repeat(MAX_LABEL_CHARS + 20);
+    const third: OperationRef = { ...devops, operationResultId: "op-3" };
+    const items = seedItems(
+      [
+        { permalink: "/op/devops/00000000-0000-0000-0000-000000000001/rg-one/conn/op-1", label: "Steady progress, then Succeeded" },
+        { permalink: "/op/devcenter/tenant-dc.westus3.devcenter.azure.com/proj/aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee", label: long },
+        { permalink: "/op/devops/00000000-0000-0000-0000-000000000001/rg-one/conn/op-1", label: "the same operation again" },
+        { permalink: "/op/devops/00000000-0000-0000-0000-000000000001/rg-one/conn/op-3", label: "   " },
+      ],
+      7,
+    );
+    expect(items).toEqual([
+      { ref: devops, addedAt: 7, label: "Steady progress, then Succeeded" },
+      { ref: devcenter, addedAt: 7, label: long.slice(0, MAX_LABEL_CHARS) },
+      { ref: third, addedAt: 7 },
     ]);
   });
 });

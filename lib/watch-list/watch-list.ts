@@ -1,5 +1,6 @@
 import { parseAppPath, refKey, validateRef, type OperationRef } from "@/lib/azure/operation-ref";
 import { isRecord } from "@/lib/azure/wire-reader";
+import type { DemoOperation } from "@/lib/config/public-config";
 
 /**
  * The watch list as stored in localStorage: pure parsing, merging and editing. Storage can hold anything (an old or
@@ -161,14 +162,17 @@ export function setWatchItemLabel(items: readonly WatchItem[], key: string, labe
   });
 }
 
-/** Demo operations from the public config (permalink paths); entries that do not parse are skipped. */
-export function seedItems(permalinks: readonly string[], addedAt: number): WatchItem[] {
-  const items: WatchItem[] = [];
-  for (const path of permalinks) {
-    const parsed = parseAppPath(path.trim());
-    if (parsed.ok) items.push({ ref: parsed.value, addedAt });
+/**
+ * A first visit's list: the demo operations of the public config, each under its label (kept as a person's label is).
+ * Entries that do not parse are skipped; an operation given twice is watched once, under its first label.
+ */
+export function seedItems(operations: readonly DemoOperation[], addedAt: number): WatchItem[] {
+  let items: WatchItem[] = [];
+  for (const { permalink, label } of operations) {
+    const parsed = parseAppPath(permalink.trim());
+    if (parsed.ok) items = addWatchItem(items, parsed.value, addedAt, label);
   }
-  return mergeWatchItems(items);
+  return items;
 }
 
 export const backupKey = (at: number): string => `${WATCHLIST_BACKUP_PREFIX}${new Date(at).toISOString()}`;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { DEMO_SCENARIOS } from "./demo-scenarios";
+import { DEMO_BOARD_SCENARIOS, DEMO_SCENARIOS } from "./demo-scenarios";
 import { TIGHT_BUDGET_SUBSCRIPTION } from "./demo-tight-budget";
 import { parseScenario, type Scenario } from "./scenario-schema";
 
-const scenarios: Scenario[] = DEMO_SCENARIOS.map((input) => {
+const scenarios: Scenario[] = [...DEMO_SCENARIOS, ...DEMO_BOARD_SCENARIOS].map((input) => {
   const parsed = parseScenario(input);
   if (!parsed.ok) throw new Error(parsed.error);
   return parsed.value;
@@ -29,6 +29,12 @@ describe("demo scenarios", () => {
     }
     const ids = scenarios.map((s) => (s.kind === "devops" ? s.ids.operationResultId : s.ids.operationId));
     expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it("run on the clock of their first read: none is running since long ago, the API documents' example included", () => {
+    const running = scenarios.flatMap((s) => bodies(s).filter((b) => typeof b.startTime === "string" && !/^(succeeded|failed|canceled)$/i.test(String(b.status))));
+    expect(running.length).toBeGreaterThan(0);
+    for (const body of running) expect(body.startTime).toMatch(/^\{\{(start|start\+\d+s)\}\}$/);
   });
 
   it("cover the seed examples", () => {

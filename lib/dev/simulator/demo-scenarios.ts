@@ -4,9 +4,11 @@ import { parseScenario, type ScenarioInput } from "./scenario-schema";
 import type { CreatedScenario, ScenarioStore } from "./scenario-store";
 
 /**
- * The demo operations seeded at start (`seedDemo`). All use clock "firstRequest": an operation starts moving when
- * someone first opens it. Ids are fixed so that permalinks survive restarts. Times use the placeholders of
- * `body-template.ts`, filled in per request. The first three are the API documents' own examples, verbatim.
+ * The demo operations seeded at start (`seedDemo`): those a first visit watches, and those of the demo's board, which
+ * it does not. All use clock "firstRequest": an operation starts moving when someone first opens it. Ids are fixed so
+ * that permalinks survive restarts. Times use the placeholders of `body-template.ts`, filled in per request. Each
+ * label says what the operation shows, and a first visit's rows are named by it: the words that tell rows apart first.
+ * The first three are the API documents' own examples, verbatim but for the DevCenter one's times (see devcenterSeed).
  */
 
 const SEED_SUBSCRIPTION = "0806e1cd-cfda-4ff8-b99c-2b0af42cffd3";
@@ -239,15 +241,20 @@ function throttled(): ScenarioInput {
   };
 }
 
+/**
+ * The document's DevCenter example, dated when it is first read: with the document's own 2024 start it would read as
+ * running for years. It shows what real DevCenter answers look like: no percentComplete, only a status and times.
+ */
 function devcenterSeed(): ScenarioInput {
+  const running = { ...SEED_DEVCENTER_BODY, startTime: "{{start}}" };
   return {
     kind: "devcenter",
-    label: "DevCenter example: Running, Succeeded after 20 s",
+    label: "DevCenter example, no percent: Running, Succeeded after 20 s",
     ids: { projectName: "myProject", operationId: SEED_DEVCENTER_ID },
     clock: "firstRequest",
     steps: [
-      { afterMs: 0, body: SEED_DEVCENTER_BODY },
-      { afterMs: 20_000, body: { ...SEED_DEVCENTER_BODY, status: "Succeeded", endTime: "2024-01-24T21:15:18.472Z", percentComplete: 100 } },
+      { afterMs: 0, body: running },
+      { afterMs: 20_000, body: { ...running, status: "Succeeded", endTime: "{{end}}" } },
     ],
   };
 }
@@ -356,9 +363,58 @@ export const DEMO_SCENARIOS: readonly ScenarioInput[] = [
   ...tightBudgetGroup(),
 ];
 
-/** Adds every demo scenario to the store; a demo that fails validation is a bug, so it throws. */
+/**
+ * A release a colleague shares as a board link (`npm run demo` prints it): three regions of one rollout and its preview
+ * environment. A first visit does not watch them, so opening the link offers "Add all".
+ */
+const RELEASE_GROUP = "opwatch-demo-release";
+
+function releaseRegion(n: number, region: string, end: "Succeeded" | "Failed", seconds: number): ScenarioInput {
+  const id = demoId(n);
+  const ids = { subscriptionId: DEMO_SUBSCRIPTION, resourceGroupName: RELEASE_GROUP, securityConnectorName: `release-${region}` };
+  const head = { id: devopsResultId(ids, id), name: id };
+  const failure = { error: { code: "RepositoryScanFailed", message: `The scan of 'contoso/payments' in ${region} timed out.` } };
+  return {
+    kind: "devops",
+    label: `Release 2.4 ${region}: ${end} after ${seconds} s`,
+    ids: { ...ids, operationResultId: id },
+    clock: "firstRequest",
+    steps: [
+      { afterMs: 0, body: { ...head, status: "Running", startTime: "{{start}}", percentComplete: 10 } },
+      { afterMs: (seconds * 1000) / 2, body: { ...head, status: "Running", startTime: "{{start}}", percentComplete: 50 } },
+      {
+        afterMs: seconds * 1000,
+        body: { ...head, status: end, startTime: "{{start}}", endTime: "{{end}}", percentComplete: 100, ...(end === "Failed" ? failure : {}) },
+      },
+    ],
+  };
+}
+
+function releasePreview(): ScenarioInput {
+  const id = demoId(23);
+  const head = devcenterHead(DEMO_PROJECT, id);
+  return {
+    kind: "devcenter",
+    label: "Release 2.4 preview environment: Succeeded after 40 s",
+    ids: { projectName: DEMO_PROJECT, operationId: id },
+    clock: "firstRequest",
+    steps: [
+      { afterMs: 0, body: { ...head, status: "Running", startTime: "{{start}}" } },
+      { afterMs: 40_000, body: { ...head, status: "Succeeded", startTime: "{{start}}", endTime: "{{end}}" } },
+    ],
+  };
+}
+
+export const DEMO_BOARD_SCENARIOS: readonly ScenarioInput[] = [
+  releaseRegion(20, "westeurope", "Succeeded", 30),
+  releaseRegion(21, "northeurope", "Failed", 45),
+  releaseRegion(22, "eastus2", "Succeeded", 90),
+  releasePreview(),
+];
+
+/** Adds every demo scenario, the board's included, to the store; a demo that fails validation is a bug, so it throws. */
 export function seedDemo(store: ScenarioStore): CreatedScenario[] {
-  return DEMO_SCENARIOS.map((input) => {
+  return [...DEMO_SCENARIOS, ...DEMO_BOARD_SCENARIOS].map((input) => {
     const parsed = parseScenario(input);
     if (!parsed.ok) throw new Error(`demo scenario "${input.label ?? input.kind}" is invalid: ${parsed.error}`);
     return store.create(parsed.value);

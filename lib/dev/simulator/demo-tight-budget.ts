@@ -39,7 +39,7 @@ function tightBudget(n: number, minutes: number, end: "Succeeded" | "Failed", la
 
 export function tightBudgetGroup(): ScenarioInput[] {
   return [
-    tightBudget(10, 3, "Succeeded", "Tight read budget 1/3 (2 reads, +1 per 5 s): 429s make opwatch pause the subscription; Running 3 min, then Succeeded"),
+    tightBudget(10, 3, "Succeeded", "Tight read budget 1/3: 429s pause its subscription; Running 3 min, then Succeeded"),
     tightBudget(11, 4, "Succeeded", "Tight read budget 2/3 (same subscription): Running 4 min, then Succeeded"),
     tightBudget(12, 5, "Failed", "Tight read budget 3/3 (same subscription): Running 5 min, then Failed"),
   ];

@@ -68,7 +68,7 @@ export class ScenarioStore {
    * subscription's read budget, for every scenario there, and outlives the scenario.
    */
   create(scenario: Scenario): CreatedScenario {
-    const ref = this.refOf(scenario);
+    const ref = scenarioRef(scenario, this.endpointHost);
     const key = refKey(ref);
     const previous = this.byKey.get(key);
     if (previous !== undefined) this.delete(previous);
@@ -135,22 +135,26 @@ export class ScenarioStore {
     stored.requests.push(toLogEntry(request));
     if (stored.requests.length > this.maxRequests) stored.requests.splice(0, stored.requests.length - this.maxRequests);
   }
+}
 
-  private refOf(scenario: Scenario): OperationRef {
-    if (scenario.kind === "devops") {
-      return {
-        kind: "devops",
-        subscriptionId: scenario.ids.subscriptionId ?? randomUUID(),
-        resourceGroupName: scenario.ids.resourceGroupName ?? DEFAULT_IDS.resourceGroupName,
-        securityConnectorName: scenario.ids.securityConnectorName ?? DEFAULT_IDS.securityConnectorName,
-        operationResultId: scenario.ids.operationResultId ?? randomUUID(),
-      };
-    }
+/**
+ * The operation a scenario stands for: its own ids, the defaults for those it leaves out (fresh GUIDs for the ids
+ * that must differ), and for DevCenter the simulator's own host as the endpoint.
+ */
+export function scenarioRef(scenario: Scenario, endpointHost: string): OperationRef {
+  if (scenario.kind === "devops") {
     return {
-      kind: "devcenter",
-      endpointHost: this.endpointHost,
-      projectName: scenario.ids.projectName ?? DEFAULT_IDS.projectName,
-      operationId: scenario.ids.operationId ?? randomUUID(),
+      kind: "devops",
+      subscriptionId: scenario.ids.subscriptionId ?? randomUUID(),
+      resourceGroupName: scenario.ids.resourceGroupName ?? DEFAULT_IDS.resourceGroupName,
+      securityConnectorName: scenario.ids.securityConnectorName ?? DEFAULT_IDS.securityConnectorName,
+      operationResultId: scenario.ids.operationResultId ?? randomUUID(),
     };
   }
+  return {
+    kind: "devcenter",
+    endpointHost,
+    projectName: scenario.ids.projectName ?? DEFAULT_IDS.projectName,
+    operationId: scenario.ids.operationId ?? randomUUID(),
+  };
 }

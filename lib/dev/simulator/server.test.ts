@@ -37,16 +37,22 @@ describe("seed examples", () => {
     expect(SEED_DEVOPS_FAILED_BODY.error.code).toBe("TokenExchangeFailed");
   });
 
-  it("answers the documented DevCenter body, then Succeeded after 20 s", async () => {
+  it("answers the documented DevCenter body dated when first read, not years ago, then Succeeded after 20 s", async () => {
     const url = `${t.sim.url}/projects/myProject/operationstatuses/fa067167-e49d-41bd-8dd8-de719b9de3b3?api-version=${API_VERSIONS.devcenter}`;
+    const firstRead = new Date(t.clock.now).toISOString();
     const first = await getOperation(url);
     expect(first.status).toBe(200);
     expect(first.headers.get("retry-after")).toBe("5");
-    expect(await first.json()).toEqual(SEED_DEVCENTER_BODY);
+    expect(await first.json()).toEqual({ ...SEED_DEVCENTER_BODY, startTime: firstRead });
     t.advance(20_000);
     const later = await getOperation(url);
     expect(later.headers.get("retry-after")).toBeNull();
-    expect(await later.json()).toMatchObject({ status: "Succeeded", name: "fa067167-e49d-41bd-8dd8-de719b9de3b3" });
+    expect(await later.json()).toEqual({
+      ...SEED_DEVCENTER_BODY,
+      status: "Succeeded",
+      startTime: firstRead,
+      endTime: new Date(Date.parse(firstRead) + 20_000).toISOString(),
+    });
   });
 
   it("reports every demo scenario with a permalink, proxy path and label", () => {

@@ -1,25 +1,16 @@
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import { SignedInView } from "@/components/auth/signed-in-view";
-import { BadPermalink } from "@/components/operation/bad-permalink";
-import { refFromSegments } from "@/lib/azure/operation-ref";
+import { refFromRouteParams } from "@/lib/azure/operation-ref";
 import { tabTitle } from "@/lib/operations/display-name";
 
 interface Props {
   params: Promise<{ kind: string; segments: string[] }>;
 }
 
-/** Segments arrive percent-encoded or not depending on the router path; valid values never contain `%` either way. */
-function decode(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
-}
-
 async function readRef({ params }: Props) {
   const { kind, segments } = await params;
-  return refFromSegments(decode(kind), segments.map(decode));
+  return refFromRouteParams(kind, segments);
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
@@ -28,8 +19,9 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
   return { title: ref.ok ? tabTitle({ ref: ref.value }) : "Invalid link · opwatch" };
 }
 
+/** A link that names no operation is a page that is not there (404); not-found.tsx says what is wrong with it. */
 export default async function OperationPermalinkPage(props: Props) {
   const ref = await readRef(props);
-  if (!ref.ok) return <BadPermalink message={`This link is not valid: ${ref.error.message}.`} />;
+  if (!ref.ok) notFound();
   return <SignedInView view={{ name: "operation", operationRef: ref.value }} />;
 }
