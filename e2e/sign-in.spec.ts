@@ -2,6 +2,7 @@ import type { Page, Request } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import type { LoggedRequest, ScenarioInput, SimulatorClient } from "./fixtures/simulator-client";
 import { E2E } from "./fixtures/stack";
+import { OperationPage } from "./pages/operation-page";
 import { ADA, GRACE, SignInPage } from "./pages/sign-in-page";
 
 /**
@@ -168,6 +169,35 @@ test("sign-out clears the session: tokens leave session storage and the next req
   // Signing in again needs the password: the sign-in server's session ended too.
   await signInPage.startSignIn();
   await expect(page.getByLabel("Password")).toBeVisible();
+});
+
+test("signing out in one tab signs out every tab of the browser at once, and leaves a clean address", async ({ page, context, sim, signInPage }) => {
+  const scenario = await sim.create(running("devops"));
+  await page.goto(scenario.permalink);
+  await signInPage.signIn(ADA);
+
+  // A second tab of the same browser, signed in through the sign-in server's session (each tab keeps its own tokens).
+  const second = await context.newPage();
+  const secondSignIn = new SignInPage(second);
+  const secondOperation = new OperationPage(second);
+  await secondOperation.goto(scenario.permalink);
+  await secondSignIn.signInWithSession();
+  await expect(secondOperation.progressBar).toHaveAttribute("aria-valuenow", "40");
+
+  await signInPage.signOut();
+
+  // The other tab is signed out without being touched: the prompt, no name, no operation.
+  await expect(secondSignIn.prompt).toBeVisible();
+  await expect(secondSignIn.signedInName).toHaveCount(0);
+  await expect(secondOperation.progressBar).toHaveCount(0);
+  await expect(second.getByRole("button", { name: "Sign out" })).toHaveCount(0);
+
+  // Its own copy of the sign-in is gone too: a reload stays signed out.
+  await second.reload();
+  await expect(secondSignIn.prompt).toBeVisible();
+  await expect(secondSignIn.signedInName).toHaveCount(0);
+  expect(await second.evaluate(() => Object.keys(sessionStorage).filter((k) => /accesstoken|refreshtoken|idtoken/i.test(k)))).toEqual([]);
+  await expect(page, "tab 1: no sign-out response left in the address bar").toHaveURL(`${E2E.appOrigin}/`);
 });
 
 test("the redirect bridge page has nothing to do when opened directly", async ({ page }) => {
