@@ -1,5 +1,7 @@
 import type { Page, Request } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { BOTH_SCHEMES, expectAxeClean } from "./fixtures/axe";
+import { expectNoSidewaysScroll } from "./fixtures/layout";
 import type { LoggedRequest, ScenarioInput, SimulatorClient } from "./fixtures/simulator-client";
 import { E2E } from "./fixtures/stack";
 import { OperationPage } from "./pages/operation-page";
@@ -198,6 +200,31 @@ test("signing out in one tab signs out every tab of the browser at once, and lea
   await expect(secondSignIn.signedInName).toHaveCount(0);
   expect(await second.evaluate(() => Object.keys(sessionStorage).filter((k) => /accesstoken|refreshtoken|idtoken/i.test(k)))).toEqual([]);
   await expect(page, "tab 1: no sign-out response left in the address bar").toHaveURL(`${E2E.appOrigin}/`);
+});
+
+test("the demo's sign-in suits a phone in dark mode: a demo account asked for, a dark page with margins, the password on one line, Cancel beside Sign in", async ({
+  page,
+  signInPage,
+}) => {
+  const width = 390;
+  await page.setViewportSize({ width, height: 844 });
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.goto("/");
+  await expect(page.getByRole("region", { name: "Sign in to opwatch" })).toContainText("Sign in with your demo account to continue.");
+
+  await signInPage.startSignIn();
+  const brightest = await page.evaluate(() => Math.max(...(getComputedStyle(document.body).backgroundColor.match(/\d+/g) ?? []).map(Number)));
+  expect(brightest, "the sign-in page's background in dark mode").toBeLessThan(64);
+  const card = await page.getByRole("main").boundingBox();
+  expect(card?.x, "the card's left margin").toBeGreaterThanOrEqual(8);
+  expect(card && width - (card.x + card.width), "the card's right margin").toBeGreaterThanOrEqual(8);
+  await expectNoSidewaysScroll(page);
+  const hintLines = await page.getByText(ADA.password, { exact: true }).evaluateAll((codes) => codes.map((code) => code.getClientRects().length));
+  expect(hintLines, "lines each demo account's password takes").toEqual([1, 1]);
+  const signIn = await page.getByRole("button", { name: "Sign in", exact: true }).boundingBox();
+  const cancel = await page.getByRole("button", { name: "Cancel" }).boundingBox();
+  expect(cancel?.y, "Cancel in one row with Sign in").toBe(signIn?.y);
+  await expectAxeClean(page, { colorSchemes: BOTH_SCHEMES });
 });
 
 test("the redirect bridge page has nothing to do when opened directly", async ({ page }) => {
