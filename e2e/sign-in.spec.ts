@@ -202,6 +202,23 @@ test("signing out in one tab signs out every tab of the browser at once, and lea
   await expect(page, "tab 1: no sign-out response left in the address bar").toHaveURL(`${E2E.appOrigin}/`);
 });
 
+test("a tab that was away when another tab signed out comes back signed out", async ({ page, context, sim, signInPage }) => {
+  const scenario = await sim.create(running("devops"));
+  await page.goto(scenario.permalink);
+  await signInPage.signIn(ADA);
+  const second = await context.newPage();
+  const secondSignIn = new SignInPage(second);
+  await second.goto(scenario.permalink);
+  await secondSignIn.signInWithSession();
+
+  // Away on another site: the tab hears nothing, and keeps its own copy of the sign-in.
+  await second.goto(`${E2E.issuer}/`);
+  await signInPage.signOut();
+  await second.goBack();
+  await expect(secondSignIn.prompt).toBeVisible();
+  await expect(secondSignIn.signedInName).toHaveCount(0);
+});
+
 test("the demo's sign-in suits a phone in dark mode: a demo account asked for, a dark page with margins, the password on one line, Cancel beside Sign in", async ({
   page,
   signInPage,
