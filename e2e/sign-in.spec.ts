@@ -1,7 +1,10 @@
 import type { Page, Request } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { BOTH_SCHEMES, expectAxeClean } from "./fixtures/axe";
+import { expectNoSidewaysScroll } from "./fixtures/layout";
 import type { LoggedRequest, ScenarioInput, SimulatorClient } from "./fixtures/simulator-client";
 import { E2E } from "./fixtures/stack";
+import { OperationPage } from "./pages/operation-page";
 import { ADA, GRACE, SignInPage } from "./pages/sign-in-page";
 
 /**
@@ -168,6 +171,77 @@ test("sign-out clears the session: tokens leave session storage and the next req
   // Signing in again needs the password: the sign-in server's session ended too.
   await signInPage.startSignIn();
   await expect(page.getByLabel("Password")).toBeVisible();
+});
+
+test("signing out in one tab signs out every tab of the browser at once, and leaves a clean address", async ({ page, context, sim, signInPage }) => {
+  const scenario = await sim.create(running("devops"));
+  await page.goto(scenario.permalink);
+  await signInPage.signIn(ADA);
+
+  // A second tab of the same browser, signed in through the sign-in server's session (each tab keeps its own tokens).
+  const second = await context.newPage();
+  const secondSignIn = new SignInPage(second);
+  const secondOperation = new OperationPage(second);
+  await secondOperation.goto(scenario.permalink);
+  await secondSignIn.signInWithSession();
+  await expect(secondOperation.progressBar).toHaveAttribute("aria-valuenow", "40");
+
+  await signInPage.signOut();
+
+  // The other tab is signed out without being touched: the prompt, no name, no operation.
+  await expect(secondSignIn.prompt).toBeVisible();
+  await expect(secondSignIn.signedInName).toHaveCount(0);
+  await expect(secondOperation.progressBar).toHaveCount(0);
+  await expect(second.getByRole("button", { name: "Sign out" })).toHaveCount(0);
+
+  // Its own copy of the sign-in is gone too: a reload stays signed out.
+  await second.reload();
+  await expect(secondSignIn.prompt).toBeVisible();
+  await expect(secondSignIn.signedInName).toHaveCount(0);
+  expect(await second.evaluate(() => Object.keys(sessionStorage).filter((k) => /accesstoken|refreshtoken|idtoken/i.test(k)))).toEqual([]);
+  await expect(page, "tab 1: no sign-out response left in the address bar").toHaveURL(`${E2E.appOrigin}/`);
+});
+
+test("a tab that was away when another tab signed out comes back signed out", async ({ page, context, sim, signInPage }) => {
+  const scenario = await sim.create(running("devops"));
+  await page.goto(scenario.permalink);
+  await signInPage.signIn(ADA);
+  const second = await context.newPage();
+  const secondSignIn = new SignInPage(second);
+  await second.goto(scenario.permalink);
+  await secondSignIn.signInWithSession();
+
+  // Away on another site: the tab hears nothing, and keeps its own copy of the sign-in.
+  await second.goto(`${E2E.issuer}/`);
+  await signInPage.signOut();
+  await second.goBack();
+  await expect(secondSignIn.prompt).toBeVisible();
+  await expect(secondSignIn.signedInName).toHaveCount(0);
+});
+
+test("the demo's sign-in suits a phone in dark mode: a demo account asked for, a dark page with margins, the password on one line, Cancel beside Sign in", async ({
+  page,
+  signInPage,
+}) => {
+  const width = 390;
+  await page.setViewportSize({ width, height: 844 });
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.goto("/");
+  await expect(page.getByRole("region", { name: "Sign in to opwatch" })).toContainText("Sign in with your demo account to continue.");
+
+  await signInPage.startSignIn();
+  const brightest = await page.evaluate(() => Math.max(...(getComputedStyle(document.body).backgroundColor.match(/\d+/g) ?? []).map(Number)));
+  expect(brightest, "the sign-in page's background in dark mode").toBeLessThan(64);
+  const card = await page.getByRole("main").boundingBox();
+  expect(card?.x, "the card's left margin").toBeGreaterThanOrEqual(8);
+  expect(card && width - (card.x + card.width), "the card's right margin").toBeGreaterThanOrEqual(8);
+  await expectNoSidewaysScroll(page);
+  const hintLines = await page.getByText(ADA.password, { exact: true }).evaluateAll((codes) => codes.map((code) => code.getClientRects().length));
+  expect(hintLines, "lines each demo account's password takes").toEqual([1, 1]);
+  const signIn = await page.getByRole("button", { name: "Sign in", exact: true }).boundingBox();
+  const cancel = await page.getByRole("button", { name: "Cancel" }).boundingBox();
+  expect(cancel?.y, "Cancel in one row with Sign in").toBe(signIn?.y);
+  await expectAxeClean(page, { colorSchemes: BOTH_SCHEMES });
 });
 
 test("the redirect bridge page has nothing to do when opened directly", async ({ page }) => {

@@ -4,7 +4,10 @@ import type { PublicClientApplication } from "@azure/msal-browser";
 import { MsalProvider } from "@azure/msal-react";
 import { useEffect, useState, type ReactNode } from "react";
 import { describeAuthError, type AccessTokenError } from "@/lib/auth/auth-errors";
+import { appRedirectUri } from "@/lib/auth/msal-config";
 import { getMsalInstance } from "@/lib/auth/msal-instance";
+import { browserSignOutStores, forgetSignInHere, noteSignIn, onSignOutElsewhere, signedOutSinceSignIn } from "@/lib/auth/sign-out-everywhere";
+import { addressWithoutSignOutState } from "@/lib/auth/sign-out-return";
 import type { PublicConfig } from "@/lib/config/public-config";
 import { AuthStatusContext } from "./auth-status";
 
@@ -15,7 +18,9 @@ type StartUp =
 
 /**
  * Starts MSAL in the browser (initialize, then take in a sign-in response if the page is one) before anything that
- * needs an account renders, so a returning sign-in never shows the signed-out prompt first.
+ * needs an account renders, so a returning sign-in never shows the signed-out prompt first. A sign-out in any tab of
+ * the browser signs this tab out too (lib/auth/sign-out-everywhere.ts), at once or, for a tab that was not running
+ * then, at its next start.
  */
 export function AuthProvider({ config, children }: { config: PublicConfig; children: ReactNode }) {
   const [startUp, setStartUp] = useState<StartUp>({ state: "starting" });
@@ -31,12 +36,20 @@ export function AuthProvider({ config, children }: { config: PublicConfig; child
         return { state: "failed", error: describeAuthError(error, undefined, config) };
       }
       let redirectError: AccessTokenError | null = null;
+      const stores = browserSignOutStores();
       try {
         const result = await instance.handleRedirectPromise();
-        if (result?.account) instance.setActiveAccount(result.account);
+        if (result?.account) {
+          instance.setActiveAccount(result.account);
+          if (stores) noteSignIn(stores);
+        } else if (stores && instance.getAllAccounts().length > 0 && signedOutSinceSignIn(stores)) {
+          await forgetSignInHere(instance);
+        }
       } catch (error) {
         redirectError = describeAuthError(error, undefined, config);
       }
+      const address = addressWithoutSignOutState(window.location.href, appRedirectUri(config, window.location.origin));
+      if (address) window.history.replaceState(null, "", address);
       const [first] = instance.getAllAccounts();
       if (!instance.getActiveAccount() && first) instance.setActiveAccount(first);
       return { state: "ready", instance, redirectError };
@@ -48,6 +61,14 @@ export function AuthProvider({ config, children }: { config: PublicConfig; child
       cancelled = true;
     };
   }, [config]);
+
+  const ready = startUp.state === "ready" ? startUp.instance : undefined;
+  useEffect(() => {
+    if (!ready) return;
+    return onSignOutElsewhere(window, () => {
+      void forgetSignInHere(ready);
+    });
+  }, [ready]);
 
   if (startUp.state === "starting") {
     return (

@@ -6,6 +6,7 @@ import { useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { describeAuthError } from "@/lib/auth/auth-errors";
 import { TOKEN_SCOPES } from "@/lib/auth/scopes";
+import { accountToSignInWith } from "@/lib/auth/sign-in-wording";
 import { usePublicConfig } from "@/lib/config/public-config";
 import { useAuthStatus } from "./auth-status";
 import { LocalCertificateNote } from "./local-certificate-note";
@@ -47,7 +48,7 @@ export function SignInGate({ children }: { children: ReactNode }) {
           Sign in to opwatch
         </h1>
         <p className="mt-2 text-slate-700 dark:text-slate-300">
-          opwatch reads Azure operations with your own account. Sign in with your work or school account to continue.
+          opwatch reads Azure operations with your own account. Sign in with your {accountToSignInWith(config)} to continue.
         </p>
         {message && (
           <p role="alert" className="mt-3 text-red-700 dark:text-red-400">

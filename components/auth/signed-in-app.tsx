@@ -1,6 +1,8 @@
 "use client";
 
+import { useMsal } from "@azure/msal-react";
 import { QueryClientProvider } from "@tanstack/react-query";
+import { useEffect } from "react";
 import { BoardView } from "@/components/board/board-view";
 import { Dashboard } from "@/components/dashboard/dashboard";
 import { OperationPage } from "@/components/operation/operation-page";
@@ -16,8 +18,18 @@ export type SignedInViewName = { name: "dashboard" } | { name: "board" } | { nam
  * React Query's provider and the fleet scheduler's live here too: only signed-in views read operations.
  */
 export default function SignedInApp({ view }: { view: SignedInViewName }) {
+  const client = getQueryClient();
+  const { instance } = useMsal();
+  // Gone because the person signed out (here or in another tab), not because the page changed: what was read for
+  // them leaves memory with them.
+  useEffect(
+    () => () => {
+      if (instance.getAllAccounts().length === 0) client.clear();
+    },
+    [instance, client],
+  );
   return (
-    <QueryClientProvider client={getQueryClient()}>
+    <QueryClientProvider client={client}>
       <FleetProvider>
         {view.name === "dashboard" ? <Dashboard /> : view.name === "board" ? <BoardView /> : <OperationPage operationRef={view.operationRef} />}
       </FleetProvider>

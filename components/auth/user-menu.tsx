@@ -4,13 +4,17 @@ import { useMsal } from "@azure/msal-react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { describeAuthError } from "@/lib/auth/auth-errors";
+import { announceSignOut, browserSignOutStores } from "@/lib/auth/sign-out-everywhere";
 import { usePublicConfig } from "@/lib/config/public-config";
 import { forgetPollLog } from "@/lib/poll-log/browser-poll-log";
 
 /** Deleting the poll log must not hold up signing out: a tab that keeps it open would block the deletion. */
 const FORGET_WAIT_MS = 1000;
 
-/** The signed-in person's name and account, and Sign out (which ends the session at the sign-in service too). */
+/**
+ * The signed-in person's name and account, and Sign out, which ends the session at the sign-in service too and signs
+ * out every other tab of the browser at once.
+ */
 export function UserMenu() {
   const { instance, accounts } = useMsal();
   const config = usePublicConfig();
@@ -20,6 +24,8 @@ export function UserMenu() {
 
   const signOut = () => {
     setError(null);
+    const stores = browserSignOutStores();
+    if (stores) announceSignOut(stores);
     // A plain OpenID provider needs to know the client to honour the return address; Entra ID does not.
     const extraQueryParameters = config.protocol === "OIDC" ? { client_id: config.clientId } : undefined;
     // This account's reads leave this machine with it (another person may use the browser next).

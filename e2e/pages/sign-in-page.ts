@@ -59,6 +59,15 @@ export class SignInPage {
     await expect(this.signedInName).toBeVisible();
   }
 
+  /**
+   * Presses the app's Sign in button where the sign-in server already knows the person (another tab of the browser
+   * signed in): no form, straight back signed in.
+   */
+  async signInWithSession(): Promise<void> {
+    await this.page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await expect(this.signedInName).toBeVisible();
+  }
+
   /** Signs out in the app and confirms at the sign-in server; ends back on the app's sign-in prompt. */
   async signOut(): Promise<void> {
     const origin = this.appOrigin;

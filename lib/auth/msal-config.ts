@@ -8,7 +8,7 @@ import type { PublicConfig } from "@/lib/config/public-config";
 export const TOKEN_RENEWAL_OFFSET_SECONDS = 300;
 
 /** Where sign-in responses and sign-out return to: the configured URI, else the app's own root. */
-function appRedirectUri(config: Pick<PublicConfig, "redirectUri">, origin: string): string {
+export function appRedirectUri(config: Pick<PublicConfig, "redirectUri">, origin: string): string {
   return config.redirectUri ?? `${origin}/`;
 }
 

@@ -20,19 +20,28 @@ function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
+/**
+ * Light or dark as the person's system is, like the app on either side of these pages (no white flash between them);
+ * on a phone the card keeps a margin. A demo account's name and password each stay on one line.
+ */
 const STYLE = `
-body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;background:#f1f5f9;color:#0f172a;margin:0}
-main{max-width:26rem;margin:4rem auto;background:#fff;border:1px solid #cbd5e1;border-radius:.5rem;padding:1.5rem 2rem}
+:root{color-scheme:light dark;--page:#f1f5f9;--card:#fff;--text:#0f172a;--muted:#475569;--line:#cbd5e1;--field:#64748b;--accent:#1d4ed8;--link:#1d4ed8;--error:#b91c1c}
+@media (prefers-color-scheme:dark){:root{--page:#0f172a;--card:#1e293b;--text:#e2e8f0;--muted:#cbd5e1;--line:#334155;--field:#94a3b8;--link:#93c5fd;--error:#fca5a5}}
+body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;background:var(--page);color:var(--text);margin:0;padding:0 1rem}
+main{max-width:26rem;margin:4rem auto;background:var(--card);border:1px solid var(--line);border-radius:.5rem;padding:1.5rem 2rem}
+@media (max-width:30rem){main{margin:1rem auto;padding:1.25rem}}
 h1{font-size:1.35rem;margin:0 0 .5rem}
 p{line-height:1.45}
+a{color:var(--link)}
 label{display:block;font-weight:600;margin:1rem 0 .25rem}
-input{width:100%;box-sizing:border-box;padding:.5rem;border:1px solid #64748b;border-radius:.25rem;font-size:1rem}
-button{margin-top:1.25rem;padding:.55rem 1.2rem;font-size:1rem;border-radius:.25rem;border:1px solid #1d4ed8;background:#1d4ed8;color:#fff;cursor:pointer}
-button.secondary{background:#fff;color:#1d4ed8;margin-left:.5rem}
+input{width:100%;box-sizing:border-box;padding:.5rem;border:1px solid var(--field);border-radius:.25rem;font-size:1rem;background:var(--page);color:var(--text)}
+.actions{display:flex;flex-wrap:wrap;gap:.5rem;margin-top:1.25rem}
+button{padding:.55rem 1.2rem;font-size:1rem;border-radius:.25rem;border:1px solid var(--accent);background:var(--accent);color:#fff;cursor:pointer}
+button.secondary{background:transparent;color:var(--link);border-color:var(--link)}
 :focus-visible{outline:3px solid #f59e0b;outline-offset:2px}
-.error{color:#b91c1c;font-weight:600}
-.hint{color:#475569;font-size:.9rem}
-code{background:#f1f5f9;padding:0 .2rem}
+.error{color:var(--error);font-weight:600}
+.hint{color:var(--muted);font-size:.9rem}
+code{background:var(--page);padding:0 .2rem;white-space:nowrap}
 `;
 
 function page(title: string, body: string): string {
@@ -41,6 +50,7 @@ function page(title: string, body: string): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
 <title>${escapeHtml(title)}</title>
 <style>${STYLE}</style>
 </head>
@@ -79,11 +89,12 @@ ${error}
 <input id="username" name="username" type="email" required autofocus value="${escapeHtml(input.username ?? "")}"${described}>
 <label for="password">Password</label>
 <input id="password" name="password" type="password" required${described}>
+<div class="actions">
 <button type="submit">Sign in</button>
+<button type="submit" form="abort" class="secondary">Cancel</button>
+</div>
 </form>
-<form method="post" action="${escapeHtml(input.abortAction)}">
-<button type="submit" class="secondary">Cancel</button>
-</form>
+<form id="abort" method="post" action="${escapeHtml(input.abortAction)}"></form>
 <p class="hint">This is the local sign-in server of the opwatch demo, not Microsoft Entra ID. Demo accounts:</p>
 <ul class="hint">${users}</ul>`,
   );
@@ -115,7 +126,9 @@ export function logoutPage(form: string): string {
     `<h1>Sign out</h1>
 <p>Sign out of the opwatch local sign-in server?</p>
 ${form}
+<div class="actions">
 <button type="submit" form="op.logoutForm" name="logout" value="yes" autofocus>Sign out</button>
-<button type="submit" form="op.logoutForm" class="secondary">Stay signed in</button>`,
+<button type="submit" form="op.logoutForm" class="secondary">Stay signed in</button>
+</div>`,
   );
 }

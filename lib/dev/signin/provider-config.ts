@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { Configuration, JWK, KoaContextWithOIDC } from "oidc-provider";
 import { errors } from "oidc-provider";
 import { LOCAL_CLIENT_ID, LOCAL_SIGNIN_ROUTES } from "@/lib/dev/local-app-env";
+import { memoryStore } from "./memory-store";
 import { logoutPage, messagePage } from "./pages";
 import { findResource, resourcesForScope } from "./resources";
 import { findUserByOid, userClaims } from "./users";
@@ -43,6 +44,7 @@ export function providerConfiguration(input: ProviderConfigInput): Configuration
         post_logout_redirect_uris: [...origins].map((origin) => `${origin}/`),
       },
     ],
+    adapter: memoryStore(),
     // Stated, not left to oidc-provider's defaults: the app is handed these endpoints without asking (local-app-env.ts).
     routes: { ...LOCAL_SIGNIN_ROUTES },
     jwks: { keys: [input.signingKey] },

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { request } from "node:https";
 import { createLocalJWKSet, decodeJwt, jwtVerify } from "jose";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { LOCAL_CLIENT_ID, localSigninMetadata } from "@/lib/dev/local-app-env";
 import { rewriteAuthorizationQuery, startSigninServer, type RunningSigninServer } from "./server";
 
@@ -48,9 +48,17 @@ const location = (reply: Reply) => String(reply.headers.location ?? "");
 
 let server: RunningSigninServer;
 let client: Client;
+/** What the server wrote to the console's warnings as it started. */
+let startWarnings: unknown[][] = [];
 
 beforeAll(async () => {
-  server = await startSigninServer({ port: 0, appOrigins: [APP], accessTokenTtlSeconds: 120 });
+  const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+  try {
+    server = await startSigninServer({ port: 0, appOrigins: [APP], accessTokenTtlSeconds: 120 });
+  } finally {
+    startWarnings = warn.mock.calls;
+    warn.mockRestore();
+  }
   client = new Client(server.certPem);
 });
 afterAll(async () => {
@@ -114,6 +122,10 @@ async function verifyAccessToken(value: unknown, audience: string) {
 }
 
 describe("local sign-in server", () => {
+  it("starts without warnings: a demo's sign-ins are meant to live in its memory", () => {
+    expect(startWarnings).toEqual([]);
+  });
+
   it("publishes a discovery document MSAL's OIDC mode can use", async () => {
     const reply = await client.send(new URL("/.well-known/openid-configuration", server.issuer).href, { headers: { origin: APP } });
     const doc = JSON.parse(reply.body) as Record<string, unknown>;

@@ -36,12 +36,8 @@ export interface RunningSigninServer {
   close(): Promise<void>;
 }
 
-/**
- * oidc-provider warns, once, that it keeps sessions in its development-only in-memory adapter. For a local stand-in
- * that is the point: nothing to set up, and stopping it signs everyone out. Printed by the scripts that start it.
- */
-export const IN_MEMORY_SESSIONS_NOTE =
-  "sign-in sessions live in memory (oidc-provider's development adapter, as its warning says): right for a local demo server; a restart signs you out";
+/** Where sign-ins are kept (memory-store.ts), said by the scripts that start the server. */
+export const IN_MEMORY_SESSIONS_NOTE = "sign-in sessions live in the local sign-in server's memory, as suits a demo: a restart signs you out";
 
 const DEFAULT_PORT = 4443;
 const DEFAULT_ACCESS_TOKEN_TTL_SECONDS = 3600;
