@@ -18,7 +18,6 @@ const snapshot = (status: string, category: StatusCategory): OperationSnapshot =
   lastResponse: undefined,
   lastReadError: undefined,
   history: [],
-  progress: [],
   watchStartedAt: 0,
 });
 

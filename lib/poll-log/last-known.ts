@@ -29,7 +29,6 @@ export function lastKnownSnapshot(kind: OperationKind, record: PollRecord): Oper
     lastResponse: undefined,
     lastReadError: undefined,
     history: [record],
-    progress: [],
     watchStartedAt: record.at,
   };
 }

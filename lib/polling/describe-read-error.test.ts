@@ -10,7 +10,7 @@ const retrying = (dueAt: number): PollSchedule => ({
 });
 /** The schedule the policy really makes after a read that failed with this status. */
 const afterFailure = (httpStatus: number): PollSchedule =>
-  pollSchedule({ operation: undefined, lastResponse: undefined, lastReadError: undefined, history: [{ at: 0, outcome: "readError", httpStatus }], progress: [], watchStartedAt: 0 });
+  pollSchedule({ operation: undefined, lastResponse: undefined, lastReadError: undefined, history: [{ at: 0, outcome: "readError", httpStatus }], watchStartedAt: 0 });
 
 describe("describeReadError", () => {
   it("says what failed and when it retries", () => {

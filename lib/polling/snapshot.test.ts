@@ -15,7 +15,7 @@ describe("operation snapshot", () => {
     expect(failed.history.map((h) => h.outcome)).toEqual(["status", "readError"]);
     const recovered = nextSnapshot(failed, statusResult(T0 + 30_000, operation("InProgress", "running", 30)), T0 + 30_000);
     expect(recovered.lastReadError).toBeUndefined();
-    expect(recovered.progress.map((p) => p.percent)).toEqual([10, 30]);
+    expect(recovered.history.map((h) => h.percentComplete)).toEqual([10, undefined, 30]);
     expect(recovered.watchStartedAt).toBe(T0);
   });
 

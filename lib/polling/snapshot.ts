@@ -10,11 +10,6 @@ import { toPollRecord, type NextReadNote, type PollRecord } from "./poll-record"
 /** The poll log keeps the last 200 reads of an operation (and the policy reads them). */
 export const HISTORY_LIMIT = 200;
 
-interface ProgressPoint {
-  at: number;
-  percent: number;
-}
-
 export interface OperationSnapshot {
   /** The last status read successfully. */
   operation: Operation | undefined;
@@ -24,8 +19,6 @@ export interface OperationSnapshot {
   lastReadError: ReadError | undefined;
   /** Oldest first, at most HISTORY_LIMIT. */
   history: PollRecord[];
-  /** percentComplete seen per poll (oldest first, bounded like history), for the progress chart. */
-  progress: ProgressPoint[];
   watchStartedAt: number;
 }
 
@@ -34,18 +27,9 @@ export function nextSnapshot(previous: OperationSnapshot | undefined, result: Fe
   const base = {
     history,
     watchStartedAt: previous?.watchStartedAt ?? now,
-    progress: previous?.progress ?? [],
   };
   if (result.outcome === "status") {
-    const percent = result.operation.percentComplete;
-    return {
-      ...base,
-      operation: result.operation,
-      lastResponse: result.response,
-      lastReadError: undefined,
-      progress:
-        percent === undefined ? base.progress : [...base.progress, { at: result.response.at, percent }].slice(-HISTORY_LIMIT),
-    };
+    return { ...base, operation: result.operation, lastResponse: result.response, lastReadError: undefined };
   }
   return {
     ...base,

@@ -33,7 +33,7 @@ describe("messages between tabs", () => {
       null,
       "result",
       { type: "result", key: "k", snapshot: { history: "no" } },
-      { type: "result", key: "k", snapshot: { history: [{ at: "yesterday", outcome: "status" }], progress: [], watchStartedAt: 1 } },
+      { type: "result", key: "k", snapshot: { history: [{ at: "yesterday", outcome: "status" }], watchStartedAt: 1 } },
       { type: "status", status: { at: 1, scopes: {} } },
       { type: "leader" },
       { type: "token", value: "eyJ..." },

@@ -12,7 +12,7 @@ import { readStatus } from "./status-check";
  * the shape gets a new name instead of a misread.
  */
 
-export const PROTOCOL = "opwatch.fleet.v2";
+export const PROTOCOL = "opwatch.fleet.v3";
 
 export interface InterestItem {
   ref: OperationRef;
@@ -52,7 +52,6 @@ function isSnapshot(value: unknown): value is OperationSnapshot {
     isRecord(value) &&
     Array.isArray(value.history) &&
     value.history.every((r) => isRecord(r) && typeof r.at === "number" && (r.outcome === "status" || r.outcome === "readError")) &&
-    Array.isArray(value.progress) &&
     typeof value.watchStartedAt === "number" &&
     (value.operation === undefined || isRecord(value.operation))
   );
