@@ -12,8 +12,8 @@ import { useFleetView } from "./fleet-provider";
 /**
  * The page says when reads of the operations it shows are held back: a subscription or endpoint paused (Azure asked
  * us to wait) or slowed (Azure reports few reads left), or every read paused by the opwatch server; and when another
- * tab reads for this one. The notices keep a space of their own, so the page does not move as they come and go; more
- * than that space holds scrolls within it.
+ * tab reads for this one. The notices keep a space of their own (a notice's lines at each width), so the page does
+ * not move as they come and go; more than that space holds scrolls within it.
  */
 export function ReadBudgetNotices({ operations }: { operations: readonly { ref: OperationRef }[] }) {
   const { role, status } = useFleetView();
@@ -22,7 +22,7 @@ export function ReadBudgetNotices({ operations }: { operations: readonly { ref: 
   const notices = status && now !== 0 ? budgetNotices(status, shownScopes, now) : [];
   return (
     <div className="flex flex-col gap-1">
-      <div role="status" aria-live="polite" aria-label="Read budget" className="flex h-14 flex-col gap-1 overflow-y-auto md:h-7">
+      <div role="status" aria-live="polite" aria-label="Read budget" className="flex h-18 flex-col gap-1 overflow-y-auto sm:h-12 lg:h-7">
         {notices.map(({ id, text, scope }) => (
           <p
             key={id}
