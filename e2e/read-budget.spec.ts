@@ -1,7 +1,9 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { devops, running, succeeded, uniqueId } from "./fixtures/scenarios";
-import type { LoggedRequest, SimulatorClient } from "./fixtures/simulator-client";
+import { expectNoSidewaysScroll } from "./fixtures/layout";
+import { answering, devops, running, succeeded, uniqueId } from "./fixtures/scenarios";
+import type { CreatedScenario, LoggedRequest, SimulatorClient } from "./fixtures/simulator-client";
+import { BoardPage } from "./pages/board-page";
 import { DashboardPage } from "./pages/dashboard-page";
 
 /** Azure's read budget in a real browser: ARM's throttling of a subscription is obeyed for all its operations. */
@@ -30,33 +32,44 @@ async function recordBudgetNotices(page: Page): Promise<() => Promise<string[]>>
   return () => page.evaluate(() => (window as unknown as { __budgetNotices?: string[] }).__budgetNotices ?? []);
 }
 
-test("Azure's throttling pauses the whole subscription, the dashboard says so, and every operation still reaches its end", async ({ page, sim }) => {
-  const dashboard = new DashboardPage(page);
-  const budgetNotices = await recordBudgetNotices(page);
-  await page.goto("/");
+const PHONE = { width: 390, height: 844 };
 
-  const subscriptionId = uniqueId();
-  // A bucket of 3 reads, one more every 5 s: slower than opwatch ever slows down by itself (a tenth of its budget), as
-  // when other tools of the person drain the subscription. Three operations read every 6 s while young need far more
-  // reads than that bucket holds before they end, so Azure answers 429 however the reads fall.
-  const scenarios = await Promise.all(
+/** A subscription as the table's scope column names it: "sub 1a2b3…eef". */
+const shortSubscription = (id: string): string => `sub ${id.slice(0, 5)}…${id.slice(-3)}`;
+
+/**
+ * Three operations of one subscription whose bucket holds 3 reads, one more every 5 s: slower than opwatch ever slows
+ * down by itself (a tenth of its budget), as when other tools of the person drain the subscription. Three operations
+ * read every 6 s while young need far more reads than that, so Azure answers 429 however the reads fall.
+ */
+function throttledOperations(sim: SimulatorClient, subscriptionId: string, endAfterMs: number): Promise<CreatedScenario[]> {
+  return Promise.all(
     [0, 1, 2].map(() =>
       sim.create(
         devops(
           [
             { afterMs: 0, body: running(20) },
-            { afterMs: 6_000, body: running(70) },
-            { afterMs: 12_000, body: succeeded },
+            { afterMs: endAfterMs / 2, body: running(70) },
+            { afterMs: endAfterMs, body: succeeded },
           ],
           { ids: { subscriptionId }, throttle: { capacity: 3, refillPerSecond: 0.2 } },
         ),
       ),
     ),
   );
+}
+
+test("Azure's throttling pauses the whole subscription, the dashboard says so, and every operation still reaches its end", async ({ page, sim }) => {
+  const dashboard = new DashboardPage(page);
+  const budgetNotices = await recordBudgetNotices(page);
+  await page.goto("/");
+
+  const subscriptionId = uniqueId();
+  const scenarios = await throttledOperations(sim, subscriptionId, 12_000);
   for (const scenario of scenarios) await dashboard.watch(scenario);
 
   // Slowed, as Azure reports the reads left falling, and paused, when it answers 429: each said for this subscription.
-  const ofThisSubscription = (pattern: string) => expect.stringMatching(new RegExp(`${subscriptionId}.*${pattern}`, "i"));
+  const ofThisSubscription = (pattern: string) => expect.stringMatching(new RegExp(`${shortSubscription(subscriptionId)}.*${pattern}`, "i"));
   await expect
     .poll(budgetNotices, { timeout: 30_000 })
     .toContainEqual(ofThisSubscription(String.raw`slowed to [\d.]+/s \(budget 5/s\)\. Azure reports \d+ reads? left`));
@@ -68,7 +81,7 @@ test("Azure's throttling pauses the whole subscription, the dashboard says so, a
     await expect(dashboard.readError(scenario.permalink)).toHaveCount(0);
   }
   // Once every operation ended, nothing is left to read there, and the notice goes.
-  const notice = page.getByTestId("read-budget-notice").filter({ hasText: subscriptionId.toLowerCase() });
+  const notice = page.getByTestId("read-budget-notice").filter({ hasText: shortSubscription(subscriptionId) });
   await expect(notice).toHaveCount(0, { timeout: 15_000 });
   await expect(dashboard.rows).toHaveCount(3);
 
@@ -81,4 +94,75 @@ test("Azure's throttling pauses the whole subscription, the dashboard says so, a
     const during = requests.filter((r) => r.at > at + 300 && r.at < at + 1_000);
     expect(during, `reads within a second of the 429 at ${new Date(at).toISOString()}`).toEqual([]);
   }
+});
+
+test("a held-back subscription is named as the table names it, whole on hover and copy; its notice moves nothing and goes with its reads", async ({
+  page,
+  context,
+  sim,
+}) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  const subscriptionId = uniqueId();
+  const scenarios = await throttledOperations(sim, subscriptionId, 30_000);
+  const dashboard = new DashboardPage(page);
+  await page.goto("/");
+  for (const scenario of scenarios) await dashboard.watch(scenario);
+  const board = new BoardPage(page);
+  await page.goto(await board.share());
+
+  const notice = board.budgetNotices.filter({ hasText: shortSubscription(subscriptionId) });
+  await expect(notice).toBeVisible({ timeout: 20_000 });
+  await expect(notice).toContainText(new RegExp(`^Reads for ${shortSubscription(subscriptionId)} (paused|slowed)`));
+  await expect(notice).not.toContainText(subscriptionId);
+  await expect(notice).toHaveAttribute("title", new RegExp(subscriptionId));
+  await notice.getByRole("button", { name: /^Copy subscription id/ }).click();
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(subscriptionId);
+  // Where the rows start, with the notice, on a desktop and on a phone.
+  const headingTop = async () => {
+    const box = await board.listHeading.boundingBox();
+    return box && box.y + (await page.evaluate(() => window.scrollY));
+  };
+  const desktop = page.viewportSize();
+  const shownOnDesktop = await headingTop();
+  await page.setViewportSize(PHONE);
+  await expect(notice).toBeVisible();
+  await expectNoSidewaysScroll(page);
+  const shownOnPhone = await headingTop();
+
+  // Once every operation of the subscription ended, nothing of it waits: the notice goes, and the rows stay put.
+  for (const scenario of scenarios) {
+    await expect(board.row(scenario.permalink).getByTestId("status-badge")).toHaveAttribute("data-status-category", "succeeded", { timeout: 60_000 });
+  }
+  await expect(notice).toHaveCount(0, { timeout: 15_000 });
+  expect(shownOnPhone).not.toBeNull();
+  expect(await headingTop(), "the rows do not move as the notice goes, on a phone").toBe(shownOnPhone);
+  if (desktop) await page.setViewportSize(desktop);
+  expect(shownOnDesktop).not.toBeNull();
+  expect(await headingTop(), "nor on a desktop").toBe(shownOnDesktop);
+});
+
+test("a board without a held-back subscription's operations says nothing of it", async ({ page, sim }) => {
+  const subscriptionId = uniqueId();
+  const elsewhere = await sim.create(devops(answering(running(40)), { clock: "created" }));
+  const dashboard = new DashboardPage(page);
+  const board = new BoardPage(page);
+  await page.goto("/");
+  await dashboard.watch(elsewhere);
+  const link = await board.share();
+
+  // The watch list also holds the throttled subscription's operations: the board's tab reads them too.
+  const throttled = await throttledOperations(sim, subscriptionId, 60_000);
+  for (const scenario of throttled) await dashboard.watch(scenario);
+  const budgetNotices = await recordBudgetNotices(page);
+  const openedAt = Date.now();
+  await page.goto(link);
+  await expect(board.row(elsewhere.permalink).getByTestId("status-badge")).toHaveAttribute("data-status-category", "running");
+
+  // Read from the board's tab twice each, the second a whole young interval after the first, with Azure reporting
+  // few reads left (its bucket holds 3): the scheduler holds that subscription back all the while.
+  const since = async (scenario: CreatedScenario) => (await sim.requests(scenario.id)).filter((r) => Date.parse(r.at) >= openedAt);
+  for (const scenario of throttled) await expect.poll(async () => (await since(scenario)).length, { timeout: 30_000 }).toBeGreaterThanOrEqual(2);
+
+  const ofTheSubscription = (await budgetNotices()).filter((text) => text.includes(subscriptionId) || text.includes(shortSubscription(subscriptionId)));
+  expect(ofTheSubscription, "notices about a subscription the board does not show").toEqual([]);
 });

@@ -1,3 +1,4 @@
+import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { requestTimes } from "./fixtures/reads";
 import { devops, NO_RETRY_AFTER, running, startedMinutesAgo } from "./fixtures/scenarios";
@@ -82,5 +83,79 @@ test.describe("refresh now", () => {
     await expect.poll(() => readCount(sim, scenario.id), { timeout: 8_000 }).toBeGreaterThanOrEqual(3);
     const [, second = 0, third = 0] = requestTimes(await sim.requests(scenario.id));
     expect(third - second).toBeLessThanOrEqual(6_500);
+  });
+});
+
+/**
+ * Whether the page ever showed the large card of a failed read or said "retrying", recorded by the page itself: a
+ * passing failure lasts only until the next read, and sampling from the test could miss it.
+ */
+async function recordFailureAlarms(page: Page): Promise<() => Promise<{ card: boolean; retrying: boolean }>> {
+  await page.addInitScript(() => {
+    const seen = { card: false, retrying: false };
+    Object.assign(window, { __failureAlarms: seen });
+    new MutationObserver(() => {
+      if (document.querySelector('[data-testid="read-failure"]')) seen.card = true;
+      if (/retrying/i.test(document.querySelector("main")?.textContent ?? "")) seen.retrying = true;
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
+  return () => page.evaluate(() => (window as unknown as { __failureAlarms: { card: boolean; retrying: boolean } }).__failureAlarms);
+}
+
+const readFailure = (page: Page) => page.getByTestId("read-failure");
+
+test.describe("a failed read on the open page", () => {
+  test("a single 429 says so in the next-read line, without the failure card, and moves nothing", async ({ page, sim }) => {
+    const startTime = startedMinutesAgo(10);
+    // The open page reads every 5 s: its second read meets the 429, its third (after Retry-After) the operation again.
+    const scenario = await sim.create(
+      devops([
+        { afterMs: 0, headers: NO_RETRY_AFTER, body: running(30, { startTime }) },
+        {
+          afterMs: 2_000,
+          status: 429,
+          headers: { "Retry-After": "4", "x-ms-error-code": "TooManyRequests" },
+          body: { error: { code: "TooManyRequests", message: "Too many requests, try again later." } },
+        },
+        { afterMs: 8_000, headers: NO_RETRY_AFTER, body: running(60, { startTime }) },
+      ]),
+    );
+    const alarms = await recordFailureAlarms(page);
+    const op = new OperationPage(page);
+    await op.goto(scenario.permalink);
+    await expect(op.progressBar).toHaveAttribute("aria-valuenow", "30");
+    const top = async () => {
+      const box = await op.progressSection.boundingBox();
+      return box && box.y + (await page.evaluate(() => window.scrollY));
+    };
+    const before = await top();
+    expect(before).not.toBeNull();
+
+    await expect(op.nextRead).toContainText(/^The last read was throttled \(429 TooManyRequests\)\. Next read (in \d+ s|now)/, { timeout: 15_000 });
+    expect(await top(), "Progress stays where it was").toBe(before);
+
+    await expect(op.progressBar).toHaveAttribute("aria-valuenow", "60", { timeout: 15_000 });
+    await expect(op.nextRead).not.toContainText("throttled");
+    expect(await top()).toBe(before);
+    expect(await alarms(), "no failure card, no 'retrying'").toEqual({ card: false, retrying: false });
+  });
+
+  test("a read that keeps failing shows why, after the next-read line has said it failed", async ({ page, sim }) => {
+    const startTime = startedMinutesAgo(10);
+    const unavailable = { status: 503, headers: NO_RETRY_AFTER, body: { error: { code: "ServiceUnavailable", message: "The service is down for maintenance." } } };
+    const scenario = await sim.create(devops([{ afterMs: 0, headers: NO_RETRY_AFTER, body: running(30, { startTime }) }, { afterMs: 2_000, ...unavailable }]));
+    const op = new OperationPage(page);
+    await op.goto(scenario.permalink);
+    await expect(op.progressBar).toHaveAttribute("aria-valuenow", "30");
+
+    // The first failures are passing ones: one quiet line.
+    await expect(op.nextRead).toContainText(/^The last read failed \(503 ServiceUnavailable\)\. Next read/, { timeout: 15_000 });
+    await expect(readFailure(page)).toHaveCount(0);
+
+    // Three failed reads in a row: the card says why.
+    await expect(readFailure(page)).toBeVisible({ timeout: 30_000 });
+    await expect(readFailure(page)).toContainText("ServiceUnavailable");
+    const failed = (await sim.requests(scenario.id)).filter((r) => r.status === 503);
+    expect(failed.length, "failed reads before the card").toBeGreaterThanOrEqual(3);
   });
 });

@@ -61,7 +61,7 @@ export function BoardView() {
             {count > 0 ? <p>Every operation that could be read is shown below. Ask for the link again to see the rest.</p> : null}
           </div>
         ) : null}
-        <ReadBudgetNotices />
+        <ReadBudgetNotices operations={board.items} />
         {count === 0 ? (
           <p data-testid="board-empty">
             There is nothing to show from this link.{" "}

@@ -102,7 +102,7 @@ export function Dashboard() {
         <h1 className="sr-only">opwatch dashboard</h1>
         <WatchlistNotice notice={state.notice} onDismiss={store.dismissNotice} />
         <SummaryCompletionNotices store={summary} />
-        <ReadBudgetNotices />
+        <ReadBudgetNotices operations={items} />
         <AddPanel onAdd={add} watchedCount={state.loaded ? items.length : undefined} />
         <section aria-labelledby="watched-heading" className="flex flex-col gap-2">
           <div className="flex flex-wrap items-center gap-2">

@@ -1,18 +1,21 @@
 import { ErrorTree } from "@/components/error-tree/error-tree";
 import { hasErrorTree } from "@/components/error-tree/error-tree-model";
 import { CopyButton } from "@/components/ui/copy-button";
+import { readTroubleOf } from "@/lib/polling/read-trouble";
 import type { OperationSnapshot } from "@/lib/polling/snapshot";
 import { JsonBlock } from "./json-block";
 import { PageSection } from "./page-section";
 
 /**
  * What the operation came to, first on its page: the error of a failed one, the result of a succeeded one, and why
- * opwatch could not read it, when it could not. Identifiers and raw JSON come later, folded.
+ * opwatch could not read it, when reads keep failing (a passing failure is said where the next read is explained).
+ * Identifiers and raw JSON come later, folded.
  */
 export function OperationOutcome({ snapshot }: { snapshot: OperationSnapshot | undefined }) {
   const operation = snapshot?.operation;
   const response = snapshot?.lastResponse;
-  const readError = snapshot?.lastReadError;
+  const trouble = readTroubleOf(snapshot);
+  const readError = trouble?.kind === "lasting" ? trouble.error : undefined;
   return (
     <>
       {/* A parent with no error of its own but a failed child shows the child's error: that is where the cause is. */}

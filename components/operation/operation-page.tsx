@@ -60,6 +60,7 @@ export function OperationPage({ operationRef }: { operationRef: OperationRef }) 
             <ReadErrorLine
               snapshot={snapshot}
               operationKey={key}
+              lastingOnly
               onRetry={() => {
                 requestRead(operationRef);
               }}

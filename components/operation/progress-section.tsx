@@ -45,7 +45,7 @@ export function ProgressSection({
       <ProgressBar percent={operation?.percentComplete} category={operation?.category} label={`Progress of ${label}`} stopped={stopped} />
       <OperationTimes snapshot={snapshot} operationKey={operationKey} />
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
-        <NextReadLine operationKey={operationKey} />
+        <NextReadLine operationKey={operationKey} snapshot={snapshot} />
         {running ? <RefreshButton operationRef={operationRef} operationKey={operationKey} /> : null}
       </div>
       {running && snapshot && points.length > 0 ? <EstimateLine snapshot={snapshot} estimate={estimate} /> : null}

@@ -6,14 +6,28 @@ import { Button } from "@/components/ui/button";
 import { READ_ERROR_COLORS } from "@/components/ui/status-colors";
 import type { ReadError } from "@/lib/operations/fetch-operation";
 import { describeReadError } from "@/lib/polling/describe-read-error";
+import { readTroubleOf } from "@/lib/polling/read-trouble";
 import { pollSchedule, type PollSchedule } from "@/lib/polling/schedule";
 import type { OperationSnapshot } from "@/lib/polling/snapshot";
 
-/** A failure to read the status, shown apart from the status itself (which stays the last one known). */
-export function ReadErrorLine({ snapshot, operationKey, onRetry }: { snapshot: OperationSnapshot; operationKey: string; onRetry?: () => void }) {
+/**
+ * A failure to read the status, shown apart from the status itself (which stays the last one known). `lastingOnly`: a
+ * view that says a passing failure where it explains the next read shows here only one that keeps failing.
+ */
+export function ReadErrorLine({
+  snapshot,
+  operationKey,
+  onRetry,
+  lastingOnly = false,
+}: {
+  snapshot: OperationSnapshot;
+  operationKey: string;
+  onRetry?: () => void;
+  lastingOnly?: boolean;
+}) {
   const error = snapshot.lastReadError;
   // Only rows with a failure subscribe to the clock (for "retrying in 20 s").
-  if (!error) return null;
+  if (!error || (lastingOnly && readTroubleOf(snapshot)?.kind !== "lasting")) return null;
   return <ReadErrorText error={error} schedule={pollSchedule(snapshot)} operationKey={operationKey} onRetry={onRetry} />;
 }
 

@@ -22,6 +22,16 @@ export class BoardPage {
     return this.page.getByRole("heading", { name: "Shared board", level: 1 });
   }
 
+  /** "Operations on this board", above the rows. */
+  get listHeading(): Locator {
+    return this.page.getByRole("heading", { name: "Operations on this board", level: 2 });
+  }
+
+  /** What holds the page's reads back: a paused or slowed subscription or endpoint, or every read paused. */
+  get budgetNotices(): Locator {
+    return this.page.getByTestId("read-budget-notice");
+  }
+
   get rows(): Locator {
     return this.page.getByTestId("board-row");
   }

@@ -60,6 +60,11 @@ export class OperationPage {
     return this.page.getByTestId("refresh-hold");
   }
 
+  /** "Progress and times": the bar, the times, the next read and the chart. */
+  get progressSection(): Locator {
+    return this.page.getByTestId("progress-section");
+  }
+
   get nextRead(): Locator {
     return this.page.getByTestId("next-read");
   }

@@ -1,4 +1,4 @@
-import type { OperationRef } from "@/lib/azure/operation-ref";
+import type { OperationKind, OperationRef } from "@/lib/azure/operation-ref";
 
 /**
  * The names a person reads for an operation: the resource it belongs to first, the operation's GUID only second and
@@ -64,6 +64,17 @@ export function shortEndpointHost(host: string): string {
   let short = name.toLowerCase().endsWith(DEVCENTER_SUFFIX) ? name.slice(0, -DEVCENTER_SUFFIX.length) : name;
   short = short.replace(TENANT_PREFIX, "");
   return port === undefined ? short : `${short}:${port}`;
+}
+
+/** A subscription id in a scope's short name keeps this much: "3f9b6…b83", enough to tell a person's few apart. */
+const SHORT_SUBSCRIPTION_CHARS = 9;
+
+/**
+ * What an operation's reads are counted against, short: "sub 3f9b6…b83" for a subscription id, or the endpoint's short
+ * host. The table's scope column and the read-budget notices name it alike.
+ */
+export function shortScopeName(kind: OperationKind, subscriptionOrHost: string): string {
+  return kind === "devops" ? `sub ${middleTruncate(subscriptionOrHost, SHORT_SUBSCRIPTION_CHARS)}` : shortEndpointHost(subscriptionOrHost);
 }
 
 /** The operation's own id (operationResultId or operationId). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeReadError } from "./describe-read-error";
+import { describeReadError, passingReadErrorText } from "./describe-read-error";
 import { pollSchedule, type PollSchedule } from "./schedule";
 
 const base = { responseStatus: undefined };
@@ -31,5 +31,16 @@ describe("describeReadError", () => {
     );
     expect(describeReadError({ ...base, httpStatus: 401, code: "SignInNeeded" }, afterFailure(401), 0)).toMatch(/sign in again/);
     expect(describeReadError({ ...base, httpStatus: 403, code: "AuthorizationFailed" }, afterFailure(403), 0)).toMatch(/not allowed/);
+  });
+});
+
+describe("passingReadErrorText", () => {
+  it("says in a few words that the last read was throttled or failed", () => {
+    expect(passingReadErrorText({ ...base, httpStatus: 429, code: "TooManyRequests" })).toBe("The last read was throttled (429 TooManyRequests).");
+    expect(passingReadErrorText({ ...base, httpStatus: 503, code: "ServiceUnavailable" })).toBe("The last read failed (503 ServiceUnavailable).");
+    expect(passingReadErrorText({ ...base, httpStatus: 0, code: "NetworkError" })).toBe("The last read got no answer (NetworkError).");
+    expect(passingReadErrorText({ ...base, httpStatus: 0, responseStatus: 200, code: "MalformedResponse" })).toBe(
+      "The last read failed (200 MalformedResponse).",
+    );
   });
 });

@@ -118,7 +118,8 @@ const capped = (interval: Interval, maxMs: number | undefined): Interval => {
   return { ms, reason: { kind: "openPage", maxIntervalMs: ms } };
 };
 
-const consecutiveReadErrors = (history: readonly PollRecord[]): number => {
+/** How many of the last reads failed, in a row. */
+export const consecutiveReadErrors = (history: readonly PollRecord[]): number => {
   let n = 0;
   for (let i = history.length - 1; i >= 0 && history[i]?.outcome === "readError"; i--) n++;
   return n;

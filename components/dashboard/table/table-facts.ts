@@ -1,4 +1,4 @@
-import { shortEndpointHost, middleTruncate, displayName, labelOf, operationIdOf, resourceName } from "@/lib/operations/display-name";
+import { shortScopeName, displayName, labelOf, operationIdOf, resourceName } from "@/lib/operations/display-name";
 import { elapsedMs } from "@/lib/operations/format";
 import { rowStateOf, type RowState } from "@/lib/polling/read-state";
 import type { OperationSnapshot } from "@/lib/polling/snapshot";
@@ -36,11 +36,11 @@ export function scopeOf(ref: OperationRef): Scope {
   if (ref.kind === "devops") {
     return {
       main: ref.resourceGroupName,
-      within: `sub ${middleTruncate(ref.subscriptionId, 9)}`,
+      within: shortScopeName(ref.kind, ref.subscriptionId),
       full: `Subscription ${ref.subscriptionId}, resource group ${ref.resourceGroupName}`,
     };
   }
-  return { main: ref.projectName, within: shortEndpointHost(ref.endpointHost), full: `Endpoint ${ref.endpointHost}, project ${ref.projectName}` };
+  return { main: ref.projectName, within: shortScopeName(ref.kind, ref.endpointHost), full: `Endpoint ${ref.endpointHost}, project ${ref.projectName}` };
 }
 
 // Items are immutable (an edit makes a new one), so each one's text is built once, not at every order computation.

@@ -2,7 +2,7 @@ import { countOf, formatDuration, formatIn, formatTimestamp } from "@/lib/operat
 import type { ReadReason } from "../read-reasons";
 import { stopReasonText } from "../stop-reasons";
 import type { FleetStatus, NextRead, ReadHold, ScopeStatus } from "./fleet-status";
-import { scopeNoun } from "./read-scope";
+import { scopeFullNoun, scopeNoun } from "./read-scope";
 
 /**
  * The scheduler's state in words, for the dashboard's notices and the operation page: one place for the sentences
@@ -51,17 +51,21 @@ function nounOf(scopeId: string, status: ScopeNames | undefined): string {
 /** Why an operation's next read is when it is. */
 export function nextReadSentence(next: NextRead, status: ScopeNames | undefined, now: number): string {
   const when = next.at === undefined ? "" : formatIn(next.at, now);
+  const over = when === "now";
   switch (next.cause) {
     case "reading":
       return "Reading now…";
     case "stopped":
       return `Polling stopped: ${stopReasonText(next.stop)}.`;
+    // A wait that has run out while the status was not yet republished no longer holds the read back.
     case "retryAfter":
-      return `Next read ${when}: Azure asked not to read this operation before then (Retry-After).`;
+      return over ? "Due now: the wait Azure asked for (Retry-After) is over." : `Next read ${when}: Azure asked not to read this operation before then (Retry-After).`;
     case "scopePaused":
-      return `Next read ${when}: reads for ${nounOf(next.scopeId, status)} are paused because Azure asked us to wait.`;
+      return over
+        ? `Due now: the pause of reads for ${nounOf(next.scopeId, status)} is over.`
+        : `Next read ${when}: reads for ${nounOf(next.scopeId, status)} are paused because Azure asked us to wait.`;
     case "allPaused":
-      return `Next read ${when}: the opwatch server asked this browser to slow down (${next.code}).`;
+      return over ? "Due now: the opwatch server's pause is over." : `Next read ${when}: the opwatch server asked this browser to slow down (${next.code}).`;
     case "budget":
       return next.ahead === 0
         ? `Due now: next in line for the read budget of ${nounOf(next.scopeId, status)}.`
@@ -116,6 +120,35 @@ export function allPausedNotice(status: FleetStatus, now: number): string | unde
   const paused = status.allPaused;
   if (!paused || paused.until <= now) return undefined;
   return `Every read paused ${left(paused.until, now)}: the opwatch server asked this browser to slow down (${paused.code}).`;
+}
+
+/** One notice of a page: its sentence, which names its scope shortly, and that scope whole (none: every read). */
+export interface BudgetNotice {
+  id: string;
+  text: string;
+  scope: { fullName: string; copyText: string; copyLabel: string } | undefined;
+}
+
+function scopeWhole(scope: ScopeStatus): NonNullable<BudgetNotice["scope"]> {
+  const what = scope.kind === "devops" ? "subscription id" : "endpoint host";
+  return { fullName: scopeFullNoun(scope), copyText: scope.name, copyLabel: `Copy ${what} ${scope.name}` };
+}
+
+/**
+ * What a page says about held-back reads: every read paused, and each scope of the operations the page shows that is
+ * paused or slowed. The status lists only scopes with reads still to make, so a notice goes once they all ended; a
+ * page that shows none of a scope's operations says nothing of it, though this tab may read them for the watch list.
+ */
+export function budgetNotices(status: FleetStatus, shownScopes: ReadonlySet<string>, now: number): BudgetNotice[] {
+  const notices: BudgetNotice[] = [];
+  const all = allPausedNotice(status, now);
+  if (all !== undefined) notices.push({ id: "all", text: all, scope: undefined });
+  for (const scope of status.scopes) {
+    if (!shownScopes.has(scope.id)) continue;
+    const text = scopeNotice(scope, now);
+    if (text !== undefined) notices.push({ id: scope.id, text, scope: scopeWhole(scope) });
+  }
+  return notices;
 }
 
 /** What "Refresh now" can do: read at once, nothing (a read is on its way, or polling stopped), or wait for a hold. */

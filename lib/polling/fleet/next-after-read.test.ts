@@ -34,7 +34,7 @@ describe("nextAfterRead", () => {
     readEnded(scheduler, 2, readErrorResult(T0, 429, 30_000, { code: "TooManyRequests" }), T0);
     const entry = readEnded(scheduler, 1, statusResult(T0 + 1000, runningOperation(T0, "InProgress", "running", 10)), T0 + 1000);
     expect(scheduler.nextAfterRead(entry, T0 + 1000)).toMatchObject({ at: T0 + 30_000, cause: "scopePaused" });
-    expect(sentence(entry, scheduler, T0 + 1000)).toBe("Next read in 29 s: reads for subscription sub are paused because Azure asked us to wait.");
+    expect(sentence(entry, scheduler, T0 + 1000)).toBe("Next read in 29 s: reads for sub sub are paused because Azure asked us to wait.");
   });
 
   it("gives the open page's own timing when nothing holds the read back", () => {
