@@ -68,8 +68,8 @@ test.describe("dashboard rows", () => {
     await expect.poll(() => dashboard.rowOrder()).toEqual(keys(steady, first, second));
     await expect(dashboard.rows.and(page.locator('[data-status-category="running"]'))).toHaveCount(3);
 
-    // The pointer rests near the foot of the steady row while the one below it fails: nothing moves under the pointer.
-    // (The notice of its end, above the list, pushes the rows down under a pointer that does not move.)
+    // The pointer rests on the steady row while the one below it fails: nothing moves under the pointer, neither the
+    // rows nor the list (the notice of the end waits above it).
     const steadyRow = dashboard.rowByKey(steady.permalink);
     const box = await steadyRow.boundingBox();
     await steadyRow.hover({ position: { x: 40, y: (box?.height ?? 0) - 4 } });
@@ -77,8 +77,11 @@ test.describe("dashboard rows", () => {
     await expect(dashboard.statusBadge(first.permalink)).toHaveAttribute("data-status-category", "failed");
     await expect(dashboard.needsAttention).toHaveAttribute("data-count", "1");
     expect(await dashboard.rowOrder()).toEqual(keys(steady, first, second));
-    // The pointer leaves: the failed row comes first.
+    expect(await steadyRow.boundingBox()).toEqual(box);
+    await expect(dashboard.completionNotices).toHaveCount(0);
+    // The pointer leaves: the notice shows and the failed row comes first.
     await page.mouse.move(0, 0);
+    await expect(dashboard.completionNotices).toHaveCount(1);
     await expect.poll(() => dashboard.rowOrder()).toEqual(keys(first, steady, second));
 
     // The label form stays open on the steady row, pointer and focus elsewhere: the order still holds.

@@ -114,8 +114,9 @@ test("accepting the certificate at the browser's warning leads on to the sign-in
   await page.goto("/");
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect.poll(() => page.url().startsWith("chrome-error://")).toBe(true);
-  // Chromium's keyboard bypass of its certificate warning, as a person's "Proceed to localhost (unsafe)".
-  await page.keyboard.type("thisisunsafe");
+  // What a person does at the warning.
+  await page.getByRole("button", { name: "Advanced" }).click();
+  await page.getByRole("link", { name: /^Proceed to localhost/ }).click();
   await expect(page.getByLabel("Username")).toBeVisible();
   await signInPage.submitCredentials(ADA);
   await expect(signInPage.signedInName).toHaveText("Ada Lovelace");

@@ -101,7 +101,7 @@ export function Dashboard() {
       <main className={`${PAGE_WIDTH} flex flex-col gap-4 p-4`}>
         <h1 className="sr-only">opwatch dashboard</h1>
         <WatchlistNotice notice={state.notice} onDismiss={store.dismissNotice} />
-        <SummaryCompletionNotices store={summary} />
+        <SummaryCompletionNotices store={summary} held={hold.held} />
         <ReadBudgetNotices operations={items} />
         <AddPanel onAdd={add} watchedCount={state.loaded ? items.length : undefined} />
         <section aria-labelledby="watched-heading" className="flex flex-col gap-2">

@@ -17,8 +17,8 @@ export function SummaryRunningTitle({ store }: { store: WatchedSummaryStore }) {
   return <RunningTitle running={useWatchedSummary(store).running} />;
 }
 
-export function SummaryCompletionNotices({ store }: { store: WatchedSummaryStore }) {
-  return <CompletionNotices observed={useWatchedSummary(store).observed} />;
+export function SummaryCompletionNotices({ store, held }: { store: WatchedSummaryStore; held: boolean }) {
+  return <CompletionNotices observed={useWatchedSummary(store).observed} held={held} />;
 }
 
 

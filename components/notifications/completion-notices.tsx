@@ -16,25 +16,41 @@ import type { StatusCategory } from "@/lib/operations/model";
 
 const MAX_NOTICES = 5;
 
+type Notice = Ending & { at: number };
+
 /**
- * In-page notices (a polite live region) for every operation seen ending, plus a browser notification if allowed.
- * A failure's notice names its innermost error: the top error alone rarely says what to fix.
+ * In-page notices for every operation seen ending, plus a browser notification if allowed. A failure's notice names
+ * its innermost error: the top error alone rarely says what to fix. While `held` (the person acts in the list below),
+ * new notices wait to be shown, since each one pushes the list down under the pointer; they are announced at once.
  */
-export function CompletionNotices({ observed }: { observed: readonly Observed[] }) {
+export function CompletionNotices({ observed, held = false }: { observed: readonly Observed[]; held?: boolean }) {
   const seen = useRef<ReadonlyMap<string, StatusCategory>>(new Map());
-  const [notices, setNotices] = useState<(Ending & { at: number })[]>([]);
+  const [notices, setNotices] = useState<Notice[]>([]);
+  const [waiting, setWaiting] = useState<Notice[]>([]);
+  const [announced, setAnnounced] = useState("");
 
   useEffect(() => {
     const { endings, seen: next } = detectEndings(seen.current, observed);
     seen.current = next;
     if (endings.length === 0) return;
     const at = Date.now();
-    setNotices((prev) => [...endings.map((e) => ({ ...e, at })), ...prev].slice(0, MAX_NOTICES));
+    setWaiting((prev) => [...endings.map((e) => ({ ...e, at })), ...prev].slice(0, MAX_NOTICES));
+    setAnnounced(endings.map(endingText).join(" · "));
     for (const ending of endings) showBrowserNotification("opwatch", notificationBody(ending), `opwatch:${ending.key}:${ending.category}`);
   }, [observed]);
 
+  useEffect(() => {
+    if (held || waiting.length === 0) return;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the waiting notices show once the hold ends
+    setNotices((prev) => [...waiting, ...prev].slice(0, MAX_NOTICES));
+    setWaiting([]);
+  }, [held, waiting]);
+
   return (
-    <div role="status" aria-live="polite" data-testid="completion-notices" className="flex flex-col gap-1">
+    <div data-testid="completion-notices" className="flex flex-col gap-1">
+      <p role="status" aria-live="polite" className="sr-only">
+        {announced}
+      </p>
       {notices.map((notice) => (
         <CompletionNotice
           key={`${notice.key}-${notice.at}`}
