@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { focusRing } from "@/components/ui/focus-ring";
 import { STATUS_COLORS } from "@/components/ui/status-colors";
 import { formatJson } from "@/lib/operations/format";
-import { CodeWords } from "./code-words";
+import { CodeWords } from "@/components/ui/code-words";
 import type { TreeNode } from "./error-tree-model";
 
 export interface TreeItemProps {

@@ -1,3 +1,4 @@
+import { CodeWords } from "@/components/ui/code-words";
 import { STATUS_COLORS } from "@/components/ui/status-colors";
 import type { Operation } from "@/lib/operations/model";
 import { failureCause, rootCauseText, rootCauseWhere } from "@/lib/operations/root-cause";
@@ -19,7 +20,7 @@ export function RowRootCause({ operation, dense = false }: { operation: Pick<Ope
       title={`${rootCauseText(cause)}${where}${top ? `\nUnder: ${top}` : ""}`}
       className={`${dense ? "line-clamp-2 lg:line-clamp-1" : "line-clamp-2"} text-xs break-words ${STATUS_COLORS.failed.text}`}
     >
-      <span className="font-mono font-medium">{cause.code ?? "(no code)"}</span>
+      <span className="font-mono font-medium">{cause.code === undefined ? "(no code)" : <CodeWords code={cause.code} />}</span>
       {cause.message ? <span>: {cause.message}</span> : null}
       {where ? <span className="text-slate-600 dark:text-slate-400">{where}</span> : null}
     </p>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { codeWords } from "./code-words";
+import { codeWords } from "@/components/ui/code-words";
 
 describe("codeWords", () => {
   it.each([
