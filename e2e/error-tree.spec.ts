@@ -1,10 +1,11 @@
-import type { Locator } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { expectAxeClean } from "./fixtures/axe";
 import { childFailure, demoDeepFailure, endedAtOnce, longDeepFailure } from "./fixtures/failures";
 import { answering, devops, failed } from "./fixtures/scenarios";
 import { ErrorTreePanel } from "./pages/error-tree-panel";
 import { OperationPage } from "./pages/operation-page";
+import type { SimulatorClient } from "./fixtures/simulator-client";
 import { expectNoSidewaysScroll, renderedLines } from "./fixtures/layout";
 
 /**
@@ -141,13 +142,19 @@ test.describe("error tree", () => {
   test.describe("on a phone", () => {
     test.use({ viewport: { width: 390, height: 844 } });
 
-    test("a long code wraps between its words, never inside one", async ({ page, sim }) => {
+    /** A four-level failure with long codes and targets, its tree opened all the way. */
+    const openLongFailureExpanded = async (page: Page, sim: SimulatorClient): Promise<ErrorTreePanel> => {
       const scenario = await sim.create(longDeepFailure());
       const op = new OperationPage(page);
       const panel = new ErrorTreePanel(page, op.errorTree);
       await op.goto(scenario.permalink);
       await expect(op.statusBadge).toHaveAttribute("data-status-category", "failed");
       await panel.expandAll();
+      return panel;
+    };
+
+    test("a long code wraps between its words, never inside one", async ({ page, sim }) => {
+      const panel = await openLongFailureExpanded(page, sim);
 
       const codes = panel.tree.getByTestId("error-code");
       await expect(codes.filter({ hasText: "ProjectDiscoveryFailedForSeveralProjects" })).toBeVisible();
@@ -164,12 +171,7 @@ test.describe("error tree", () => {
 
     test("Copy JSON overlaps no code or target; codes select alone; the ids copy", async ({ page, sim, context }) => {
       await context.grantPermissions(["clipboard-read", "clipboard-write"]);
-      const scenario = await sim.create(longDeepFailure());
-      const op = new OperationPage(page);
-      const panel = new ErrorTreePanel(page, op.errorTree);
-      await op.goto(scenario.permalink);
-      await expect(op.statusBadge).toHaveAttribute("data-status-category", "failed");
-      await panel.expandAll();
+      const panel = await openLongFailureExpanded(page, sim);
 
       const errorItems = panel.tree.locator('[role="treeitem"][data-node-kind="error"]');
       const count = await errorItems.count();

@@ -1,4 +1,5 @@
 import type { OperationRef } from "@/lib/azure/operation-ref";
+import type { ParamName } from "@/lib/azure/params";
 import type { AddOutcome, HostCheck } from "@/lib/azure/paste-plan";
 
 /** What both ways of giving operations (the paste box and the ids fields) get from the panel. */
@@ -14,3 +15,14 @@ export interface AddWay {
   /** Adds what the fields name, with the form's Label; true when the Label went with an operation (and can be cleared). */
   submit: (label: string) => boolean;
 }
+
+/** The ids fields' labels, by the operation's path parameter (the e2e page object finds the fields by them). */
+export const FIELD_LABELS: Record<ParamName, string> = {
+  subscriptionId: "Subscription id",
+  resourceGroupName: "Resource group",
+  securityConnectorName: "Security connector",
+  operationResultId: "Operation result id",
+  endpointHost: "DevCenter endpoint host (host[:port])",
+  projectName: "Project",
+  operationId: "Operation id",
+};

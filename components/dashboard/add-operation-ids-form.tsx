@@ -5,18 +5,8 @@ import { inputClass } from "@/components/ui/input";
 import { PATH_PARAMS, refFromSegments, type OperationKind } from "@/lib/azure/operation-ref";
 import { validateParam, type ParamName } from "@/lib/azure/params";
 import { describeOperation } from "@/lib/operations/display-name";
-import type { AddFormProps, AddWay } from "./add-form-props";
+import { FIELD_LABELS, type AddFormProps, type AddWay } from "./add-form-props";
 import { sentence } from "./paste-report";
-
-const FIELD_LABELS: Record<ParamName, string> = {
-  subscriptionId: "Subscription id",
-  resourceGroupName: "Resource group",
-  securityConnectorName: "Security connector",
-  operationResultId: "Operation result id",
-  endpointHost: "DevCenter endpoint host (host[:port])",
-  projectName: "Project",
-  operationId: "Operation id",
-};
 
 export interface IdsEntry extends AddWay {
   kind: OperationKind;

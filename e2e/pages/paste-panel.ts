@@ -1,15 +1,6 @@
 import { expect, type Locator, type Page } from "@playwright/test";
+import { FIELD_LABELS } from "../../components/dashboard/add-form-props";
 
-/** The ids form's fields, by the operation's path parameter (the names a simulator scenario's `ref` uses). */
-const ID_FIELDS: Record<string, string> = {
-  subscriptionId: "Subscription id",
-  resourceGroupName: "Resource group",
-  securityConnectorName: "Security connector",
-  operationResultId: "Operation result id",
-  endpointHost: "DevCenter endpoint host (host[:port])",
-  projectName: "Project",
-  operationId: "Operation id",
-};
 
 /** The dashboard's "Add operations" panel: the paste box, its Label field, and what a paste did. */
 export class PastePanel {
@@ -77,7 +68,7 @@ export class PastePanel {
   async enterIds(ids: Record<string, string>, options: { label?: string } = {}): Promise<void> {
     for (const [name, value] of Object.entries(ids)) {
       if (name === "kind") continue;
-      const field = ID_FIELDS[name];
+      const field = (FIELD_LABELS as Record<string, string | undefined>)[name];
       if (field === undefined) throw new Error(`no ids field for ${name}`);
       await this.root.getByRole("textbox", { name: field, exact: true }).fill(value);
     }
