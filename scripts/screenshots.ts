@@ -8,6 +8,7 @@ import { mkdirSync } from "node:fs";
 import { chromium, type Page } from "@playwright/test";
 import { CHROMIUM_LAUNCH } from "../e2e/fixtures/chromium";
 import { SignInPage } from "../e2e/pages/sign-in-page";
+import { demoBoardLink } from "../lib/dev/demo-operations";
 import { startLocalStack } from "../lib/dev/local-stack";
 import { readOptions } from "../lib/dev/bench/options";
 import { buildNext, startNext } from "../lib/dev/process/next-process";
@@ -69,11 +70,8 @@ try {
   await page.waitForTimeout(2_000);
   await shoot(page, "cards");
 
-  // A board of the failures, opened as a colleague would open the shared link.
-  await page.goto(`${appOrigin}/?view=table&status=failed`);
-  await page.getByTestId("share-board-button").click();
-  const boardLink = await page.getByTestId("share-board-link").inputValue();
-  await page.goto(boardLink);
+  // The demo's board (the link `npm run demo` prints): a colleague's operations this browser does not watch yet.
+  await page.goto(demoBoardLink(appOrigin, stack.simulator.url));
   await page.getByTestId("board-row").first().waitFor();
   await page.waitForTimeout(3_000);
   await shoot(page, "board");
