@@ -2,7 +2,8 @@ import { permalinkPath, type OperationRef } from "@/lib/azure/operation-ref";
 import { encodeBoard } from "@/lib/board/board-codec";
 import { boardLink } from "@/lib/board/board-link";
 import type { DemoOperation } from "@/lib/config/public-config";
-import { DEMO_BOARD_SCENARIOS, DEMO_SCENARIOS } from "./simulator/demo-scenarios";
+import { DEMO_BOARD_SCENARIOS } from "./simulator/demo-board";
+import { DEMO_SCENARIOS } from "./simulator/demo-scenarios";
 import { parseScenario, type ScenarioInput } from "./simulator/scenario-schema";
 import { scenarioRef } from "./simulator/scenario-store";
 

@@ -4,3 +4,10 @@ export const demoId = (n: number) => `de${String(n).padStart(6, "0")}-0000-4000-
 /** The `id` a devops operation result carries, as in the API document's example. */
 export const devopsResultId = (ids: { subscriptionId: string; resourceGroupName: string; securityConnectorName: string }, id: string) =>
   `/subscriptions/${ids.subscriptionId}/resourceGroups/${ids.resourceGroupName}/providers/Microsoft.Security/securityConnectors/${ids.securityConnectorName}/devops/default/operationResults/${id}?api-version=2024-04-01`;
+
+/** The demo's own subscription and DevCenter project (the API documents' examples keep theirs). */
+export const DEMO_SUBSCRIPTION = "7b1e5d2a-3c4f-4e6a-9b8c-1d2e3f4a5b6c";
+export const DEMO_PROJECT = "demo-project";
+
+/** The `id` and `name` a DevCenter operation status carries. */
+export const devcenterHead = (project: string, id: string) => ({ id: `/projects/${project}/operationStatuses/${id}`, name: id });

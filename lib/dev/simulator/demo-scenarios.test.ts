@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { DEMO_BOARD_SCENARIOS, DEMO_SCENARIOS } from "./demo-scenarios";
+import { DEMO_BOARD_SCENARIOS } from "./demo-board";
+import { DEMO_SCENARIOS } from "./demo-scenarios";
 import { TIGHT_BUDGET_SUBSCRIPTION } from "./demo-tight-budget";
 import { parseScenario, type Scenario } from "./scenario-schema";
 

@@ -1,4 +1,5 @@
-import { demoId, devopsResultId } from "./demo-ids";
+import { DEMO_BOARD_SCENARIOS } from "./demo-board";
+import { DEMO_PROJECT, DEMO_SUBSCRIPTION, demoId, devcenterHead, devopsResultId } from "./demo-ids";
 import { tightBudgetGroup } from "./demo-tight-budget";
 import { parseScenario, type ScenarioInput } from "./scenario-schema";
 import type { CreatedScenario, ScenarioStore } from "./scenario-store";
@@ -17,12 +18,9 @@ const SEED_FAILED_ID = "8d4caace-e7b3-4b3e-af99-73f76829ebcf";
 const SEED_SUCCEEDED_ID = "4e826cf1-5c36-4808-a7d2-fb4f5170978b";
 const SEED_DEVCENTER_ID = "fa067167-e49d-41bd-8dd8-de719b9de3b3";
 
-const DEMO_SUBSCRIPTION = "7b1e5d2a-3c4f-4e6a-9b8c-1d2e3f4a5b6c";
 const DEMO_CONNECTOR = { subscriptionId: DEMO_SUBSCRIPTION, resourceGroupName: "opwatch-demo", securityConnectorName: "demo-connector" };
-const DEMO_PROJECT = "demo-project";
 
 const devopsHead = (id: string) => ({ id: devopsResultId(DEMO_CONNECTOR, id), name: id });
-const devcenterHead = (project: string, id: string) => ({ id: `/projects/${project}/operationStatuses/${id}`, name: id });
 
 export const SEED_DEVOPS_FAILED_BODY = {
   id: devopsResultId(SEED_CONNECTOR, SEED_FAILED_ID),
@@ -361,55 +359,6 @@ export const DEMO_SCENARIOS: readonly ScenarioInput[] = [
   devcenterUnavailableOnce(),
   devcenterNotStartedThenSucceeded(),
   ...tightBudgetGroup(),
-];
-
-/**
- * A release a colleague shares as a board link (`npm run demo` prints it): three regions of one rollout and its preview
- * environment. A first visit does not watch them, so opening the link offers "Add all".
- */
-const RELEASE_GROUP = "opwatch-demo-release";
-
-function releaseRegion(n: number, region: string, end: "Succeeded" | "Failed", seconds: number): ScenarioInput {
-  const id = demoId(n);
-  const ids = { subscriptionId: DEMO_SUBSCRIPTION, resourceGroupName: RELEASE_GROUP, securityConnectorName: `release-${region}` };
-  const head = { id: devopsResultId(ids, id), name: id };
-  const failure = { error: { code: "RepositoryScanFailed", message: `The scan of 'contoso/payments' in ${region} timed out.` } };
-  return {
-    kind: "devops",
-    label: `Release 2.4 ${region}: ${end} after ${seconds} s`,
-    ids: { ...ids, operationResultId: id },
-    clock: "firstRequest",
-    steps: [
-      { afterMs: 0, body: { ...head, status: "Running", startTime: "{{start}}", percentComplete: 10 } },
-      { afterMs: (seconds * 1000) / 2, body: { ...head, status: "Running", startTime: "{{start}}", percentComplete: 50 } },
-      {
-        afterMs: seconds * 1000,
-        body: { ...head, status: end, startTime: "{{start}}", endTime: "{{end}}", percentComplete: 100, ...(end === "Failed" ? failure : {}) },
-      },
-    ],
-  };
-}
-
-function releasePreview(): ScenarioInput {
-  const id = demoId(23);
-  const head = devcenterHead(DEMO_PROJECT, id);
-  return {
-    kind: "devcenter",
-    label: "Release 2.4 preview environment: Succeeded after 40 s",
-    ids: { projectName: DEMO_PROJECT, operationId: id },
-    clock: "firstRequest",
-    steps: [
-      { afterMs: 0, body: { ...head, status: "Running", startTime: "{{start}}" } },
-      { afterMs: 40_000, body: { ...head, status: "Succeeded", startTime: "{{start}}", endTime: "{{end}}" } },
-    ],
-  };
-}
-
-export const DEMO_BOARD_SCENARIOS: readonly ScenarioInput[] = [
-  releaseRegion(20, "westeurope", "Succeeded", 30),
-  releaseRegion(21, "northeurope", "Failed", 45),
-  releaseRegion(22, "eastus2", "Succeeded", 90),
-  releasePreview(),
 ];
 
 /** Adds every demo scenario, the board's included, to the store; a demo that fails validation is a bug, so it throws. */
