@@ -115,22 +115,21 @@ export class PollLogWriter {
   }
 
   /** The stored reads of one operation, oldest first; undefined when the log is not kept. */
-  async read(op: string): Promise<PollRecord[] | undefined> {
-    const db = await this.db;
-    if (!db || this.current === "unavailable") return undefined;
-    try {
-      return await readPollLog(db, op);
-    } catch {
-      return undefined;
-    }
+  read(op: string): Promise<PollRecord[] | undefined> {
+    return this.query((db) => readPollLog(db, op));
   }
 
   /** The latest stored read of the operation's status; undefined when there is none or the log is not kept. */
-  async lastStatus(op: string): Promise<PollRecord | undefined> {
+  lastStatus(op: string): Promise<PollRecord | undefined> {
+    return this.query((db) => readLastStatus(db, op));
+  }
+
+  /** A read of the log; a log that is not kept, or a read that fails, answers nothing rather than an error. */
+  private async query<T>(read: (db: PollLogDb) => Promise<T>): Promise<T | undefined> {
     const db = await this.db;
     if (!db || this.current === "unavailable") return undefined;
     try {
-      return await readLastStatus(db, op);
+      return await read(db);
     } catch {
       return undefined;
     }
