@@ -17,7 +17,7 @@ export interface AddWay {
 }
 
 /** The ids fields' labels, by the operation's path parameter (the e2e page object finds the fields by them). */
-export const FIELD_LABELS: Record<ParamName, string> = {
+export const FIELD_LABELS: Record<Exclude<ParamName, "devBoxName">, string> = {
   subscriptionId: "Subscription id",
   resourceGroupName: "Resource group",
   securityConnectorName: "Security connector",

@@ -26,6 +26,13 @@ interface SegmentRule {
 
 const segment = (pattern: RegExp, description: string, min: number, max: number): SegmentRule => ({ min, max, pattern, description });
 
+const DEVCENTER_NAME = segment(
+  /^[a-zA-Z0-9][a-zA-Z0-9-_.]{2,62}$/,
+  "3-63 characters: a letter or digit, then letters, digits, '-', '_' or '.'",
+  3,
+  63,
+);
+
 /**
  * Plain checks rather than a schema library: these rules run in the browser too (permalinks, pasted URLs, the watch
  * list), and zod would be a fifth of the signed-out page's JavaScript.
@@ -45,7 +52,9 @@ const SEGMENT_RULES = {
     1,
     MAX_PARAM_LENGTH,
   ),
-  projectName: segment(/^[a-zA-Z0-9][a-zA-Z0-9-_.]{2,62}$/, "3-63 characters: a letter or digit, then letters, digits, '-', '_' or '.'", 3, 63),
+  projectName: DEVCENTER_NAME,
+  /** Follows the projectName pattern (DevCenter's published rule). */
+  devBoxName: DEVCENTER_NAME,
   operationId: segment(
     /^[a-zA-Z0-9]{8}-([a-zA-Z0-9]{4}-){3}[a-zA-Z0-9]{12}$/,
     "36 characters shaped like a GUID (8-4-4-4-12 letters or digits)",
