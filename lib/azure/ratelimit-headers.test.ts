@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { MAX_RATELIMIT_HEADERS, RATELIMIT_REMAINING_HEADER, ratelimitRemainingHeaders, remainingReads } from "./ratelimit-headers";
+import {
+  MAX_RATELIMIT_HEADERS,
+  RATELIMIT_REMAINING_HEADER,
+  devcenterRateLimitHeaders,
+  ratelimitRemainingHeaders,
+  remainingReads,
+} from "./ratelimit-headers";
 
 describe("RATELIMIT_REMAINING_HEADER", () => {
   it.each([
@@ -87,5 +93,56 @@ describe("remainingReads", () => {
         new Headers({ "x-ms-ratelimit-remaining-subscription-reads": "-3", "x-ms-ratelimit-remaining-tenant-reads": "17" }),
       ),
     ).toBe(17);
+  });
+});
+
+describe("devcenterRateLimitHeaders", () => {
+  it("keeps DevCenter's three headers with the values it sends, from node:http's header object", () => {
+    const upstream = {
+      "content-type": "application/json",
+      "x-rate-limit-limit": "1m",
+      "x-rate-limit-remaining": "998",
+      "x-rate-limit-reset": "2025-06-01T10:01:00.0000000Z",
+    };
+    expect(devcenterRateLimitHeaders(Object.entries(upstream))).toEqual([
+      ["x-rate-limit-limit", "1m"],
+      ["x-rate-limit-remaining", "998"],
+      ["x-rate-limit-reset", "2025-06-01T10:01:00.0000000Z"],
+    ]);
+  });
+
+  it.each([
+    ["x-rate-limit-limit", "300"],
+    ["x-rate-limit-limit", "0.5s"],
+    ["x-rate-limit-limit", "12h"],
+    ["x-rate-limit-remaining", "0"],
+    ["x-rate-limit-reset", "60"],
+    ["x-rate-limit-reset", "2025-06-01T10:01:00+02:00"],
+    ["x-rate-limit-reset", "Sun, 01 Jun 2025 10:01:00 GMT"],
+  ])("admits %s: %s", (name, value) => {
+    expect(devcenterRateLimitHeaders([[name, value]])).toEqual([[name, value]]);
+  });
+
+  it.each([
+    ["x-rate-limit-limit", "1 m"],
+    ["x-rate-limit-limit", "1w"],
+    ["x-rate-limit-limit", "one minute"],
+    ["x-rate-limit-remaining", "-1"],
+    ["x-rate-limit-remaining", "1.5"],
+    ["x-rate-limit-remaining", "5, 7"],
+    ["x-rate-limit-remaining", "123456789012345678901"],
+    ["x-rate-limit-remaining", ""],
+    ["x-rate-limit-reset", "tomorrow"],
+    ["x-rate-limit-reset", "2025-06-01T10:01:00.0000000Z\r\nSet-Cookie: a=b"],
+    ["x-rate-limit-reset", `2025-06-01T10:01:00.${"0".repeat(50)}Z`],
+    ["x-rate-limit-used", "1"],
+    ["x-ratelimit-remaining", "1"],
+  ])("refuses %s: %j", (name, value) => {
+    expect(devcenterRateLimitHeaders([[name, value]])).toEqual([]);
+  });
+
+  it("never keeps a repeated header (node:http gives an array or a joined list)", () => {
+    expect(devcenterRateLimitHeaders([["x-rate-limit-remaining", ["1", "2"]]])).toEqual([]);
+    expect(devcenterRateLimitHeaders(new Headers([["X-Rate-Limit-Remaining", "1"], ["X-Rate-Limit-Remaining", "2"]]))).toEqual([]);
   });
 });

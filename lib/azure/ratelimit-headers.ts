@@ -45,3 +45,27 @@ export function remainingReads(headers: HeaderEntries): number | undefined {
   }
   return smallest;
 }
+
+/**
+ * The DevCenter data plane's throttling headers, sent on its answers though undocumented: the window (`1m`), the
+ * requests left in it and when it starts again. Each must have its own bounded shape; another value (a repeated
+ * header included) stays behind, so the proxy never echoes what it cannot read.
+ */
+const DEVCENTER_RATE_LIMIT_VALUES: Readonly<Record<string, RegExp>> = {
+  /** A window as a period (`1m`, `0.5s`, `12h`) or a count of requests. */
+  "x-rate-limit-limit": /^\d{1,20}(\.\d{1,9})?[smhd]?$/,
+  "x-rate-limit-remaining": REMAINING_VALUE,
+  /** A round-trip date time (`2025-06-01T10:01:00.0000000Z`), an HTTP date, or seconds. */
+  "x-rate-limit-reset":
+    /^(\d{1,20}|\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})|[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT)$/,
+};
+
+/** DevCenter's `x-rate-limit-*` headers whose values follow their rule, in the order given, values as sent. */
+export function devcenterRateLimitHeaders(headers: HeaderEntries): [name: string, value: string][] {
+  const kept: [string, string][] = [];
+  for (const [name, value] of headers) {
+    const rule = Object.hasOwn(DEVCENTER_RATE_LIMIT_VALUES, name) ? DEVCENTER_RATE_LIMIT_VALUES[name] : undefined;
+    if (rule !== undefined && typeof value === "string" && rule.test(value)) kept.push([name, value]);
+  }
+  return kept;
+}

@@ -186,6 +186,34 @@ describe("pass-through", () => {
     );
   });
 
+  it("passes DevCenter's X-Rate-Limit-* headers on the status route, also on a 429, and no odd value", async () => {
+    const { devcenter } = handlers();
+    const context = () => ({ params: Promise.resolve({ endpointHost: upstream.host, ...VALID_DEVCENTER_IDS }) });
+    upstream.respondWith({
+      status: 200,
+      headers: {
+        "Content-Type": "application/json",
+        "X-Rate-Limit-Limit": "1m",
+        "X-Rate-Limit-Remaining": "998",
+        "X-Rate-Limit-Reset": "2025-06-01T10:01:00.0000000Z",
+      },
+      body: "{}",
+    });
+    const passed = await devcenter(request(), context());
+    expect(passed.headers.get("x-rate-limit-limit")).toBe("1m");
+    expect(passed.headers.get("x-rate-limit-remaining")).toBe("998");
+    expect(passed.headers.get("x-rate-limit-reset")).toBe("2025-06-01T10:01:00.0000000Z");
+
+    upstream.respondWith({
+      status: 429,
+      headers: { "Retry-After": "30", "X-Rate-Limit-Limit": "a minute", "X-Rate-Limit-Remaining": ["0", "1"], "X-Rate-Limit-Reset": "later" },
+      body: "{}",
+    });
+    const throttled = await devcenter(request(), context());
+    expect(throttled.status).toBe(429);
+    expect([...throttled.headers.keys()].filter((name) => name.startsWith("x-rate-limit"))).toEqual([]);
+  });
+
   it("drops Content-Encoding and refuses a body compressed although identity was asked", async () => {
     upstream.respondWith({ status: 200, headers: { "Content-Type": "application/json", "Content-Encoding": "identity" }, body: "{}" });
     const plain = await handlers().devops(request(), devopsContext());

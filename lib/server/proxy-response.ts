@@ -1,5 +1,5 @@
 import "server-only";
-import { ratelimitRemainingHeaders } from "@/lib/azure/ratelimit-headers";
+import { devcenterRateLimitHeaders, ratelimitRemainingHeaders } from "@/lib/azure/ratelimit-headers";
 import { proxyError } from "./errors";
 import type { UpstreamResult } from "./upstream-fetch";
 
@@ -15,9 +15,10 @@ import type { UpstreamResult } from "./upstream-fetch";
 export const MAX_UPSTREAM_BODY_BYTES = 1024 * 1024;
 
 /**
- * Passed through as sent, as are the `x-ms-ratelimit-remaining-*` headers below. Content-Encoding is not among them:
- * the proxy asks for `identity`, and Next drops a route's Content-Encoding anyway (it owns the response's encoding), so
- * a compressed upstream body would reach the browser as unreadable bytes. It is refused instead (below).
+ * Passed through as sent, as are the `x-ms-ratelimit-remaining-*` and `x-rate-limit-*` headers below. Content-Encoding
+ * is not among them: the proxy asks for `identity`, and Next drops a route's Content-Encoding anyway (it owns the
+ * response's encoding), so a compressed upstream body would reach the browser as unreadable bytes. It is refused
+ * instead (below).
  */
 const PASSED_HEADERS = ["content-type", "retry-after", "x-ms-error-code", "x-ms-request-id", "x-ms-correlation-request-id"] as const;
 
@@ -51,7 +52,10 @@ export function clientResponse(result: UpstreamResult, upstreamHost: string, tim
     if (typeof value === "string") headers.set(name, value);
   }
   // What is left of ARM's throttling buckets; the client reads them by the same rule, so both agree on which count.
-  for (const [name, value] of ratelimitRemainingHeaders(Object.entries(result.headers))) headers.set(name, value);
+  const upstreamHeaders = Object.entries(result.headers);
+  for (const [name, value] of ratelimitRemainingHeaders(upstreamHeaders)) headers.set(name, value);
+  // DevCenter's per-minute window (status and list reads alike); ARM sends none of these.
+  for (const [name, value] of devcenterRateLimitHeaders(upstreamHeaders)) headers.set(name, value);
   // Buffers from node:http sit on a plain ArrayBuffer; the type only says "or SharedArrayBuffer" in general.
   const body = NULL_BODY_STATUSES.has(status) ? null : (result.body as Uint8Array<ArrayBuffer>);
   return new Response(body, { status, headers });
