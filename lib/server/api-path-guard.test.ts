@@ -4,6 +4,11 @@ import { isApiPath, refuseApiPath } from "./api-path-guard";
 
 const DEVOPS = "/api/devops/00000000-0000-0000-0000-000000000000/rg-1/connector-1/5c7d4e8f-1a2b-4c3d-9e8f-0a1b2c3d4e5f";
 const DEVCENTER = "/api/devcenter/127.0.0.1:4110/project-1/a1b2c3d4-e5f6-7890-abcd-ef1234567890";
+const DISCOVERY = [
+  "/api/discovery/127.0.0.1:4110/projects",
+  "/api/discovery/127.0.0.1:4110/devboxes",
+  "/api/discovery/127.0.0.1:4110/projects/project-1/devboxes/box-1/operations",
+];
 
 async function refusal(pathname: string): Promise<string> {
   const response = refuseApiPath(pathname);
@@ -26,7 +31,7 @@ describe("isApiPath", () => {
 });
 
 describe("refuseApiPath", () => {
-  it.each([DEVOPS, DEVCENTER, "/api/health", "/api", "/api/nothing/here", "/api/devops/a%2Fb/c/d/e", "/api/devops/%2e%2e%2e/c/d/e"])(
+  it.each([DEVOPS, DEVCENTER, ...DISCOVERY, "/api/health", "/api", "/api/nothing/here", "/api/devops/a%2Fb/c/d/e", "/api/devops/%2e%2e%2e/c/d/e"])(
     "lets %s through to the routes (their own rules answer what is wrong with it)",
     (pathname) => {
       expect(refuseApiPath(pathname)).toBeUndefined();
@@ -41,6 +46,10 @@ describe("refuseApiPath", () => {
     ["UTF-16 surrogate half", "/api/devcenter/%ED%A0%80/p/o", "endpointHost"],
     ["outside a proxy route", "/api/%FF", "path"],
     ["past the route's parameters", `${DEVOPS}/%E0`, "path"],
+    ["discovery endpoint", "/api/discovery/%ZZ/projects", "endpointHost"],
+    ["discovery project", "/api/discovery/h/projects/%E0%A4%A/devboxes/b/operations", "projectName"],
+    ["discovery dev box", "/api/discovery/h/projects/p/devboxes/%C0%AF/operations", "devBoxName"],
+    ["discovery list name", "/api/discovery/h/%FF", "path"],
   ])("broken percent-encoding (%s) is a 400 naming the parameter", async (_name, pathname, parameter) => {
     const message = await refusal(pathname);
     expect(message).toContain(`'${parameter}'`);

@@ -20,9 +20,18 @@ export function isApiPath(pathname: string): boolean {
 
 const isOperationKind = (value: string | undefined): value is OperationKind => OPERATION_KINDS.some((kind) => kind === value);
 
-/** The route parameter a segment fills, so the refusal names it as the route would: `/api/{kind}/{params...}`. */
+/** `/api/discovery/{endpointHost}/projects/{projectName}/devboxes/{devBoxName}/operations`: a parameter at every other segment. */
+const DISCOVERY_PARAMS_AT: Readonly<Record<number, string>> = { 2: "endpointHost", 4: "projectName", 6: "devBoxName" };
+
+/**
+ * The route parameter a segment fills, so the refusal names it as the route would: `/api/{kind}/{params...}` or a
+ * discovery list's.
+ */
 function parameterAt(segments: readonly string[], index: number): string {
   const kind = segments[1];
+  if (segments[0] === "api" && kind === "discovery") {
+    return (index === 2 || segments[3] === "projects" ? DISCOVERY_PARAMS_AT[index] : undefined) ?? "path";
+  }
   if (segments[0] !== "api" || !isOperationKind(kind) || index < 2) return "path";
   const names: readonly string[] = PATH_PARAMS[kind];
   return names[index - 2] ?? "path";

@@ -1,5 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import type { DiscoveryList } from "@/lib/azure/discovery-lists";
 import type { OperationKind } from "@/lib/azure/operation-ref";
 import type { Result } from "@/lib/azure/params";
 import type { ConfigProblem } from "@/lib/config/config-problem";
@@ -11,12 +12,14 @@ import { proxyError } from "./errors";
 import { bearerAuthorization } from "./proxy-bearer";
 import { OVERLOADED_RETRY_AFTER_SECONDS, processProxyLimiter, type ProxyLimiter } from "./proxy-limits";
 import { MAX_UPSTREAM_BODY_BYTES, clientResponse } from "./proxy-response";
-import { resolveProxyTarget } from "./proxy-target";
+import { resolveDiscoveryTarget } from "./discovery-target";
+import { resolveProxyTarget, type ProxyTarget } from "./proxy-target";
 import { upstreamGet, type UpstreamGet } from "./upstream-fetch";
 
 /**
- * The GET handler of one proxy route. The environment and the transport are injected so tests can run many
- * configurations in one process (the route files bind them to serverConfig.proxy and the real transport).
+ * The GET handler of one proxy route: an operation's status or a page of one of the person's discovery lists. The
+ * environment and the transport are injected so tests can run many configurations in one process (the route files
+ * bind them to serverConfig.proxy and the real transport).
  *
  * Order: configuration (500), the client's bucket (429, spent by every request, refused ones too), parameters and
  * allow-list (400), token (401), a free upstream slot (503), and only then the one upstream call, whose slot is given
@@ -34,7 +37,24 @@ export interface ProxyHandlerDeps {
   limiter?: ProxyLimiter;
 }
 
-export function createProxyHandler(kind: OperationKind, { getEnv, get = upstreamGet, limiter }: ProxyHandlerDeps) {
+/** The one upstream URL a request may lead to, or the 400 that says why none (nothing touches the network). */
+type ResolveTarget = (
+  request: Request,
+  params: Readonly<Record<string, unknown>>,
+  env: ProxyConfig,
+) => Result<ProxyTarget, Response>;
+
+/** An operation's status GET: `/api/{kind}/...`. */
+export function createProxyHandler(kind: OperationKind, deps: ProxyHandlerDeps) {
+  return createUpstreamHandler((_request, params, env) => resolveProxyTarget(kind, params, env), deps);
+}
+
+/** A page of one of the person's DevCenter lists: `/api/discovery/{endpointHost}/...`, with `?nextLink=` past the first. */
+export function createDiscoveryHandler(list: DiscoveryList, deps: ProxyHandlerDeps) {
+  return createUpstreamHandler((request, params, env) => resolveDiscoveryTarget(list, request.url, params, env), deps);
+}
+
+function createUpstreamHandler(resolveTarget: ResolveTarget, { getEnv, get = upstreamGet, limiter }: ProxyHandlerDeps) {
   return async function proxyGet(request: Request, context: ProxyRouteContext): Promise<Response> {
     const env = getEnv();
     if (!env.ok) return proxyError("ProxyMisconfigured", env.error);
@@ -44,7 +64,7 @@ export function createProxyHandler(kind: OperationKind, { getEnv, get = upstream
     const admitted = limits.clients.take(client, limits.now());
     if (!admitted.ok) return proxyError(PROXY_RATE_LIMITED, admitted.retryAfterSeconds);
 
-    const target = resolveProxyTarget(kind, (await context.params) as Record<string, unknown>, env.value);
+    const target = resolveTarget(request, (await context.params) as Record<string, unknown>, env.value);
     if (!target.ok) return target.error;
 
     const authorization = bearerAuthorization(request);

@@ -4,9 +4,15 @@ import { expectAzureError } from "@/lib/dev/test-support/expect-azure-error";
 import { loopbackOnlyGet, loopbackProxyEnv, JWT_SHAPED_TOKEN } from "@/lib/dev/test-support/proxy-test-env";
 import { recordingUpstreamForFile } from "@/lib/dev/test-support/recording-upstream";
 import { SOCKET_ADDRESS_HEADER } from "./client-address";
-import { createProxyHandler } from "./proxy-handler";
+import { createDiscoveryHandler, createProxyHandler } from "./proxy-handler";
 import { createProxyLimiter } from "./proxy-limits";
-import { VALID_DEVCENTER_IDS, VALID_DEVOPS_PARAMS, hostileInputs } from "@/lib/dev/test-support/proxy-hostile-inputs";
+import {
+  VALID_DEVCENTER_IDS,
+  VALID_DEVOPS_PARAMS,
+  discoveryHostileInputs,
+  hostileInputs,
+} from "@/lib/dev/test-support/proxy-hostile-inputs";
+import type { DiscoveryList } from "@/lib/azure/discovery-lists";
 
 // Started at load time: the allowed loopback origin must be known to build the table of cases.
 const upstream = await recordingUpstreamForFile();
@@ -45,6 +51,50 @@ describe("hostile path parameters", () => {
     async (_name, input) => {
       const { handler, calls } = handlerFor(input.kind);
       const response = await handler(withToken(), { params: Promise.resolve(input.params) });
+      await expectAzureError(response, 400, input.code);
+      expect(calls).toHaveLength(0);
+      expect(upstream.requests).toHaveLength(0);
+    },
+  );
+});
+
+const discoveryInputs = discoveryHostileInputs(upstream.host);
+
+function discoveryHandlerFor(list: DiscoveryList) {
+  const transport = loopbackOnlyGet();
+  const env = loopbackProxyEnv(upstream.url);
+  const limiter = createProxyLimiter(env.limits);
+  return { handler: createDiscoveryHandler(list, { getEnv: () => ok(env), get: transport.get, limiter }), calls: transport.calls };
+}
+
+describe("hostile discovery requests", () => {
+  it("the list has hosts, names and nextLinks", () => {
+    expect(discoveryInputs.length).toBeGreaterThanOrEqual(60);
+    expect(new Set(discoveryInputs.map((input) => input.list))).toEqual(new Set(["projects", "devboxes", "operations"]));
+  });
+
+  it("a next page on the same setup does reach the upstream, so the zero-request checks can fail", async () => {
+    const { handler, calls } = discoveryHandlerFor("operations");
+    const nextLink = `${upstream.url}/projects/project-1/users/me/devboxes/box-1/operations?$skipToken=1`;
+    const response = await handler(
+      new Request(`http://localhost:3000/api/discovery/x?nextLink=${encodeURIComponent(nextLink)}`, {
+        headers: { Authorization: `Bearer ${TOKEN}` },
+      }),
+      { params: Promise.resolve({ endpointHost: upstream.host, projectName: "project-1", devBoxName: "box-1" }) },
+    );
+    expect(response.status).toBe(200);
+    expect(calls).toHaveLength(1);
+    expect(upstream.requests).toHaveLength(1);
+  });
+
+  it.each(discoveryInputs.map((input) => [input.name, input] as const))(
+    "%s: 400 in Azure's shape, nothing sent upstream",
+    async (_name, input) => {
+      const { handler, calls } = discoveryHandlerFor(input.list);
+      const response = await handler(
+        new Request(`http://localhost:3000/api/discovery/x${input.query}`, { headers: { Authorization: `Bearer ${TOKEN}`, Cookie: "a=b" } }),
+        { params: Promise.resolve(input.params) },
+      );
       await expectAzureError(response, 400, input.code);
       expect(calls).toHaveLength(0);
       expect(upstream.requests).toHaveLength(0);

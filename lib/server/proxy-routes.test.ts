@@ -17,6 +17,9 @@ process.env.PROXY_TIMEOUT_MS = "5000";
 
 const devopsRoute = await import("@/app/api/devops/[subscriptionId]/[resourceGroupName]/[securityConnectorName]/[operationResultId]/route");
 const devcenterRoute = await import("@/app/api/devcenter/[endpointHost]/[projectName]/[operationId]/route");
+const projectsRoute = await import("@/app/api/discovery/[endpointHost]/projects/route");
+const devBoxesRoute = await import("@/app/api/discovery/[endpointHost]/devboxes/route");
+const operationsRoute = await import("@/app/api/discovery/[endpointHost]/projects/[projectName]/devboxes/[devBoxName]/operations/route");
 const healthRoute = await import("@/app/api/health/route");
 const fallbackRoute = await import("@/app/api/[[...path]]/route");
 
@@ -30,7 +33,7 @@ const OTHER_METHODS = ["POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"] as c
 
 describe("route files", () => {
   it("are dynamic Node.js routes", () => {
-    for (const route of [devopsRoute, devcenterRoute, healthRoute, fallbackRoute]) {
+    for (const route of [devopsRoute, devcenterRoute, projectsRoute, devBoxesRoute, operationsRoute, healthRoute, fallbackRoute]) {
       expect(route.dynamic).toBe("force-dynamic");
       expect(route.runtime).toBe("nodejs");
     }
@@ -56,9 +59,31 @@ describe("route files", () => {
     expect(upstream.requests[0]?.url).toMatch(/^\/projects\/project-1\/operationstatuses\//);
   });
 
+  it("the discovery GETs read the person's lists on an origin DEVCENTER_ALLOWED_HOSTS allows, a next page by nextLink", async () => {
+    upstream.reset();
+    const request = (path: string) => new Request(`http://localhost:3000${path}`, { headers: bearer });
+    const params = <T>(values: T) => ({ params: Promise.resolve({ endpointHost: upstream.host, ...values }) });
+    const base = `/api/discovery/${upstream.host}`;
+    const nextLink = `${upstream.url}/users/me/devboxes?$skipToken=2`;
+    const answers = [
+      await projectsRoute.GET(request(`${base}/projects`), params({})),
+      await devBoxesRoute.GET(request(`${base}/devboxes?nextLink=${encodeURIComponent(nextLink)}`), params({})),
+      await operationsRoute.GET(
+        request(`${base}/projects/project-1/devboxes/box-1/operations`),
+        params({ projectName: "project-1", devBoxName: "box-1" }),
+      ),
+    ];
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200]);
+    expect(upstream.requests.map((request) => request.url)).toEqual([
+      "/projects?api-version=2025-02-01",
+      "/users/me/devboxes?$skipToken=2&api-version=2025-02-01",
+      "/projects/project-1/users/me/devboxes/box-1/operations?api-version=2025-02-01",
+    ]);
+  });
+
   it.each(OTHER_METHODS)("%s on the proxy routes is 405 MethodNotAllowed and calls nothing", async (method) => {
     upstream.reset();
-    for (const route of [devopsRoute, devcenterRoute, healthRoute]) {
+    for (const route of [devopsRoute, devcenterRoute, projectsRoute, devBoxesRoute, operationsRoute, healthRoute]) {
       const response = route[method](new Request("http://localhost:3000/api/x", { method, headers: bearer }));
       expect(response.headers.get("allow")).toBe("GET");
       expect(await expectAzureError(response, 405, "MethodNotAllowed")).toContain(method);

@@ -32,19 +32,12 @@ export function resolveProxyTarget(
   env: ProxyConfig,
 ): Result<ProxyTarget, Response> {
   const names = PATH_PARAMS[kind];
-  const values: string[] = [];
-  for (const name of names) {
+  const refused = doubleEncodingRefusal(names, params);
+  if (refused !== undefined) return fail(refused);
+  const values = names.map((name) => {
     const value = params[name];
-    if (typeof value === "string" && value.includes("%")) {
-      return fail(
-        proxyError("InvalidParameter", {
-          parameter: name,
-          message: `${name} must not contain '%': the path is decoded once, so a double-encoded value is refused`,
-        }),
-      );
-    }
-    values.push(typeof value === "string" ? value : "");
-  }
+    return typeof value === "string" ? value : "";
+  });
 
   const ref = refFromSegments(kind, values);
   if (!ref.ok) return fail(proxyError("InvalidParameter", ref.error));
@@ -61,4 +54,18 @@ export function resolveProxyTarget(
     if (url.origin !== origin) return fail(proxyError("EndpointNotAllowed", endpointHost));
   }
   return ok({ url, upstreamHost: url.host });
+}
+
+/** The refusal of the first named parameter still holding a `%` after Next decoded it once, if any. */
+export function doubleEncodingRefusal(names: readonly string[], params: Readonly<Record<string, unknown>>): Response | undefined {
+  for (const name of names) {
+    const value = params[name];
+    if (typeof value === "string" && value.includes("%")) {
+      return proxyError("InvalidParameter", {
+        parameter: name,
+        message: `${name} must not contain '%': the path is decoded once, so a double-encoded value is refused`,
+      });
+    }
+  }
+  return undefined;
 }

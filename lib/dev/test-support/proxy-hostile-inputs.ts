@@ -1,3 +1,4 @@
+import type { DiscoveryList } from "@/lib/azure/discovery-lists";
 import type { OperationKind } from "@/lib/azure/operation-ref";
 import type { ProxyErrorCode } from "@/lib/server/errors";
 
@@ -104,5 +105,92 @@ export function hostileInputs(allowedHost: string): HostileInput[] {
     devcenter("traversal in project", { projectName: "../admin" }),
     devcenter("operation id not a GUID", { operationId: "../../operationstatuses/x" }),
     devcenter("operation id with query", { operationId: "a1b2c3d4-e5f6-7890-abcd-ef1234567890?x=1" }),
+  ];
+}
+
+/** A hostile request to a discovery route: its parameters as Next hands them, and its query as sent (`?…` or ""). */
+export interface DiscoveryHostileInput {
+  name: string;
+  list: DiscoveryList;
+  params: Record<string, string>;
+  query: string;
+  code: HostileInput["code"];
+}
+
+export const VALID_DISCOVERY_BOX = { projectName: "project-1", devBoxName: "box-1" } as const;
+
+/**
+ * The discovery routes' hostile inputs: every hostile host above on a list, hostile project and dev box names, and
+ * queries whose nextLink points anywhere but the same list on the same endpoint. All are refused with a 400.
+ */
+export function discoveryHostileInputs(allowedHost: string): DiscoveryHostileInput[] {
+  const allowed = `http://${allowedHost}`;
+  const hosts = hostileInputs(allowedHost)
+    .filter((input) => input.kind === "devcenter" && input.params.endpointHost !== allowedHost)
+    .map((input, i): DiscoveryHostileInput => ({
+      name: `${i % 2 === 0 ? "projects" : "devboxes"}: ${input.name}`,
+      list: i % 2 === 0 ? "projects" : "devboxes",
+      params: { endpointHost: input.params.endpointHost ?? "" },
+      query: "",
+      code: input.code,
+    }));
+  const box = (name: string, values: Partial<Record<keyof typeof VALID_DISCOVERY_BOX, string>>): DiscoveryHostileInput => ({
+    name: `operations: ${name}`,
+    list: "operations",
+    params: { endpointHost: allowedHost, ...VALID_DISCOVERY_BOX, ...values },
+    query: "",
+    code: "InvalidParameter",
+  });
+  const query = (name: string, raw: string, list: DiscoveryList = "projects"): DiscoveryHostileInput => ({
+    name: `${list} query: ${name}`,
+    list,
+    params: list === "operations" ? { endpointHost: allowedHost, ...VALID_DISCOVERY_BOX } : { endpointHost: allowedHost },
+    query: raw,
+    code: "InvalidParameter",
+  });
+  const link = (name: string, nextLink: string, list: DiscoveryList = "projects") => query(name, `?nextLink=${encodeURIComponent(nextLink)}`, list);
+  const boxPath = "/projects/project-1/users/me/devboxes/box-1/operations";
+  return [
+    ...hosts,
+    box("traversal in project", { projectName: "../admin" }),
+    box("traversal in dev box", { devBoxName: ".." }),
+    box("decoded %2F in dev box", { devBoxName: "box/../../x" }),
+    box("double-encoded slash in dev box", { devBoxName: "box%2F..%2Fx" }),
+    box("query smuggling in dev box", { devBoxName: "box?api-version=1" }),
+    box("fragment in project", { projectName: "project#x" }),
+    box("CRLF in dev box", { devBoxName: "box\r\nX: 1" }),
+    box("dev box name too short", { devBoxName: "ab" }),
+    box("dev box name too long", { devBoxName: "b".repeat(64) }),
+    box("dev box name with a trailing dot", { devBoxName: "box-1." }),
+    box("dev box name starting with a hyphen", { devBoxName: "-box" }),
+    box("fullwidth letters in dev box", { devBoxName: "\uff42ox-1" }),
+    link("nextLink to another host", "https://evil.example/projects?$skipToken=1"),
+    link("nextLink to the cloud metadata IP", "http://169.254.169.254/projects"),
+    link("nextLink to the allowed host on https", `https://${allowedHost}/projects`),
+    link("nextLink to the allowed IP in shorthand", `http://127.1:${allowedHost.split(":")[1] ?? ""}/projects`),
+    link("nextLink with the allowed host as user", `http://${allowedHost}@evil.example/projects`),
+    link("nextLink with user information", `http://user:pw@${allowedHost}/projects`),
+    link("nextLink with the allowed host as a prefix", `${allowed}.evil.example/projects`),
+    link("nextLink to another list", `${allowed}/users/me/devboxes?$skipToken=1`),
+    link("nextLink to another dev box's operations", `${allowed}/projects/project-1/users/me/devboxes/box-2/operations`, "operations"),
+    link("nextLink to a status URL", `${allowed}/projects/project-1/operationstatuses/a1b2c3d4-e5f6-7890-abcd-ef1234567890`, "operations"),
+    link("nextLink climbing out by dot segments", `${allowed}${boxPath}/../../../../../../projects`, "operations"),
+    link("nextLink with encoded dot segments", `${allowed}/x/%2e%2e/projects`),
+    link("nextLink with a fragment", `${allowed}/projects?$skipToken=1#frag`),
+    link("nextLink with a backslash", `${allowed}\\projects`),
+    link("nextLink with CRLF", `${allowed}/projects?$skipToken=1\r\nX-Injected: 1`),
+    link("nextLink with javascript:", "javascript:alert(document.cookie)"),
+    link("nextLink with file:", "file:///etc/passwd"),
+    link("nextLink protocol-relative", `//${allowedHost}/projects`),
+    link("nextLink relative", "/projects?$skipToken=1"),
+    link("nextLink with another api-version", `${allowed}/projects?api-version=2019-01-01`),
+    link("nextLink over 4096 characters", `${allowed}/projects?$skipToken=${"a".repeat(5000)}`),
+    link("empty nextLink", ""),
+    query("nextLink twice", `?nextLink=${encodeURIComponent(`${allowed}/projects`)}&nextLink=${encodeURIComponent(`${allowed}/projects`)}`),
+    query("api-version from the client", "?api-version=2025-02-01"),
+    query("unknown parameter", "?$top=1000"),
+    query("unknown parameter beside nextLink", `?nextLink=${encodeURIComponent(`${allowed}/projects`)}&$filter=x`),
+    query("nextLink in another case", `?NEXTLINK=${encodeURIComponent(`${allowed}/projects`)}`, "devboxes"),
+    query("nextLink not encoded", `?nextLink=${allowed}/users/me/devboxes?$skipToken=1&x=2`, "devboxes"),
   ];
 }
