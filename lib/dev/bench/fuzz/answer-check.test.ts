@@ -38,6 +38,36 @@ describe("isValidRoute", () => {
   });
 });
 
+describe("isValidRoute for discovery lists", () => {
+  const base = "/api/discovery/127.0.0.1:4010";
+  const operations = `${base}/projects/project-1/devboxes/box-1/operations`;
+  const link = (value: string) => `?nextLink=${encodeURIComponent(value)}`;
+
+  it("is true for the three lists on the simulator, first page or the same list's nextLink", () => {
+    expect(isValidRoute(`${base}/projects`, context.simulatorHost)).toBe(true);
+    expect(isValidRoute(`${base}/devboxes`, context.simulatorHost)).toBe(true);
+    expect(isValidRoute(operations, context.simulatorHost)).toBe(true);
+    expect(isValidRoute(`${base}/projects${link("http://127.0.0.1:4010/projects?$skipToken=1")}`, context.simulatorHost)).toBe(true);
+    const lowered = "http://127.0.0.1:4010/projects/project-1/users/me/devboxes/BOX-1/operations";
+    expect(isValidRoute(`${operations}${link(lowered)}`, context.simulatorHost)).toBe(true);
+  });
+
+  it.each([
+    ["another endpoint", "/api/discovery/evil.com/projects"],
+    ["a bad dev box name", `${base}/projects/project-1/devboxes/../operations`],
+    ["an unknown list", `${base}/pools`],
+    ["an unknown parameter", `${base}/projects?top=1`],
+    ["two nextLinks", `${base}/projects${link("http://127.0.0.1:4010/projects")}&nextLink=x`],
+    ["a nextLink off the simulator", `${base}/projects${link("http://evil.com/projects")}`],
+    ["a nextLink to another list", `${base}/projects${link("http://127.0.0.1:4010/users/me/devboxes")}`],
+    ["a nextLink with a longer path", `${base}/projects${link("http://127.0.0.1:4010/projects/x")}`],
+    ["a nextLink with a fragment", `${base}/projects${link("http://127.0.0.1:4010/projects?a#b")}`],
+    ["a nextLink with a backslash", `${base}/projects${link("http://127.0.0.1:4010/projects?a\\b")}`],
+  ])("is false for %s", (_name, target) => {
+    expect(isValidRoute(target, context.simulatorHost)).toBe(false);
+  });
+});
+
 describe("checkAnswer", () => {
   it("accepts a 2xx only for GET or HEAD of a valid route", () => {
     expect(checkAnswer({ method: "GET", target: devops }, answer(200, json, "{}"), context)).toBe("ok-2xx");

@@ -1,4 +1,6 @@
+import { discoveryUpstreamPath, type DiscoveryListRequest } from "@/lib/azure/discovery-lists";
 import { parseAppPath } from "@/lib/azure/operation-ref";
+import { validateParam } from "@/lib/azure/params";
 import { azureErrorOf } from "../load/answer";
 
 /**
@@ -64,10 +66,56 @@ export function routedPath(target: string): string {
   }
 }
 
-/** Whether a GET of this path may rightly succeed: /api/health, or an operation path the proxy sends to the simulator. */
+/** The list an `/api/discovery/...` path names, its parameters valid, or undefined. */
+function discoveryListOf(path: string): DiscoveryListRequest | undefined {
+  let segments: string[];
+  try {
+    segments = path.split("/").map((segment) => decodeURIComponent(segment));
+  } catch {
+    return undefined;
+  }
+  const [empty, api, discovery, host = "", ...rest] = segments;
+  const endpointHost = validateParam("endpointHost", host);
+  if (empty !== "" || api !== "api" || discovery !== "discovery" || !endpointHost.ok) return undefined;
+  if (rest.length === 1 && (rest[0] === "projects" || rest[0] === "devboxes")) return { list: rest[0], endpointHost: endpointHost.value };
+  const [projects, projectName, devboxes, devBoxName, operations] = rest;
+  const project = validateParam("projectName", projectName);
+  const box = validateParam("devBoxName", devBoxName);
+  if (rest.length !== 5 || projects !== "projects" || devboxes !== "devboxes" || operations !== "operations" || !project.ok || !box.ok) return undefined;
+  return { list: "operations", endpointHost: endpointHost.value, projectName: project.value, devBoxName: box.value };
+}
+
+/**
+ * Whether a discovery list's query may rightly be served: none, or one `nextLink` written as the simulator's origin and
+ * the same list's path (any case), then nothing or a query, with no fragment, backslash, whitespace or control
+ * character. Looser than the proxy (which also bounds the length and checks api-version), never stricter.
+ */
+function isValidDiscoveryQuery(target: string, list: DiscoveryListRequest, simulatorHost: string): boolean {
+  let query: URLSearchParams;
+  try {
+    query = new URL(`http://host${target.startsWith("/") ? "" : "/"}${target}`).searchParams;
+  } catch {
+    return false;
+  }
+  const names = [...query.keys()];
+  if (names.length === 0) return true;
+  const link = query.get("nextLink");
+  if (names.length !== 1 || link === null) return false;
+  const head = `http://${simulatorHost}${discoveryUpstreamPath(list)}`.toLowerCase();
+  const rest = link.slice(head.length);
+  // eslint-disable-next-line no-control-regex -- control characters are what this looks for
+  return link.toLowerCase().startsWith(head) && (rest === "" || rest.startsWith("?")) && !/[#\\\s\u0000-\u001f\u007f]/.test(link);
+}
+
+/**
+ * Whether a GET of this path may rightly succeed: /api/health, an operation path the proxy sends to the simulator, or
+ * a discovery list on the simulator with an acceptable query.
+ */
 export function isValidRoute(target: string, simulatorHost: string): boolean {
   const path = routedPath(target);
   if (path === "/api/health") return true;
+  const list = discoveryListOf(path);
+  if (list !== undefined) return list.endpointHost === simulatorHost.toLowerCase() && isValidDiscoveryQuery(target, list, simulatorHost);
   const ref = parseAppPath(path);
   if (!ref.ok || !path.startsWith("/api/")) return false;
   return ref.value.kind === "devops" || ref.value.endpointHost.toLowerCase() === simulatorHost.toLowerCase();

@@ -37,11 +37,13 @@ describe("fuzzRequest", () => {
     expect(run()).toEqual(run());
   });
 
-  it("mixes valid reads, both routes and other /api paths", () => {
+  it("mixes valid reads, the status and discovery routes and other /api paths", () => {
     const targets = fc.sample(fuzzRequest(context), { seed: 7, numRuns: 2_000 }).map((r) => r.target);
     expect(targets.filter((t) => t === context.seededPaths[0]).length).toBeGreaterThan(20);
     expect(targets.some((t) => t.startsWith("/api/devcenter/"))).toBe(true);
     expect(targets.some((t) => t.startsWith("/api/devops/"))).toBe(true);
+    expect(targets.some((t) => t.startsWith(`/api/discovery/${context.simulatorHost}/projects?nextLink=`))).toBe(true);
+    expect(targets.some((t) => /^\/api\/discovery\/[^/]+\/projects\/[^/]+\/devboxes\/[^/]+\/operations/.test(t))).toBe(true);
     expect(targets.some((t) => t.includes(".."))).toBe(true);
   });
 });

@@ -1,7 +1,9 @@
 import fc from "fast-check";
+import { discoveryUpstreamPath, type DiscoveryListRequest } from "@/lib/azure/discovery-lists";
 
 /**
- * Hostile requests to /api for `npm run fuzz:proxy`: both proxy routes and other /api paths with segments an attacker
+ * Hostile requests to /api for `npm run fuzz:proxy`: the status and discovery routes (with nextLinks that point
+ * elsewhere) and other /api paths with segments an attacker
  * would try (unicode raw and encoded, valid and broken %-encodings, dot segments, doubled slashes, backslashes,
  * very long ones, hosts that name another machine or loopback in disguise), any method, and hostile Authorization,
  * Host, X-Forwarded-* and Next-internal headers. Mostly near-valid requests with one or two hostile parts, so that
@@ -116,6 +118,76 @@ function hostSegment(context: FuzzContext): fc.Arbitrary<string> {
 
 const project = fc.oneof(fc.stringMatching(/^[a-zA-Z0-9][a-zA-Z0-9-_.]{2,20}$/), hostileSegment);
 
+/** A nextLink for `list`: Azure's own (valid), or one that leads elsewhere or is written to slip past a check. */
+function nextLink(context: FuzzContext, list: DiscoveryListRequest): fc.Arbitrary<string> {
+  const sim = context.simulatorHost;
+  const simPort = sim.split(":")[1] ?? "";
+  const path = discoveryUpstreamPath(list);
+  const origin = `http://${sim}`;
+  return fc.oneof(
+    { arbitrary: fc.constantFrom(`${origin}${path}?api-version=2025-02-01&$skipToken=eyJwIjoyfQ%3D%3D`, `${origin}${path.toLowerCase()}?$skipToken=2`, `${origin}${path}`), weight: 3 },
+    {
+      arbitrary: fc.constantFrom(
+        `https://evil.com${path}`,
+        `http://169.254.169.254${path}`,
+        `https://${sim}${path}`,
+        `${origin}.evil.com${path}`,
+        `http://evil.com@${sim}${path}`,
+        `${origin}@evil.com${path}`,
+        `http://user:pw@${sim}${path}`,
+        `http://127.1:${simPort}${path}`,
+        `http://0x7f.0.0.1:${simPort}${path}`,
+        `http://[::1]:${simPort}${path}`,
+        `http://localhost:${simPort}${path}`,
+        `${origin}/users/me/devboxes`,
+        `${origin}/projects/p-1/operationstatuses/00000000-0000-0000-0000-000000000000`,
+        `${origin}${path}/`,
+        `${origin}${path}/../../projects`,
+        `${origin}/x/%2e%2e${path}`,
+        `${origin}${path}?a=1#frag`,
+        `${origin}\\evil.com${path}`,
+        `${origin}${path}?a=1\r\nX-Injected: 1`,
+        `${origin}${path}?api-version=2019-01-01`,
+        `${origin}${path}?api-version=2025-02-01&api-version=2025-02-01`,
+        `//${sim}${path}`,
+        path,
+        "javascript:alert(1)",
+        "file:///etc/passwd",
+        "",
+      ),
+      weight: 3,
+    },
+    { arbitrary: hostileSegment.map((tail) => `${origin}${path}?$skipToken=${tail}`), weight: 1 },
+    { arbitrary: fc.integer({ min: 3_000, max: 6_000 }).map((n) => `${origin}${path}?$skipToken=${"a".repeat(n)}`), weight: 1 },
+  );
+}
+
+/** A discovery list's path (no query, or a nextLink query written one way or another). */
+function discoveryPath(context: FuzzContext): fc.Arbitrary<string> {
+  const list: fc.Arbitrary<DiscoveryListRequest> = fc.oneof(
+    fc.constantFrom<DiscoveryListRequest>(
+      { list: "projects", endpointHost: context.simulatorHost },
+      { list: "devboxes", endpointHost: context.simulatorHost },
+      { list: "operations", endpointHost: context.simulatorHost, projectName: "fuzz-project", devBoxName: "fuzz-box" },
+    ),
+    fc.tuple(hostSegment(context), fc.constantFrom("projects" as const, "devboxes" as const)).map(([endpointHost, name]) => ({ list: name, endpointHost })),
+    fc.tuple(hostSegment(context), project, project).map(([endpointHost, projectName, devBoxName]) => ({ list: "operations" as const, endpointHost, projectName, devBoxName })),
+  );
+  return list.chain((request) => {
+    // The segments as generated: hostile ones are already written for the wire.
+    const base = `/api/discovery/${request.endpointHost}`;
+    const path = request.list === "operations" ? `${base}/projects/${request.projectName}/devboxes/${request.devBoxName}/operations` : `${base}/${request.list}`;
+    const link = nextLink(context, request);
+    return fc.oneof(
+      { arbitrary: fc.constant(path), weight: 2 },
+      { arbitrary: link.map((l) => `${path}?nextLink=${encodeURIComponent(l)}`), weight: 4 },
+      { arbitrary: link.map((l) => `${path}?nextLink=${toWire(l)}`), weight: 1 },
+      { arbitrary: fc.tuple(link, link).map(([a, b]) => `${path}?nextLink=${encodeURIComponent(a)}&nextLink=${encodeURIComponent(b)}`), weight: 1 },
+      { arbitrary: link.map((l) => `${path}?nextLink=${encodeURIComponent(l)}&api-version=2025-02-01`), weight: 1 },
+    );
+  });
+}
+
 function routePath(context: FuzzContext): fc.Arbitrary<string> {
   const join = (parts: string[]) => `/${parts.join("/")}`;
   const devops = fc.tuple(segment, segment, segment, segment).map((s) => join(["api", "devops", ...s]));
@@ -134,6 +206,7 @@ function routePath(context: FuzzContext): fc.Arbitrary<string> {
     { arbitrary: seeded, weight: 4 },
     { arbitrary: devops, weight: 4 },
     { arbitrary: devcenter, weight: 4 },
+    { arbitrary: discoveryPath(context), weight: 4 },
     { arbitrary: health, weight: 1 },
     { arbitrary: other, weight: 2 },
     { arbitrary: traversal, weight: 1 },
