@@ -13,7 +13,7 @@ import { doubleEncodingRefusal, type ProxyTarget } from "./proxy-target";
  */
 
 /** The route parameters of each list, as its route file names them. */
-export const DISCOVERY_ROUTE_PARAMS = {
+const DISCOVERY_ROUTE_PARAMS = {
   projects: ["endpointHost"],
   devboxes: ["endpointHost"],
   operations: ["endpointHost", "projectName", "devBoxName"],

@@ -26,7 +26,7 @@ import { upstreamGet, type UpstreamGet } from "./upstream-fetch";
  * back however it ends. Nothing here logs: headers carry the token.
  */
 
-export interface ProxyRouteContext {
+interface ProxyRouteContext {
   params: Promise<object>;
 }
 

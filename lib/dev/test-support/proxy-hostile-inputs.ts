@@ -117,7 +117,7 @@ export interface DiscoveryHostileInput {
   code: HostileInput["code"];
 }
 
-export const VALID_DISCOVERY_BOX = { projectName: "project-1", devBoxName: "box-1" } as const;
+const VALID_DISCOVERY_BOX = { projectName: "project-1", devBoxName: "box-1" } as const;
 
 /**
  * The discovery routes' hostile inputs: every hostile host above on a list, hostile project and dev box names, and
