@@ -75,10 +75,6 @@ const faultSchema = z
     }
   });
 
-export type DevBoxBody = z.output<typeof devBoxSchema>;
-export type OperationBody = z.output<typeof operationSchema>;
-export type FaultBody = z.output<typeof faultSchema>;
-
 const parseWith =
   <S extends z.ZodType>(schema: S, what: string) =>
   (input: unknown): Result<z.output<S>, string> => {

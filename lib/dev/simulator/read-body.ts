@@ -3,10 +3,10 @@ import { fail, ok, type Result } from "@/lib/azure/params";
 import { controlError } from "./control-response";
 import type { SimResponse } from "./sim-response";
 
-export const MAX_CONTROL_BODY_BYTES = 1024 * 1024;
+const MAX_CONTROL_BODY_BYTES = 1024 * 1024;
 
 /** The request body as text, or "tooLarge" once it passes `limit` (the rest is drained, not kept). */
-export async function readBody(req: IncomingMessage, limit = MAX_CONTROL_BODY_BYTES): Promise<Result<string, "tooLarge">> {
+async function readBody(req: IncomingMessage, limit = MAX_CONTROL_BODY_BYTES): Promise<Result<string, "tooLarge">> {
   const declared = Number(req.headers["content-length"]);
   if (Number.isFinite(declared) && declared > limit) {
     req.resume();
