@@ -3,13 +3,16 @@
  * Env: SIM_PORT (default 4010), SIM_HOST (default 127.0.0.1; loopback only), SIM_SEED_DEMO (default true),
  * SIM_AUTH_ISSUER + SIM_AUTH_JWKS_FILE (both or neither: verify bearer tokens against that issuer's public JWKS file;
  * without them any bearer is accepted unverified), SIM_ARM_READ_BUCKET (ARM's read throttling per subscription on the
- * devops routes: "capacity/refillPerSecond", default "250/25" as ARM documents it, or "off").
+ * devops routes: "capacity/refillPerSecond", default "250/25" as ARM documents it, or "off"),
+ * SIM_DEVCENTER_READS_PER_MINUTE (DevCenter's per-minute limit per caller on every DevCenter answer: a whole number,
+ * default 1000, or "off").
  */
 import { readFileSync } from "node:fs";
 import type { JSONWebKeySet } from "jose";
 import { ARM_SUBSCRIPTION_READS } from "../lib/azure/token-bucket";
 import { startSimulator, type SimulatorOptions } from "../lib/dev/simulator/server";
-import { parseThrottleText, type ThrottleSetting } from "../lib/dev/simulator/throttle-setting";
+import { DEFAULT_DEVCENTER_READS_PER_MINUTE } from "../lib/dev/simulator/devcenter-state";
+import { parseReadsPerMinuteText, parseThrottleText, type ThrottleSetting } from "../lib/dev/simulator/throttle-setting";
 import { stopOnSignal } from "../lib/dev/process/stop-on-signal";
 
 function fromEnv(env: NodeJS.ProcessEnv): SimulatorOptions {
@@ -27,6 +30,7 @@ function fromEnv(env: NodeJS.ProcessEnv): SimulatorOptions {
     host,
     seedDemo: seed === "true" || seed === "1",
     throttle: readBucket(env.SIM_ARM_READ_BUCKET),
+    ...readsPerMinute(env.SIM_DEVCENTER_READS_PER_MINUTE),
     ...(issuer && jwksFile ? { auth: { issuer, jwks: readJwks(jwksFile) } } : {}),
   };
 }
@@ -37,6 +41,14 @@ function readBucket(raw: string | undefined): ThrottleSetting | undefined {
   const parsed = parseThrottleText(raw);
   if (!parsed.ok) throw new Error(`SIM_ARM_READ_BUCKET ${parsed.error}`);
   return parsed.value;
+}
+
+/** Unset or empty keeps the simulator's default. */
+function readsPerMinute(raw: string | undefined): Pick<SimulatorOptions, "devCenterReadsPerMinute"> {
+  if (raw === undefined || raw.trim() === "") return {};
+  const parsed = parseReadsPerMinuteText(raw);
+  if (!parsed.ok) throw new Error(`SIM_DEVCENTER_READS_PER_MINUTE ${parsed.error}`);
+  return { devCenterReadsPerMinute: parsed.value };
 }
 
 function describeBucket(setting: ThrottleSetting | undefined): string {
@@ -57,6 +69,8 @@ async function main(): Promise<void> {
   const simulator = await startSimulator(options);
   console.info(`Azure simulator on ${simulator.url} (${options.auth ? `tokens verified against ${options.auth.issuer}` : "tokens not verified"})`);
   console.info(`ARM reads per subscription: ${describeBucket(options.throttle)}`);
+  const perMinute = options.devCenterReadsPerMinute ?? DEFAULT_DEVCENTER_READS_PER_MINUTE;
+  console.info(`DevCenter reads per caller: ${perMinute === false ? "not limited" : `${perMinute} a minute`}`);
   console.info(`Control API: POST ${simulator.url}/_sim/operations`);
   for (const demo of simulator.demo) console.info(`  ${demo.permalink}  ${demo.label ?? ""}`);
   stopOnSignal(() => simulator.close());

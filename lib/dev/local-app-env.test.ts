@@ -30,6 +30,7 @@ describe("localAppEnv", () => {
   it("lets the DevCenter proxy call the simulator under either loopback name, and nothing else", () => {
     expect(local.DEVCENTER_ALLOWED_HOSTS).toBe("http://localhost:4010,http://127.0.0.1:4010");
     expect(local.AZURE_ARM_ENDPOINT).toBe("http://127.0.0.1:4010");
+    expect(local.OPWATCH_DISCOVERY_ENDPOINTS).toBe("127.0.0.1:4010");
     expect(simulatorOrigins("http://localhost:4110/")).toEqual(["http://localhost:4110", "http://127.0.0.1:4110"]);
     expect(simulatorOrigins("http://[::1]:4010")).toEqual(["http://[::1]:4010"]);
     expect(simulatorOrigins("http://127.0.0.2:4010")).toEqual(["http://127.0.0.2:4010"]);

@@ -64,6 +64,8 @@ export function localAppEnv(input: LocalAppEnvInput): Record<string, string> {
     AZURE_REDIRECT_URI: `${new URL(input.appOrigin).origin}/`,
     AZURE_ARM_ENDPOINT: new URL(input.simulatorOrigin).origin,
     DEVCENTER_ALLOWED_HOSTS: simulatorOrigins(input.simulatorOrigin).join(","),
+    // The simulator is one dev center: offered to everyone at first sign-in.
+    OPWATCH_DISCOVERY_ENDPOINTS: new URL(input.simulatorOrigin).host,
     // JSON, the form whose labels may hold commas.
     OPWATCH_DEMO_OPERATIONS: input.demoOperations?.length ? JSON.stringify(input.demoOperations) : "",
   };

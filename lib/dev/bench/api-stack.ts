@@ -105,15 +105,15 @@ async function waitUntilUp(url: string, child: ChildProcess, what: string, logFi
 }
 
 /**
- * The simulator without its demo scenarios and with ARM's read throttling off: the benches measure opwatch, not the
- * emulated bucket's 429s. One Node process (tsx as a loader, not its CLI, which would add a process between).
+ * The simulator without its demo scenarios and with ARM's read throttling and DevCenter's per-minute limit off: the
+ * benches measure opwatch, not the emulated limits' 429s. One Node process (tsx as a loader, not its CLI, which would add a process between).
  */
 export async function startSimulatorProcess(): Promise<Started> {
   const port = await freeLoopbackPort();
   const logFile = logPath(`bench-simulator-${port}`);
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/simulator.ts"], {
     cwd: ROOT,
-    env: { ...process.env, SIM_PORT: String(port), SIM_HOST: "127.0.0.1", SIM_SEED_DEMO: "false", SIM_ARM_READ_BUCKET: "off" },
+    env: { ...process.env, SIM_PORT: String(port), SIM_HOST: "127.0.0.1", SIM_SEED_DEMO: "false", SIM_ARM_READ_BUCKET: "off", SIM_DEVCENTER_READS_PER_MINUTE: "off" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   logTo(child, logFile);

@@ -61,6 +61,38 @@ export function readsThrottled(subscriptionId: string, retryAfterSeconds: number
   );
 }
 
+/** DevCenter's answer once a caller's reads of this minute are spent. */
+export const devCenterThrottled = (retryAfterSeconds: number): SimResponse =>
+  azureError("devcenter", 429, "TooManyRequests", `Rate limit is exceeded. Try again in ${retryAfterSeconds} seconds.`, {
+    "retry-after": String(retryAfterSeconds),
+  });
+
+export const projectNotFound = (projectName: string): SimResponse =>
+  azureError("devcenter", 404, "NotFound", `The project '${clip(projectName)}' was not found.`);
+
+export const devBoxNotFound = (projectName: string, devBoxName: string): SimResponse =>
+  azureError("devcenter", 404, "NotFound", `The dev box '${clip(devBoxName)}' was not found in project '${clip(projectName)}'.`);
+
+export const invalidSkipToken = (given: string): SimResponse =>
+  azureError("devcenter", 400, "InvalidParameter", `The continuation token '${clip(given)}' is not valid.`);
+
+/** What a planted list fault answers, by status; `headers` (null removes one) go over the defaults. */
+export function listFault(status: number, headers: Record<string, string | null>): SimResponse {
+  const [code, message, retryAfter] =
+    status === 403
+      ? ["Forbidden", "The caller is not authorized to perform this action.", undefined]
+      : status === 429
+        ? ["TooManyRequests", "Rate limit is exceeded. Try again in 30 seconds.", "30"]
+        : ["ServiceUnavailable", "The service is temporarily unavailable. Please retry after some time.", "10"];
+  const response = azureError("devcenter", status, code, message, retryAfter === undefined ? {} : { "retry-after": retryAfter });
+  const merged = new Map(Object.entries(response.headers));
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === null) merged.delete(name.toLowerCase());
+    else merged.set(name.toLowerCase(), value);
+  }
+  return { ...response, headers: Object.fromEntries(merged) };
+}
+
 const wwwAuthenticate = (authorizationUri: string, description: string) =>
   `Bearer authorization_uri="${authorizationUri}", error="invalid_token", error_description="${description.replace(/["\\]/g, "'")}"`;
 

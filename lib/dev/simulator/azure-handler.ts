@@ -1,14 +1,25 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
 import { API_VERSIONS } from "@/lib/azure/operation-ref";
-import { invalidApiVersion, methodNotAllowed, missingApiVersion, missingToken, invalidToken, operationNotFound, readsThrottled } from "./azure-errors";
-import type { ReadVerdict } from "./read-throttle";
+import type { OperationKind } from "@/lib/azure/operation-ref";
+import {
+  devCenterThrottled,
+  invalidApiVersion,
+  methodNotAllowed,
+  missingApiVersion,
+  missingToken,
+  invalidToken,
+  operationNotFound,
+  readsThrottled,
+} from "./azure-errors";
+import type { DevCenterState } from "./devcenter-state";
+import { minuteLimitHeaders, secondsToReset } from "./minute-limit";
 import type { AzureRoute } from "./routes";
 import type { ScenarioStore } from "./scenario-store";
 import type { SimResponse } from "./sim-response";
 import { selectStep } from "./step-select";
 import { stepResponse } from "./step-response";
-import type { TokenChecker, TokenCheck } from "./token-check";
+import { callerObjectId, type TokenChecker, type TokenCheck } from "./token-check";
 
 export interface AzureRequest {
   method: string;
@@ -18,6 +29,7 @@ export interface AzureRequest {
 
 export interface AzureHandlerContext {
   store: ScenarioStore;
+  devCenter: DevCenterState;
   checkToken: TokenChecker;
   now: () => number;
   /** Sent in `WWW-Authenticate` on 401s. */
@@ -25,20 +37,20 @@ export interface AzureHandlerContext {
 }
 
 /**
- * One GET of an operation, checked in ARM's order: method, token, read throttling (ARM routes only), api-version,
- * then the operation itself. Every request that names a known scenario is logged on it, whatever the answer.
+ * One GET of an operation, checked in ARM's order: method, token, read budget (ARM's per subscription, DevCenter's per
+ * caller and minute), api-version, then the operation itself. Every request that names a known scenario is logged on it, whatever the answer.
  */
 export async function handleAzureRequest(route: AzureRoute, request: AzureRequest, context: AzureHandlerContext): Promise<SimResponse> {
   const { store, now } = context;
   const stored = store.find(route);
   const token = await context.checkToken(headerValue(request.headers.authorization), route.kind);
-  const denied = accessRefusal(route, request, context, token);
-  // ARM throttles after authentication (its buckets are per principal), so a 401 spends no read and says nothing of
-  // the budget; a 405 is not a read at all.
-  const reads = denied === undefined ? readOf(route, store) : undefined;
+  const denied = accessRefusal(route.kind, request, context, token);
+  // ARM and DevCenter count after authentication (per principal, per caller), so a 401 spends no read and says
+  // nothing of the budget; a 405 is not a read at all.
+  const budget = denied === undefined ? budgetOf(route, context, token) : undefined;
   // Before the step's own headers, so that a scenario can still set or remove them.
-  const base = { ...standardHeaders(request.headers), ...reads?.headers };
-  const refusal = denied ?? throttled(route, reads) ?? apiVersionRefusal(route, request);
+  const base = { ...standardHeaders(request.headers), ...budget?.headers };
+  const refusal = denied ?? budget?.refusal ?? apiVersionRefusal(route.kind, request);
   let response: SimResponse;
   if (refusal === undefined && stored) {
     const start = store.startClock(stored);
@@ -54,30 +66,44 @@ export async function handleAzureRequest(route: AzureRoute, request: AzureReques
 }
 
 /** Who may ask at all: the method and the token. */
-function accessRefusal(route: AzureRoute, request: AzureRequest, context: AzureHandlerContext, token: TokenCheck): SimResponse | undefined {
-  if (request.method !== "GET") return methodNotAllowed(request.method, ["GET"], route.kind);
+export function accessRefusal(kind: OperationKind, request: AzureRequest, context: AzureHandlerContext, token: TokenCheck): SimResponse | undefined {
+  if (request.method !== "GET") return methodNotAllowed(request.method, ["GET"], kind);
   if (token.accepted) return undefined;
-  return token.missing ? missingToken(route.kind, context.authorizationUri) : invalidToken(route.kind, context.authorizationUri, token.reason);
+  return token.missing ? missingToken(kind, context.authorizationUri) : invalidToken(kind, context.authorizationUri, token.reason);
 }
 
-/** Only ARM throttles this way; the DevCenter data plane has no subscription to count against. */
-function readOf(route: AzureRoute, store: ScenarioStore): ReadVerdict | undefined {
-  return route.kind === "devops" ? store.reads.read(route.subscriptionId) : undefined;
+/** What is left of the caller's budget after this read, and the refusal when it was spent. */
+export interface Budget {
+  headers: Record<string, string>;
+  refusal?: SimResponse | undefined;
 }
 
-function throttled(route: AzureRoute, reads: ReadVerdict | undefined): SimResponse | undefined {
-  return route.kind === "devops" && reads?.allowed === false ? readsThrottled(route.subscriptionId, reads.retryAfterSeconds) : undefined;
+/** ARM's read bucket per subscription, or DevCenter's per-minute limit per caller. */
+function budgetOf(route: AzureRoute, context: AzureHandlerContext, token: TokenCheck): Budget | undefined {
+  if (route.kind === "devcenter") return devCenterBudget(context, token);
+  const reads = context.store.reads.read(route.subscriptionId);
+  if (!reads) return undefined;
+  return { headers: reads.headers, refusal: reads.allowed ? undefined : readsThrottled(route.subscriptionId, reads.retryAfterSeconds) };
 }
 
-function apiVersionRefusal(route: AzureRoute, request: AzureRequest): SimResponse | undefined {
+/** DevCenter's limit on every answer of its data plane, keyed by the token's object id. */
+export function devCenterBudget(context: AzureHandlerContext, token: TokenCheck): Budget | undefined {
+  const limit = context.devCenter.limit;
+  if (!limit) return undefined;
+  const now = context.now();
+  const verdict = limit.take(callerObjectId(token.info), now);
+  return { headers: minuteLimitHeaders(verdict), refusal: verdict.allowed ? undefined : devCenterThrottled(secondsToReset(verdict, now)) };
+}
+
+export function apiVersionRefusal(kind: OperationKind, request: AzureRequest): SimResponse | undefined {
   const apiVersion = request.url.searchParams.get("api-version");
-  if (apiVersion === null || apiVersion === "") return missingApiVersion(route.kind);
-  if (apiVersion !== API_VERSIONS[route.kind]) return invalidApiVersion(route.kind, apiVersion);
+  if (apiVersion === null || apiVersion === "") return missingApiVersion(kind);
+  if (apiVersion !== API_VERSIONS[kind]) return invalidApiVersion(kind, apiVersion);
   return undefined;
 }
 
 /** ARM and DevCenter give every response a request id, and echo the caller's correlation id when it sent one. */
-function standardHeaders(headers: IncomingHttpHeaders): Record<string, string> {
+export function standardHeaders(headers: IncomingHttpHeaders): Record<string, string> {
   const correlation = headerValue(headers["x-ms-correlation-request-id"]);
   const requestId = randomUUID();
   return {
@@ -95,6 +121,6 @@ function namesOf(route: AzureRoute): { container: string; operation: string } {
 
 const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 
-function headerValue(value: string | string[] | undefined): string | undefined {
+export function headerValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }

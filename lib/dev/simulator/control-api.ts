@@ -1,6 +1,7 @@
 import type { IncomingMessage } from "node:http";
-import { readBody, MAX_CONTROL_BODY_BYTES } from "./read-body";
+import { readJsonBody } from "./read-body";
 import { clipValue, controlError, controlOk as ok } from "./control-response";
+import { plantFault, putDevBox, startOperation, type DevCenterControlContext } from "./devcenter-control";
 import type { ControlRoute } from "./routes";
 import { parseScenario } from "./scenario-schema";
 import type { ScenarioStore } from "./scenario-store";
@@ -11,13 +12,21 @@ import type { SimResponse } from "./sim-response";
  * - `POST /_sim/operations` a scenario → 201 CreatedScenario (400 names what is wrong);
  * - `GET /_sim/operations` → `{"operations":[CreatedScenario...]}`;
  * - `GET /_sim/operations/{id}` → CreatedScenario; `DELETE /_sim/operations/{id}` → 204;
- * - `GET /_sim/operations/{id}/requests` → `{"requests":[...]}` (credentials redacted: request-log.ts).
+ * - `GET /_sim/operations/{id}/requests` → `{"requests":[...]}` (credentials redacted: request-log.ts);
+ * - the dev center's calls (`/_sim/devboxes...`, `/_sim/discovery/faults`): devcenter-control.ts.
  * Errors use Azure's shape too, `{"error":{"code","message"}}`. server.ts runs control-guard.ts's checks (loopback
  * Host and Origin, JSON bodies) on every `/_sim` request before it reaches this.
  */
-export async function handleControlRequest(route: ControlRoute, req: IncomingMessage, store: ScenarioStore): Promise<SimResponse> {
+export async function handleControlRequest(route: ControlRoute, req: IncomingMessage, context: DevCenterControlContext): Promise<SimResponse> {
   const method = req.method ?? "GET";
+  const { store } = context;
   switch (route.name) {
+    case "devboxes":
+      return method === "POST" ? putDevBox(req, context) : notAllowed(method, ["POST"]);
+    case "devboxOperations":
+      return method === "POST" ? startOperation(req, route, context) : notAllowed(method, ["POST"]);
+    case "discoveryFaults":
+      return method === "POST" ? plantFault(req, context) : notAllowed(method, ["POST"]);
     case "operations":
       if (method === "GET") return ok(200, { operations: store.list() });
       if (method === "POST") return createScenario(req, store);
@@ -39,18 +48,9 @@ export async function handleControlRequest(route: ControlRoute, req: IncomingMes
 }
 
 async function createScenario(req: IncomingMessage, store: ScenarioStore): Promise<SimResponse> {
-  const text = await readBody(req);
-  if (!text.ok) {
-    return controlError(413, "RequestTooLarge", `The scenario must be at most ${MAX_CONTROL_BODY_BYTES} bytes.`, { connection: "close" });
-  }
-  let input: unknown;
-  try {
-    input = JSON.parse(text.value);
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : "parse error";
-    return controlError(400, "InvalidJson", `The request body is not valid JSON: ${detail.slice(0, 200)}`);
-  }
-  const scenario = parseScenario(input);
+  const body = await readJsonBody(req);
+  if (!body.ok) return body.error;
+  const scenario = parseScenario(body.value);
   if (!scenario.ok) return controlError(400, "InvalidScenario", scenario.error);
   return ok(201, store.create(scenario.value));
 }

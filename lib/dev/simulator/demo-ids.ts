@@ -1,3 +1,5 @@
+import { DEMO_USERS } from "@/lib/dev/signin/users";
+
 /** Fixed GUID-shaped demo ids, recognisable by their `de` prefix: permalinks to demo operations survive restarts. */
 export const demoId = (n: number) => `de${String(n).padStart(6, "0")}-0000-4000-8000-${String(n).padStart(12, "0")}`;
 
@@ -11,3 +13,11 @@ export const DEMO_PROJECT = "demo-project";
 
 /** The `id` and `name` a DevCenter operation status carries. */
 export const devcenterHead = (project: string, id: string) => ({ id: `/projects/${project}/operationStatuses/${id}`, name: id });
+
+/** The first demo user's object id: the owner of dev boxes that name none, and of a token without claims. */
+export const DEMO_OWNER = DEMO_USERS[0]?.oid ?? "";
+/** The second demo user's, who owns one of the demo's dev boxes. */
+export const DEMO_OTHER_OWNER = DEMO_USERS[1]?.oid ?? "";
+
+/** The demo dev center's projects (names no e2e test uses: tests that run in parallel keep to their own). */
+export const DEMO_DEVBOX_PROJECTS = { apps: "demo-apps-team", data: "demo-data-platform" } as const;

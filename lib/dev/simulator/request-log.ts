@@ -7,6 +7,8 @@ export interface TokenInfo {
   valid: boolean | null;
   audience?: string;
   subject?: string;
+  /** The `oid` claim: the caller's object id, whose dev boxes DevCenter lists. */
+  objectId?: string;
   /** The token's `iat` and `exp` claims as ISO times. */
   issuedAt?: string;
   expiresAt?: string;

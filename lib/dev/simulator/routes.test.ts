@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { matchAzureRoute, matchControlRoute } from "./routes";
+import { matchAzureRoute, matchControlRoute, matchDevCenterListRoute } from "./routes";
 
 const DEVOPS = "/subscriptions/s-1/resourceGroups/rg(1)/providers/Microsoft.Security/securityConnectors/sc/devops/default/operationResults/op";
 
@@ -34,7 +34,33 @@ describe("matchControlRoute", () => {
     expect(matchControlRoute("/_sim/operations/abc")).toEqual({ name: "operation", id: "abc" });
     expect(matchControlRoute("/_sim/operations/abc/requests")).toEqual({ name: "requests", id: "abc" });
     expect(matchControlRoute("/_sim/operations/abc/other")).toBeUndefined();
+    expect(matchControlRoute("/_sim/devboxes/")).toEqual({ name: "devboxes" });
+    expect(matchControlRoute("/_sim/devboxes/p%2D1/box-1/operations")).toEqual({ name: "devboxOperations", projectName: "p-1", devBoxName: "box-1" });
+    expect(matchControlRoute("/_sim/devboxes/p-1/box-1")).toBeUndefined();
+    expect(matchControlRoute("/_sim/devboxes//box-1/operations")).toBeUndefined();
+    expect(matchControlRoute("/_sim/devboxes/%E0%A4%A/box-1/operations")).toBeUndefined();
+    expect(matchControlRoute("/_sim/discovery/faults")).toEqual({ name: "discoveryFaults" });
+    expect(matchControlRoute("/_sim/discovery")).toBeUndefined();
     expect(matchControlRoute("/_sim")).toBeUndefined();
     expect(matchControlRoute("/sim/operations")).toBeUndefined();
   });
+});
+
+describe("matchDevCenterListRoute", () => {
+  it.each([
+    ["/projects", { list: "projects" }],
+    ["/Projects/", { list: "projects" }],
+    ["/users/me/devboxes", { list: "devboxes" }],
+    ["/projects/p%2D1/Users/Me/DevBoxes", { list: "devboxes", projectName: "p-1" }],
+    ["/projects/p-1/users/me/devboxes/box-1/operations/", { list: "operations", projectName: "p-1", devBoxName: "box-1" }],
+  ])("matches %s", (path, route) => {
+    expect(matchDevCenterListRoute(path)).toEqual(route);
+  });
+
+  it.each(["/users/someone/devboxes", "/projects/p/users/me/devboxes/b", "/projects/p/users/me/devboxes/b/operations/x", "/projects//users/me/devboxes"])(
+    "does not match %s",
+    (path) => {
+      expect(matchDevCenterListRoute(path)).toBeUndefined();
+    },
+  );
 });

@@ -13,10 +13,41 @@ export type AzureRoute =
     }
   | { kind: "devcenter"; projectName: string; operationId: string };
 
-export type ControlRoute = { name: "operations" } | { name: "operation"; id: string } | { name: "requests"; id: string };
+/** DevCenter's lists of the caller's own (`users/me`); `devboxes` with a project is that project's. */
+export type DevCenterListRoute =
+  | { list: "projects" }
+  | { list: "devboxes"; projectName?: string }
+  | { list: "operations"; projectName: string; devBoxName: string };
+
+export type ControlRoute =
+  | { name: "operations" }
+  | { name: "operation"; id: string }
+  | { name: "requests"; id: string }
+  | { name: "devboxes" }
+  | { name: "devboxOperations"; projectName: string; devBoxName: string }
+  | { name: "discoveryFaults" };
 
 const DEVOPS = /^\/subscriptions\/([^/]+)\/resourcegroups\/([^/]+)\/providers\/microsoft\.security\/securityconnectors\/([^/]+)\/devops\/default\/operationresults\/([^/]+)\/?$/i;
 const DEVCENTER = /^\/projects\/([^/]+)\/operationstatuses\/([^/]+)\/?$/i;
+
+const PROJECTS = /^\/projects\/?$/i;
+const MY_DEVBOXES = /^\/users\/me\/devboxes\/?$/i;
+const PROJECT_DEVBOXES = /^\/projects\/([^/]+)\/users\/me\/devboxes\/?$/i;
+const DEVBOX_OPERATIONS = /^\/projects\/([^/]+)\/users\/me\/devboxes\/([^/]+)\/operations\/?$/i;
+
+export function matchDevCenterListRoute(pathname: string): DevCenterListRoute | undefined {
+  if (PROJECTS.test(pathname)) return { list: "projects" };
+  if (MY_DEVBOXES.test(pathname)) return { list: "devboxes" };
+  const project = decodeGroups(PROJECT_DEVBOXES.exec(pathname), 1);
+  const [projectName] = project ?? [];
+  if (projectName !== undefined) return { list: "devboxes", projectName };
+  const operations = decodeGroups(DEVBOX_OPERATIONS.exec(pathname), 2);
+  if (operations) {
+    const [projectName, devBoxName] = operations as [string, string];
+    return { list: "operations", projectName, devBoxName };
+  }
+  return undefined;
+}
 
 export function matchAzureRoute(pathname: string): AzureRoute | undefined {
   const devops = decodeGroups(DEVOPS.exec(pathname), 4);
@@ -34,7 +65,10 @@ export function matchAzureRoute(pathname: string): AzureRoute | undefined {
 
 export function matchControlRoute(pathname: string): ControlRoute | undefined {
   const parts = pathname.replace(/\/$/, "").split("/");
-  if (parts[1] !== "_sim" || parts[2] !== "operations") return undefined;
+  if (parts[1] !== "_sim") return undefined;
+  if (parts[2] === "devboxes") return devBoxRoute(parts.slice(3));
+  if (parts[2] === "discovery" && parts[3] === "faults" && parts.length === 4) return { name: "discoveryFaults" };
+  if (parts[2] !== "operations") return undefined;
   const id = parts[3];
   if (id === undefined) return parts.length === 3 ? { name: "operations" } : undefined;
   if (parts.length === 4) return { name: "operation", id };
@@ -42,10 +76,23 @@ export function matchControlRoute(pathname: string): ControlRoute | undefined {
   return undefined;
 }
 
+/** `/_sim/devboxes` and `/_sim/devboxes/{projectName}/{devBoxName}/operations`. */
+function devBoxRoute(rest: string[]): ControlRoute | undefined {
+  if (rest.length === 0) return { name: "devboxes" };
+  if (rest.length !== 3 || rest[2] !== "operations") return undefined;
+  const names = decodeAll([rest[0] ?? "", rest[1] ?? ""]);
+  if (!names) return undefined;
+  const [projectName, devBoxName] = names as [string, string];
+  return projectName === "" || devBoxName === "" ? undefined : { name: "devboxOperations", projectName, devBoxName };
+}
+
 function decodeGroups(match: RegExpExecArray | null, count: number): string[] | undefined {
-  if (!match) return undefined;
+  return match ? decodeAll(match.slice(1, count + 1)) : undefined;
+}
+
+function decodeAll(values: string[]): string[] | undefined {
   try {
-    return match.slice(1, count + 1).map((s) => decodeURIComponent(s));
+    return values.map((s) => decodeURIComponent(s));
   } catch {
     return undefined;
   }

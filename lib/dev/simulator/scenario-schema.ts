@@ -24,6 +24,18 @@ const headerValue = z
   .regex(/^[^\r\n\0]*$/, { message: "a header value must not contain CR, LF or NUL" })
   .nullable();
 
+/** Response headers a scenario step or a planted fault sets; null removes a default. */
+export const headersSchema = z
+  .record(z.string(), headerValue)
+  .superRefine((headers, ctx) => {
+    for (const name of Object.keys(headers)) {
+      if (!HEADER_NAME.test(name)) ctx.addIssue({ code: "custom", path: [name], message: "a header name is 1-100 token characters" });
+      else if (FRAMING_HEADERS.has(name.toLowerCase())) {
+        ctx.addIssue({ code: "custom", path: [name], message: "this header is set by the server and cannot be overridden" });
+      }
+    }
+  });
+
 const stepSchema = z.strictObject({
   afterMs: z
     .number({ message: "afterMs must be a number of milliseconds" })
@@ -37,30 +49,19 @@ const stepSchema = z.strictObject({
     .min(200, { message: "status must be between 200 and 599 (1xx responses are interim, never final)" })
     .max(599, { message: "status must be between 200 and 599" })
     .default(200),
-  headers: z
-    .record(z.string(), headerValue)
-    .superRefine((headers, ctx) => {
-      for (const name of Object.keys(headers)) {
-        if (!HEADER_NAME.test(name)) ctx.addIssue({ code: "custom", path: [name], message: "a header name is 1-100 token characters" });
-        else if (FRAMING_HEADERS.has(name.toLowerCase())) {
-          ctx.addIssue({ code: "custom", path: [name], message: "this header is set by the server and cannot be overridden" });
-        }
-      }
-    })
-    .default({}),
+  headers: headersSchema.default({}),
   // Any JSON: the control API only ever receives parsed JSON, and demo bodies are literals.
   body: z.unknown().optional(),
 });
 
-/** An optional id under the same rule as the proxy's, with the same message. */
-const id = (name: ParamName) =>
-  z
-    .string()
-    .superRefine((value, ctx) => {
-      const checked = checkParam(name, value);
-      if (!checked.ok) ctx.addIssue({ code: "custom", message: checked.error });
-    })
-    .optional();
+/** A path parameter under the same rule as the proxy's, with the same message. */
+export const param = (name: ParamName) =>
+  z.string().superRefine((value, ctx) => {
+    const checked = checkParam(name, value);
+    if (!checked.ok) ctx.addIssue({ code: "custom", message: checked.error });
+  });
+
+const id = (name: ParamName) => param(name).optional();
 
 const devopsIds = z.strictObject({
   subscriptionId: id("subscriptionId"),
@@ -75,11 +76,15 @@ const devcenterIds = z.strictObject({
   operationId: id("operationId"),
 });
 
+/** A scenario's steps, sorted by `afterMs`. */
+export const stepsSchema = z
+  .array(stepSchema, { message: "steps must be an array of steps" })
+  .min(1, { message: "steps must hold at least one step" })
+  .max(MAX_STEPS, { message: `steps must hold at most ${MAX_STEPS} steps` })
+  .transform((steps) => [...steps].sort((a, b) => a.afterMs - b.afterMs));
+
 const common = {
-  steps: z
-    .array(stepSchema, { message: "steps must be an array of steps" })
-    .min(1, { message: "steps must hold at least one step" })
-    .max(MAX_STEPS, { message: `steps must hold at most ${MAX_STEPS} steps` }),
+  steps: stepsSchema,
   clock: z.enum(["created", "firstRequest"], { message: 'clock must be "created" or "firstRequest"' }).default("created"),
   label: z.string().max(500, { message: "label must be at most 500 characters" }).optional(),
 };
@@ -105,12 +110,11 @@ export type Step = z.output<typeof stepSchema>;
 /** Validates a scenario; the message names every field that is wrong. Steps come back sorted by `afterMs`. */
 export function parseScenario(input: unknown): Result<Scenario, string> {
   const parsed = scenarioSchema.safeParse(input);
-  if (!parsed.success) return fail(formatIssues(parsed.error.issues));
-  const steps = [...parsed.data.steps].sort((a, b) => a.afterMs - b.afterMs);
-  return ok({ ...parsed.data, steps });
+  return parsed.success ? ok(parsed.data) : fail(formatIssues(parsed.error.issues, "scenario"));
 }
 
-function formatIssues(issues: readonly z.core.$ZodIssue[]): string {
+/** Every field that is wrong (the first ten), each with where it is. */
+export function formatIssues(issues: readonly z.core.$ZodIssue[], what: string): string {
   const lines = issues.slice(0, 10).map((issue) => {
     const where = issue.path.reduce<string>(
       (acc, key) => (typeof key === "number" ? `${acc}[${key}]` : acc === "" ? String(key) : `${acc}.${String(key)}`),
@@ -119,5 +123,5 @@ function formatIssues(issues: readonly z.core.$ZodIssue[]): string {
     return where === "" ? issue.message : `${where}: ${issue.message}`;
   });
   const more = issues.length > 10 ? `; and ${issues.length - 10} more` : "";
-  return `Invalid scenario: ${lines.join("; ")}${more}`;
+  return `Invalid ${what}: ${lines.join("; ")}${more}`;
 }

@@ -65,9 +65,10 @@ export class ScenarioStore {
 
   /**
    * Adds a scenario; one whose operation already exists replaces it (and its log). A `throttle` sets its
-   * subscription's read budget, for every scenario there, and outlives the scenario.
+   * subscription's read budget, for every scenario there, and outlives the scenario. `clockStart` starts a "created"
+   * clock at that time instead of now (a dev box operation the demo shows as started hours ago).
    */
-  create(scenario: Scenario): CreatedScenario {
+  create(scenario: Scenario, clockStart?: number): CreatedScenario {
     const ref = scenarioRef(scenario, this.endpointHost);
     const key = refKey(ref);
     const previous = this.byKey.get(key);
@@ -92,7 +93,7 @@ export class ScenarioStore {
     this.byId.set(id, {
       created,
       steps: scenario.steps,
-      clockStart: scenario.clock === "created" ? this.options.now() : undefined,
+      clockStart: scenario.clock === "created" ? (clockStart ?? this.options.now()) : undefined,
       requests: [],
     });
     this.byKey.set(key, id);

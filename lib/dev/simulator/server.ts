@@ -2,15 +2,18 @@ import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { JSONWebKeySet } from "jose";
 import { DEFAULT_AUTHORIZATION_URI, pathNotFound } from "./azure-errors";
-import { handleAzureRequest } from "./azure-handler";
+import { handleAzureRequest, type AzureHandlerContext } from "./azure-handler";
 import { handleControlRequest } from "./control-api";
 import { isControlPath, refuseControlRequest } from "./control-guard";
 import { seedDemo } from "./demo-scenarios";
-import { matchAzureRoute, matchControlRoute } from "./routes";
+import { seedDemoDevCenter } from "./demo-devboxes";
+import { handleDevCenterList } from "./devcenter-lists";
+import { createDevCenterState, DEFAULT_DEVCENTER_READS_PER_MINUTE } from "./devcenter-state";
+import { matchAzureRoute, matchControlRoute, matchDevCenterListRoute } from "./routes";
 import { ScenarioStore, type CreatedScenario } from "./scenario-store";
 import { jsonResponse, writeResponse, type SimResponse } from "./sim-response";
-import { checkThrottleSetting, type ThrottleSetting } from "./throttle-setting";
-import { createTokenChecker, type TokenChecker } from "./token-check";
+import { checkReadsPerMinute, checkThrottleSetting, type ThrottleSetting } from "./throttle-setting";
+import { createTokenChecker } from "./token-check";
 
 export interface SimulatorOptions {
   /** 0 = any free port (tests); default 4010. */
@@ -28,6 +31,11 @@ export interface SimulatorOptions {
    * configures, or false for none. Default ARM's documented 250 reads, refilled at 25/s.
    */
   throttle?: ThrottleSetting;
+  /**
+   * DevCenter's per-minute limit on every DevCenter answer, per caller (the token's object id), or false for none.
+   * Default 1000, as DevCenter lately answers.
+   */
+  devCenterReadsPerMinute?: number | false;
 }
 
 export interface RunningSimulator {
@@ -40,7 +48,8 @@ export interface RunningSimulator {
 }
 
 /**
- * Starts the Azure simulator: both operation GETs as Azure answers them, plus the `/_sim` control API, which answers
+ * Starts the Azure simulator: both operation GETs and DevCenter's lists of a person's dev boxes as Azure answers them
+ * (the one host is one dev center), plus the `/_sim` control API, which answers
  * only loopback, same-machine callers (control-guard.ts).
  */
 export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
@@ -48,6 +57,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const now = options.now ?? Date.now;
   // Checked before listening, so that a bad setting leaves no port open.
   const throttle = checkedThrottle(options.throttle);
+  const readsPerMinute = checkedReadsPerMinute(options.devCenterReadsPerMinute);
   const server = createServer();
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -59,8 +69,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const { port } = server.address() as AddressInfo;
   const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
   const store = new ScenarioStore({ origin: url, now, throttle });
+  const devCenter = createDevCenterState(url, readsPerMinute);
   const context: RequestContext = {
     store,
+    devCenter,
     now,
     checkToken: createTokenChecker(options.auth, now),
     authorizationUri: options.auth?.issuer ?? DEFAULT_AUTHORIZATION_URI,
@@ -80,6 +92,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       });
   });
   const demo = options.seedDemo ? seedDemo(store) : [];
+  if (options.seedDemo) seedDemoDevCenter(store, devCenter.model, now());
   return {
     url,
     endpointHost: new URL(url).host,
@@ -103,12 +116,15 @@ function checkedThrottle(setting: ThrottleSetting | undefined): ThrottleSetting 
   return checked.value;
 }
 
-interface RequestContext {
-  store: ScenarioStore;
-  now: () => number;
-  checkToken: TokenChecker;
-  authorizationUri: string;
+/** DevCenter's limit as given in code: a whole number of reads a minute, or false for none. */
+function checkedReadsPerMinute(setting: number | false | undefined): number | false {
+  if (setting === undefined) return DEFAULT_DEVCENTER_READS_PER_MINUTE;
+  const checked = checkReadsPerMinute(setting);
+  if (!checked.ok) throw new Error(`SimulatorOptions.devCenterReadsPerMinute: ${checked.error}`);
+  return checked.value;
 }
+
+type RequestContext = AzureHandlerContext;
 
 async function handle(req: IncomingMessage, context: RequestContext): Promise<SimResponse> {
   let url: URL;
@@ -122,9 +138,12 @@ async function handle(req: IncomingMessage, context: RequestContext): Promise<Si
     const refusal = refuseControlRequest(req);
     if (refusal) return refusal;
     const control = matchControlRoute(url.pathname);
-    return control ? handleControlRequest(control, req, context.store) : pathNotFound(url.pathname);
+    return control ? handleControlRequest(control, req, context) : pathNotFound(url.pathname);
   }
+  const request = { method: req.method ?? "GET", url, headers: req.headers };
   const azure = matchAzureRoute(url.pathname);
-  if (azure) return handleAzureRequest(azure, { method: req.method ?? "GET", url, headers: req.headers }, context);
+  if (azure) return handleAzureRequest(azure, request, context);
+  const list = matchDevCenterListRoute(url.pathname);
+  if (list) return handleDevCenterList(list, request, context);
   return pathNotFound(url.pathname);
 }

@@ -5,11 +5,17 @@ import type { Step } from "./scenario-schema";
  * step while none has. `steps` is sorted by `afterMs` and never empty (the schema guarantees both).
  */
 export function selectStep(steps: readonly Step[], elapsedMs: number): Step {
-  let chosen = steps[0];
+  const chosen = lastPassedStep(steps, elapsedMs) ?? steps[0];
+  if (!chosen) throw new Error("a scenario has at least one step");
+  return chosen;
+}
+
+/** The last of `steps` (sorted by `afterMs`) whose `afterMs` has passed, or undefined while none has. */
+export function lastPassedStep(steps: readonly Step[], elapsedMs: number): Step | undefined {
+  let chosen: Step | undefined;
   for (const step of steps) {
     if (step.afterMs <= elapsedMs) chosen = step;
     else break;
   }
-  if (!chosen) throw new Error("a scenario has at least one step");
   return chosen;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkThrottleSetting, parseThrottleText } from "./throttle-setting";
+import { checkThrottleSetting, parseReadsPerMinuteText, parseThrottleText } from "./throttle-setting";
 
 describe("SIM_ARM_READ_BUCKET text", () => {
   it.each([
@@ -40,5 +40,18 @@ describe("checkThrottleSetting", () => {
   it("names what is wrong", () => {
     expect(checkThrottleSetting(true)).toEqual({ ok: false, error: expect.stringMatching(/^throttle must be false or \{"capacity"/) as unknown });
     expect(checkThrottleSetting({ capacity: 2, refillPerSecond: Number.NaN })).toEqual({ ok: false, error: "refillPerSecond must be a finite number" });
+  });
+});
+
+describe("SIM_DEVCENTER_READS_PER_MINUTE text", () => {
+  it("takes a whole number of reads or off", () => {
+    expect(parseReadsPerMinuteText(" 300 ")).toEqual({ ok: true, value: 300 });
+    expect(parseReadsPerMinuteText("OFF")).toEqual({ ok: true, value: false });
+  });
+
+  it.each(["0", "1.5", "-1", "lots", "", "1000000"])("refuses %j, saying what it takes", (text) => {
+    const parsed = parseReadsPerMinuteText(text);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.error).toMatch(/whole number/);
   });
 });

@@ -61,3 +61,21 @@ export function parseThrottleText(text: string): Result<ThrottleSetting, string>
   const checked = checkThrottleSetting({ capacity: Number(match[1]), refillPerSecond: Number(match[2]) });
   return checked.ok ? checked : fail(`"${text.trim()}": ${checked.error}`);
 }
+
+const MAX_READS_PER_MINUTE = 100_000;
+
+/** DevCenter's per-minute limit, as `SimulatorOptions.devCenterReadsPerMinute` takes it: 1-100000 reads, or false. */
+export function checkReadsPerMinute(value: unknown): Result<number | false, string> {
+  if (value === false) return ok(false);
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 1 || value > MAX_READS_PER_MINUTE) {
+    return fail(`must be false or a whole number of reads from 1 to ${MAX_READS_PER_MINUTE}`);
+  }
+  return ok(value);
+}
+
+/** `SIM_DEVCENTER_READS_PER_MINUTE`: a whole number such as "1000", or "off". */
+export function parseReadsPerMinuteText(text: string): Result<number | false, string> {
+  if (text.trim().toLowerCase() === "off") return ok(false);
+  if (!/^\s*\d{1,6}\s*$/.test(text)) return fail(`must be a whole number of reads (e.g. "1000") or "off", not "${text.slice(0, 50)}"`);
+  return checkReadsPerMinute(Number(text));
+}

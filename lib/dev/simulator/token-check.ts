@@ -1,5 +1,6 @@
 import { createLocalJWKSet, decodeJwt, errors, jwtVerify, type JSONWebKeySet, type JWTPayload } from "jose";
 import type { OperationKind } from "@/lib/azure/operation-ref";
+import { DEMO_OWNER } from "./demo-ids";
 import type { TokenInfo } from "./request-log";
 
 /** The audience each API's tokens are issued for (the same with a trailing slash is accepted too). */
@@ -50,6 +51,14 @@ export function createTokenChecker(auth: TokenAuthConfig | undefined, now: () =>
   };
 }
 
+/**
+ * Whose dev boxes a DevCenter request reads: the token's object id (`oid`, else `sub`). A bearer without claims can
+ * only arrive unverified (a simulator started without `auth`); it counts as the first demo user.
+ */
+export function callerObjectId(info: TokenInfo): string {
+  return info.objectId ?? info.subject ?? DEMO_OWNER;
+}
+
 /** Issuers are compared exactly, except that a trailing slash is tolerated (discovery documents differ on it). */
 function issuerVariants(issuer: string): string[] {
   const bare = issuer.replace(/\/+$/, "");
@@ -61,7 +70,7 @@ function bearerOf(authorization: string | undefined): string | undefined {
   return match?.[1];
 }
 
-type Claims = Pick<TokenInfo, "audience" | "subject" | "issuedAt" | "expiresAt">;
+type Claims = Pick<TokenInfo, "audience" | "subject" | "objectId" | "issuedAt" | "expiresAt">;
 
 const isoSeconds = (seconds: number | undefined) =>
   seconds !== undefined && Number.isFinite(seconds) ? new Date(seconds * 1000).toISOString() : undefined;
@@ -74,6 +83,7 @@ function claimsOf(payload: JWTPayload): Claims {
   return {
     ...(audience === undefined ? {} : { audience }),
     ...(payload.sub === undefined ? {} : { subject: payload.sub }),
+    ...(typeof payload.oid === "string" ? { objectId: payload.oid } : {}),
     ...(issuedAt === undefined ? {} : { issuedAt }),
     ...(expiresAt === undefined ? {} : { expiresAt }),
   };
