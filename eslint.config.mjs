@@ -54,8 +54,13 @@ export default tseslint.config(
   boundary(["lib/azure/**"], `^@/lib/(?!azure/)|${NEVER_DEV}`, "lib/azure holds wire facts and imports nothing else of lib/"),
   boundary(
     ["lib/operations/**"],
-    `^@/lib/(query|watch-list|server|poll-log|polling)/|${NEVER_DEV}`,
+    `^@/lib/(query|watch-list|server|poll-log|polling|discovery)/|${NEVER_DEV}`,
     "lib/operations sits below polling and query, and never imports lib/dev",
+  ),
+  boundary(
+    ["lib/discovery/**"],
+    `^@/lib/(?!azure/|operations/|config/zod-jitless$|watch-list/discovery-endpoint$|discovery/)|${NEVER_DEV}`,
+    "lib/discovery imports only azure/, operations/, config's zod-jitless and the watch list's endpoint type",
   ),
   boundary(["lib/polling/**"], `^@/lib/(query|watch-list|server|auth|poll-log)/|${NEVER_DEV}`, "lib/polling sits below query and the views, and never imports lib/dev"),
   boundary(["lib/poll-log/**"], `^@/lib/(query|watch-list|server|auth)/|${NEVER_DEV}`, "lib/poll-log stores what polling records, below query and the views, and never imports lib/dev"),

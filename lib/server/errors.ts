@@ -1,6 +1,6 @@
 import "server-only";
 import type { ParamIssue } from "@/lib/azure/params";
-import { PROXY_OVERLOADED, PROXY_RATE_LIMITED } from "@/lib/azure/proxy-refusals";
+import { ENDPOINT_NOT_ALLOWED, INVALID_PARAMETER, PROXY_OVERLOADED, PROXY_RATE_LIMITED } from "@/lib/azure/proxy-refusals";
 import type { ConfigProblem } from "@/lib/config/config-problem";
 
 /**
@@ -17,11 +17,11 @@ const clip = (value: string) => (value.length > MAX_ECHO ? `${value.slice(0, MAX
 const retryAfterHeader = (seconds: number) => String(Number.isFinite(seconds) ? Math.max(1, Math.ceil(seconds)) : 1);
 
 const PROXY_ERRORS = {
-  InvalidParameter: {
+  [INVALID_PARAMETER]: {
     status: 400,
     message: (issue: ParamIssue) => `The parameter '${issue.parameter}' is invalid: ${clip(issue.message)}.`,
   },
-  EndpointNotAllowed: {
+  [ENDPOINT_NOT_ALLOWED]: {
     status: 400,
     message: (endpointHost: string) =>
       `The DevCenter endpoint '${clip(endpointHost)}' is not allowed by DEVCENTER_ALLOWED_HOSTS; the proxy calls only allowed endpoints.`,
