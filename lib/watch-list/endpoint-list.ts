@@ -66,7 +66,7 @@ function readEndpoint(entry: unknown): DiscoveryEndpoint | undefined {
     addedAt,
     autoWatch,
     autoWatchSince,
-    autoWatched: ((autoWatched ?? []) as string[]).slice(-MAX_AUTO_WATCHED),
+    autoWatched: (autoWatched ?? []).slice(-MAX_AUTO_WATCHED),
   };
 }
 
