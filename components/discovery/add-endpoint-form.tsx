@@ -80,7 +80,7 @@ export function AddEndpointForm({
       </div>
       <p id={helpId} className="text-xs text-slate-600 dark:text-slate-400">
         Find it on your dev center&apos;s Overview page in the Azure portal (&ldquo;Dev center URI&rdquo;), or with{" "}
-        <code className="break-all">az devcenter admin devcenter show --query devCenterUri</code>. A host or any URL on it will do.
+        <code className="break-all">az devcenter admin devcenter show -n &lt;dev center&gt; -g &lt;group&gt; --query devCenterUri</code>. A host or any URL on it will do.
       </p>
       <p id={messageId} role="status" className={`text-sm break-words ${tone}`}>
         {message?.text}
