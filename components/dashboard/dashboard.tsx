@@ -1,5 +1,6 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { useAttentionKeys, useWatchedSummaryStore } from "@/components/hooks/use-watched-summary";
 import { useWatchList } from "@/lib/watch-list/use-watch-list";
@@ -32,6 +33,8 @@ import { PAGE_WIDTH } from "@/components/layout/page-width";
 // The table's order can change every second; these siblings take only stable props and need not render with it.
 const AddPanel = memo(AddOperationPanel);
 const Timeline = memo(WatchedTimeline);
+/** Its own chunk: discovery's screen code is fetched after the dashboard's first paint. */
+const DevBoxesSection = dynamic(() => import("@/components/discovery/dev-boxes-section"), { ssr: false });
 
 /**
  * Re-renders when the watch list changes, when the set of operations needing attention does (they sort first), and
@@ -155,6 +158,7 @@ export function Dashboard() {
           <UndoRoom offer={offer} />
         </section>
         {items.length > 0 ? <Timeline store={summary} /> : null}
+        <DevBoxesSection />
       </main>
       <UndoNotice offer={offer} onUndo={undo.undo} onExpire={undo.finish} />
     </>

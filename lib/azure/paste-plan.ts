@@ -17,12 +17,18 @@ export type HostCheck = (ref: OperationRef) => string | undefined;
  * DEVCENTER_ALLOWED_HOSTS before serving the page; a list that still does not parse allows nothing, as on the server.
  */
 export function devcenterHostCheck(allowedHosts: string): HostCheck {
+  const refusal = devcenterEndpointRefusal(allowedHosts);
+  return (ref) => (ref.kind === "devcenter" ? refusal(ref.endpointHost) : undefined);
+}
+
+/** The same check for an endpoint host alone (host[:port], lower case): why the proxy will refuse it, or undefined. */
+export function devcenterEndpointRefusal(allowedHosts: string): (endpointHost: string) => string | undefined {
   const parsed = parseAllowList(allowedHosts);
   const rules = parsed.ok ? parsed.value : [];
-  return (ref) =>
-    ref.kind !== "devcenter" || matchAllowList(ref.endpointHost, rules) !== undefined
+  return (endpointHost) =>
+    matchAllowList(endpointHost, rules) !== undefined
       ? undefined
-      : `this server does not read DevCenter endpoint ${ref.endpointHost}: it is not in DEVCENTER_ALLOWED_HOSTS (${allowedHosts}), which an operator can change`;
+      : `this server does not read DevCenter endpoint ${endpointHost}: it is not in DEVCENTER_ALLOWED_HOSTS (${allowedHosts}), which an operator can change`;
 }
 
 export type AddOutcome = "added" | "duplicate";

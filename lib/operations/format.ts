@@ -34,6 +34,12 @@ export function formatTimestamp(epochMs: number | undefined): string {
   return `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())} ${pad2(d.getHours())}:${pad2(d.getMinutes())}:${pad2(d.getSeconds())}`;
 }
 
+/** Local time of day to the second ("14:03:07"), the clock part of formatTimestamp. */
+export function formatTimeOfDay(epochMs: number): string {
+  const d = new Date(epochMs);
+  return `${pad2(d.getHours())}:${pad2(d.getMinutes())}:${pad2(d.getSeconds())}`;
+}
+
 /** "12 s ago" / "in 20 s" relative to now. */
 export function formatAgo(epochMs: number, now: number): string {
   return `${formatDuration(now - epochMs)} ago`;

@@ -101,3 +101,72 @@ describe("watch list store", () => {
     ]);
   });
 });
+
+describe("discovery endpoints in the watch list's document", () => {
+  const HOST = "tenant-dc.westus3.devcenter.azure.com";
+
+  it("seeds a first visit with the configured endpoints, and keeps them across a reload", () => {
+    const storage = memoryStorage();
+    const store = createWatchListStore(() => storage, () => 1000);
+    store.load([], [`https://${HOST}/`, "bad host"]);
+    expect(store.getSnapshot().endpoints.map((e) => e.host)).toEqual([HOST]);
+    const reloaded = createWatchListStore(() => storage);
+    reloaded.load([], ["other.devcenter.azure.com"]);
+    expect(reloaded.getSnapshot().endpoints).toEqual([{ host: HOST, addedAt: 1000, autoWatch: false, autoWatched: [] }]);
+  });
+
+  it("reads a document written before endpoints existed, and adds them without losing its operations", () => {
+    const storage = memoryStorage({ [WATCHLIST_KEY]: JSON.stringify({ version: 1, items: [{ ref, addedAt: 5, label: "Mine" }] }) });
+    const store = createWatchListStore(() => storage, () => 2000);
+    store.load([], [HOST]);
+    expect(store.getSnapshot().endpoints).toEqual([]);
+    expect(store.getSnapshot().notice).toBeUndefined();
+    store.addEndpoint(`https://${HOST.toUpperCase()}/projects`);
+    const stored = JSON.parse(storage.data.get(WATCHLIST_KEY) ?? "") as { version: number; items: unknown[]; endpoints: unknown[] };
+    expect(stored.version).toBe(1);
+    expect(stored.items).toEqual([{ ref, addedAt: 5, label: "Mine" }]);
+    expect(stored.endpoints).toEqual([{ host: HOST, addedAt: 2000, autoWatch: false, autoWatched: [] }]);
+  });
+
+  it("round-trips the switch, its start and the remembered keys; removal and undo", () => {
+    const storage = memoryStorage();
+    let clock = 100;
+    const store = createWatchListStore(() => storage, () => clock);
+    store.load([]);
+    store.addEndpoint(HOST);
+    store.addEndpoint("second.devcenter.azure.com");
+    clock = 300;
+    store.setAutoWatch(HOST, true);
+    store.noteAutoWatched(HOST, ["devcenter/a", "devcenter/b"]);
+    const removal = store.removeEndpoint(HOST);
+    expect(store.getSnapshot().endpoints.map((e) => e.host)).toEqual(["second.devcenter.azure.com"]);
+    expect(removal).toBeDefined();
+    if (removal) store.restoreEndpoint(removal);
+    const reloaded = createWatchListStore(() => storage);
+    reloaded.load([]);
+    expect(reloaded.getSnapshot().endpoints).toEqual([
+      { host: HOST, addedAt: 100, autoWatch: true, autoWatchSince: 300, autoWatched: ["devcenter/a", "devcenter/b"] },
+      { host: "second.devcenter.azure.com", addedAt: 100, autoWatch: false, autoWatched: [] },
+    ]);
+  });
+
+  it("sets a document with a damaged endpoint aside, keeping the operations and the readable endpoints", () => {
+    const raw = JSON.stringify({ version: 1, items: [{ ref, addedAt: 5 }], endpoints: [{ host: HOST, addedAt: 1, autoWatch: false }, { host: "x/y" }] });
+    const storage = memoryStorage({ [WATCHLIST_KEY]: raw });
+    const store = createWatchListStore(() => storage, () => Date.UTC(2026, 0, 1));
+    store.load([]);
+    expect(store.getSnapshot().items).toEqual([{ ref, addedAt: 5 }]);
+    expect(store.getSnapshot().endpoints.map((e) => e.host)).toEqual([HOST]);
+    expect(store.getSnapshot().notice?.message).toMatch(/1 endpoint was unreadable/);
+    const backup = [...storage.data.keys()].find((k) => k.startsWith(WATCHLIST_BACKUP_PREFIX));
+    expect(storage.data.get(backup ?? "")).toBe(raw);
+  });
+
+  it("writes nothing before the list was read", () => {
+    const storage = memoryStorage({ [WATCHLIST_KEY]: serializeWatchList([{ ref, addedAt: 5 }]) });
+    const store = createWatchListStore(() => storage);
+    store.addEndpoint(HOST);
+    store.setAutoWatch(HOST, true);
+    expect(storage.data.get(WATCHLIST_KEY)).toBe(serializeWatchList([{ ref, addedAt: 5 }]));
+  });
+});

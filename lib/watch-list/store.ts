@@ -1,5 +1,16 @@
 import { refKey, type OperationRef } from "@/lib/azure/operation-ref";
 import type { DemoOperation } from "@/lib/config/public-config";
+import type { DiscoveryEndpoint } from "./discovery-endpoint";
+import {
+  addEndpoint,
+  noteEndpointAutoWatched,
+  parseEndpointInput,
+  restoreEndpoint,
+  seedEndpoints,
+  setEndpointAutoWatch,
+  takeEndpoint,
+  type EndpointRemoval,
+} from "./endpoint-list";
 import {
   addWatchItem,
   backupKey,
@@ -31,6 +42,8 @@ export interface WatchListNotice {
 export interface WatchListState {
   loaded: boolean;
   items: readonly WatchItem[];
+  /** The DevCenter endpoints whose dev boxes opwatch looks for, kept in the same stored document. */
+  endpoints: readonly DiscoveryEndpoint[];
   notice: WatchListNotice | undefined;
 }
 
@@ -38,8 +51,8 @@ export interface WatchListState {
 export interface WatchListStore {
   subscribe: (listener: () => void) => () => void;
   getSnapshot: () => WatchListState;
-  /** Reads storage once (seeding a never-used list with the demo operations). */
-  load: (demoOperations: readonly DemoOperation[]) => void;
+  /** Reads storage once (seeding a never-used list with the demo operations and the configured endpoints). */
+  load: (demoOperations: readonly DemoOperation[], discoveryEndpoints?: readonly string[]) => void;
   /** Re-reads storage after another tab changed it. */
   reload: () => void;
   add: (ref: OperationRef, label?: string) => void;
@@ -50,10 +63,16 @@ export interface WatchListStore {
   /** Sets the person's label of one operation (by refKey); a blank one clears it. */
   setLabel: (key: string, label: string | undefined) => void;
   dismissNotice: () => void;
+  /** Adds an endpoint, given as a host or a URL on it; text that names no valid host is ignored (the form says why). */
+  addEndpoint: (hostOrUrl: string) => void;
+  removeEndpoint: (host: string) => EndpointRemoval | undefined;
+  restoreEndpoint: (removal: EndpointRemoval) => void;
+  setAutoWatch: (host: string, on: boolean) => void;
+  noteAutoWatched: (host: string, keys: readonly string[]) => void;
 }
 
 export function createWatchListStore(getStorage: () => StorageLike | undefined, now: () => number = Date.now): WatchListStore {
-  let state: WatchListState = { loaded: false, items: [], notice: undefined };
+  let state: WatchListState = { loaded: false, items: [], endpoints: [], notice: undefined };
   const listeners = new Set<() => void>();
 
   const emit = (next: WatchListState) => {
@@ -69,11 +88,11 @@ export function createWatchListStore(getStorage: () => StorageLike | undefined, 
     }
   };
 
-  const write = (items: readonly WatchItem[]): WatchListNotice | undefined => {
+  const write = (items: readonly WatchItem[], endpoints: readonly DiscoveryEndpoint[]): WatchListNotice | undefined => {
     const s = storage();
     try {
       if (!s) throw new Error("no storage");
-      s.setItem(WATCHLIST_KEY, serializeWatchList(items));
+      s.setItem(WATCHLIST_KEY, serializeWatchList(items, endpoints));
       return undefined;
     } catch {
       return {
@@ -83,7 +102,7 @@ export function createWatchListStore(getStorage: () => StorageLike | undefined, 
     }
   };
 
-  const read = (demoOperations: readonly DemoOperation[] | undefined): WatchListState => {
+  const read = (demoOperations: readonly DemoOperation[] | undefined, discoveryEndpoints?: readonly string[]): WatchListState => {
     const s = storage();
     let raw: string | null;
     try {
@@ -93,16 +112,18 @@ export function createWatchListStore(getStorage: () => StorageLike | undefined, 
       return {
         loaded: true,
         items: state.items,
+        endpoints: state.endpoints,
         notice: { message: "This browser does not let opwatch read saved data; the watch list will last only as long as this tab.", backupKey: undefined },
       };
     }
     const parsed = parseStoredWatchList(raw);
-    if (parsed.status === "ok") return { loaded: true, items: parsed.items, notice: state.notice };
+    if (parsed.status === "ok") return { loaded: true, items: parsed.items, endpoints: parsed.endpoints, notice: state.notice };
     if (parsed.status === "absent") {
       // A list that was never written is seeded once; afterwards even an empty list is a person's choice.
-      if (demoOperations === undefined) return { loaded: true, items: [], notice: state.notice };
+      if (demoOperations === undefined) return { loaded: true, items: [], endpoints: [], notice: state.notice };
       const items = seedItems(demoOperations, now());
-      return { loaded: true, items, notice: write(items) ?? state.notice };
+      const endpoints = seedEndpoints(discoveryEndpoints, now());
+      return { loaded: true, items, endpoints, notice: write(items, endpoints) ?? state.notice };
     }
     let saved: string | undefined = backupKey(now());
     try {
@@ -111,10 +132,11 @@ export function createWatchListStore(getStorage: () => StorageLike | undefined, 
       saved = undefined;
     }
     const kept = parsed.items.length;
-    const writeProblem = write(parsed.items);
+    const writeProblem = write(parsed.items, parsed.endpoints);
     return {
       loaded: true,
       items: parsed.items,
+      endpoints: parsed.endpoints,
       notice: writeProblem ?? {
         message: `The saved watch list could not be fully read (${parsed.problem}). ${kept} ${kept === 1 ? "operation was" : "operations were"} kept. ${
           saved ? `The original was set aside in localStorage under "${saved}".` : "The original could not be set aside: storage is full."
@@ -124,8 +146,12 @@ export function createWatchListStore(getStorage: () => StorageLike | undefined, 
     };
   };
 
-  const update = (items: readonly WatchItem[]) => {
-    emit({ loaded: true, items, notice: write(items) ?? state.notice });
+  const update = (items: readonly WatchItem[], endpoints: readonly DiscoveryEndpoint[] = state.endpoints) => {
+    emit({ loaded: true, items, endpoints, notice: write(items, endpoints) ?? state.notice });
+  };
+  // Before the first read, writing would replace the stored list with an empty one.
+  const updateEndpoints = (endpoints: readonly DiscoveryEndpoint[]) => {
+    if (state.loaded) update(state.items, endpoints);
   };
 
   return {
@@ -134,9 +160,9 @@ export function createWatchListStore(getStorage: () => StorageLike | undefined, 
       return () => listeners.delete(listener);
     },
     getSnapshot: () => state,
-    load(demoOperations) {
+    load(demoOperations, discoveryEndpoints) {
       if (state.loaded) return;
-      emit(read(demoOperations));
+      emit(read(demoOperations, discoveryEndpoints));
     },
     reload() {
       if (!state.loaded) return;
@@ -158,6 +184,25 @@ export function createWatchListStore(getStorage: () => StorageLike | undefined, 
     },
     dismissNotice() {
       emit({ ...state, notice: undefined });
+    },
+    addEndpoint(hostOrUrl) {
+      const host = parseEndpointInput(hostOrUrl);
+      if (host.ok) updateEndpoints(addEndpoint(state.endpoints, host.value, now()));
+    },
+    removeEndpoint(host) {
+      const { list, removal } = takeEndpoint(state.endpoints, host);
+      if (removal) updateEndpoints(list);
+      return removal;
+    },
+    restoreEndpoint(removal) {
+      updateEndpoints(restoreEndpoint(state.endpoints, removal));
+    },
+    setAutoWatch(host, on) {
+      updateEndpoints(setEndpointAutoWatch(state.endpoints, host, on, now()));
+    },
+    noteAutoWatched(host, keys) {
+      const next = noteEndpointAutoWatched(state.endpoints, host, keys);
+      if (next.some((e, i) => e !== state.endpoints[i])) updateEndpoints(next);
     },
   };
 }

@@ -32,7 +32,7 @@ const devcenter: OperationRef = {
 
 describe("parseStoredWatchList", () => {
   it("reports a list that was never stored as absent", () => {
-    expect(parseStoredWatchList(null)).toEqual({ status: "absent", items: [] });
+    expect(parseStoredWatchList(null)).toEqual({ status: "absent", items: [], endpoints: [] });
   });
 
   it("round-trips a serialized list", () => {
@@ -40,7 +40,7 @@ describe("parseStoredWatchList", () => {
       { ref: devops, addedAt: 1 },
       { ref: devcenter, addedAt: 2, label: "deploy" },
     ];
-    expect(parseStoredWatchList(serializeWatchList(items))).toEqual({ status: "ok", items });
+    expect(parseStoredWatchList(serializeWatchList(items))).toEqual({ status: "ok", items, endpoints: [] });
   });
 
   it("sets aside text that is not JSON", () => {
@@ -87,7 +87,7 @@ describe("parseStoredWatchList", () => {
         { ref: upper, addedAt: 2, label: "x" },
       ]),
     );
-    expect(parsed).toEqual({ status: "ok", items: [{ ref: devops, addedAt: 2, label: "x" }] });
+    expect(parsed).toEqual({ status: "ok", items: [{ ref: devops, addedAt: 2, label: "x" }], endpoints: [] });
   });
 
   it("refuses oversized data without parsing it", () => {
@@ -192,6 +192,6 @@ describe("undo and labels", () => {
   });
 
   it("keeps labels through storage", () => {
-    expect(parseStoredWatchList(serializeWatchList(list))).toEqual({ status: "ok", items: list });
+    expect(parseStoredWatchList(serializeWatchList(list))).toEqual({ status: "ok", items: list, endpoints: [] });
   });
 });

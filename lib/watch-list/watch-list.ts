@@ -1,11 +1,14 @@
 import { parseAppPath, refKey, validateRef, type OperationRef } from "@/lib/azure/operation-ref";
 import { isRecord } from "@/lib/azure/wire-reader";
 import type { DemoOperation } from "@/lib/config/public-config";
+import type { DiscoveryEndpoint } from "./discovery-endpoint";
+import { readEndpoints } from "./endpoint-list";
 
 /**
  * The watch list as stored in localStorage: pure parsing, merging and editing. Storage can hold anything (an old or
  * newer format, another app's data, a hand edit, a truncated write): every readable entry is kept, and whatever was
- * not readable is reported so the caller can set the original aside before writing the cleaned list.
+ * not readable is reported so the caller can set the original aside before writing the cleaned list. The same document
+ * keeps the DevCenter endpoints whose dev boxes opwatch looks for (`endpoints`, absent in documents written before).
  */
 
 export const WATCHLIST_KEY = "opwatch.watchlist.v1";
@@ -24,28 +27,29 @@ export interface WatchItem {
 
 export type StoredWatchList =
   /** Nothing stored yet: the list has never been used (seed it). */
-  | { status: "absent"; items: [] }
-  | { status: "ok"; items: WatchItem[] }
-  /** Readable entries are in `items`; `problem` says in words what was wrong. The original must be set aside. */
-  | { status: "damaged"; items: WatchItem[]; problem: string };
+  | { status: "absent"; items: []; endpoints: [] }
+  | { status: "ok"; items: WatchItem[]; endpoints: DiscoveryEndpoint[] }
+  /** Readable entries are in `items` and `endpoints`; `problem` says in words what was wrong. The original must be set aside. */
+  | { status: "damaged"; items: WatchItem[]; endpoints: DiscoveryEndpoint[]; problem: string };
 
 
 export function parseStoredWatchList(raw: string | null): StoredWatchList {
-  if (raw === null) return { status: "absent", items: [] };
+  if (raw === null) return { status: "absent", items: [], endpoints: [] };
   if (raw.length > MAX_STORED_CHARS) {
-    return { status: "damaged", items: [], problem: `it is ${raw.length} characters long, more than a watch list can be` };
+    return { status: "damaged", items: [], endpoints: [], problem: `it is ${raw.length} characters long, more than a watch list can be` };
   }
   let json: unknown;
   try {
     json = JSON.parse(raw);
   } catch {
-    return { status: "damaged", items: [], problem: "it is not valid JSON" };
+    return { status: "damaged", items: [], endpoints: [], problem: "it is not valid JSON" };
   }
   if (!isRecord(json) || json.version !== WATCHLIST_VERSION || !Array.isArray(json.items)) {
     const version = isRecord(json) && "version" in json ? String(json.version) : undefined;
     return {
       status: "damaged",
       items: [],
+      endpoints: [],
       problem:
         version !== undefined && version !== String(WATCHLIST_VERSION)
           ? `it has version ${version.slice(0, 20)}, and this opwatch reads version ${WATCHLIST_VERSION}`
@@ -66,8 +70,11 @@ export function parseStoredWatchList(raw: string | null): StoredWatchList {
   if (merged.length > MAX_WATCH_ITEMS) {
     problems.push(`it held ${merged.length} operations; the first ${MAX_WATCH_ITEMS} were kept`);
   }
+  const { endpoints, unreadable: badEndpoints, overLimit } = readEndpoints(json.endpoints);
+  if (badEndpoints > 0) problems.push(`${badEndpoints} ${badEndpoints === 1 ? "endpoint was" : "endpoints were"} unreadable`);
+  if (overLimit > 0) problems.push(`${overLimit} endpoints past the first ${endpoints.length} were dropped`);
   const kept = merged.slice(0, MAX_WATCH_ITEMS);
-  return problems.length > 0 ? { status: "damaged", items: kept, problem: problems.join("; ") } : { status: "ok", items: kept };
+  return problems.length > 0 ? { status: "damaged", items: kept, endpoints, problem: problems.join("; ") } : { status: "ok", items: kept, endpoints };
 }
 
 function readItem(entry: unknown): WatchItem | undefined {
@@ -82,8 +89,9 @@ function readItem(entry: unknown): WatchItem | undefined {
   return item;
 }
 
-export function serializeWatchList(items: readonly WatchItem[]): string {
-  return JSON.stringify({ version: WATCHLIST_VERSION, items });
+/** Version 1 still: `endpoints` is an added field, and a document without it reads as no endpoints. */
+export function serializeWatchList(items: readonly WatchItem[], endpoints: readonly DiscoveryEndpoint[] = []): string {
+  return JSON.stringify({ version: WATCHLIST_VERSION, items, endpoints });
 }
 
 /** Keeps the first occurrence of each operation (by refKey), with the earliest addedAt and any label seen. */

@@ -10,7 +10,7 @@ const items = (count: number): WatchItem[] =>
 
 /** A watch list that holds `count` items and tells its listeners when that changes, as the store does. */
 function fakeList(count: number, loaded = true) {
-  let state: WatchListState = { loaded, items: items(count), notice: undefined };
+  let state: WatchListState = { loaded, items: items(count), endpoints: [], notice: undefined };
   const listeners = new Set<() => void>();
   return {
     subscribe(listener: () => void) {
@@ -21,7 +21,7 @@ function fakeList(count: number, loaded = true) {
     },
     getSnapshot: () => state,
     set(next: number) {
-      state = { loaded: true, items: items(next), notice: undefined };
+      state = { loaded: true, items: items(next), endpoints: [], notice: undefined };
       for (const listener of listeners) listener();
     },
   };

@@ -1,0 +1,136 @@
+import { checkParam, fail, type Result } from "@/lib/azure/params";
+import { isRecord } from "@/lib/azure/wire-reader";
+import type { DiscoveryEndpoint } from "./discovery-endpoint";
+
+/**
+ * The discovery endpoints kept with the watch list: pure reading, adding and editing. As with the watch list, storage
+ * can hold anything: every readable entry is kept and the rest counted, so the caller can set the original aside.
+ */
+
+/** More than any person's dev centers; beyond it the data is not ours. */
+export const MAX_ENDPOINTS = 50;
+/** Keys remembered per endpoint as added on their own; older ones are forgotten (the list reaches back 90 days). */
+export const MAX_AUTO_WATCHED = 500;
+
+/**
+ * What a person types or pastes for an endpoint: a host (`name.region.devcenter.azure.com`, with `:port` if any) or a
+ * URL on it (`https://{tenant}-{devcenter}.{region}.devcenter.azure.com/...`), reduced to host[:port] in lower case.
+ */
+export function parseEndpointInput(text: string): Result<string, string> {
+  const trimmed = text.trim();
+  if (trimmed === "") return fail("Enter the dev center's endpoint, e.g. https://{tenant}-{devcenter}.{region}.devcenter.azure.com");
+  let host: string;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed)) {
+    let url: URL;
+    try {
+      url = new URL(trimmed);
+    } catch {
+      return fail("This is not a URL that can be read; give the endpoint's host or its https:// URL");
+    }
+    if (url.protocol !== "https:" && url.protocol !== "http:") return fail(`A DevCenter endpoint is an https:// URL, not ${url.protocol}//`);
+    if (url.username !== "" || url.password !== "") return fail("An endpoint URL carries no user name or password");
+    host = url.host;
+  } else {
+    // A host with a path pasted without its scheme keeps only the host.
+    host = trimmed.split(/[/?#]/, 1)[0] ?? "";
+  }
+  const checked = checkParam("endpointHost", host);
+  return checked.ok ? checked : fail(`The endpoint ${checked.error}`);
+}
+
+/** The endpoints of a stored document's `endpoints` field (absent in documents written before discovery). */
+export function readEndpoints(value: unknown): { endpoints: DiscoveryEndpoint[]; unreadable: number; overLimit: number } {
+  if (value === undefined) return { endpoints: [], unreadable: 0, overLimit: 0 };
+  if (!Array.isArray(value)) return { endpoints: [], unreadable: 1, overLimit: 0 };
+  const endpoints: DiscoveryEndpoint[] = [];
+  let unreadable = 0;
+  for (const entry of value as unknown[]) {
+    const endpoint = readEndpoint(entry);
+    if (!endpoint) unreadable++;
+    else if (!endpoints.some((e) => e.host === endpoint.host)) endpoints.push(endpoint);
+  }
+  return { endpoints: endpoints.slice(0, MAX_ENDPOINTS), unreadable, overLimit: Math.max(0, endpoints.length - MAX_ENDPOINTS) };
+}
+
+const isTime = (value: unknown): value is number => typeof value === "number" && Number.isFinite(value) && value >= 0;
+
+function readEndpoint(entry: unknown): DiscoveryEndpoint | undefined {
+  if (!isRecord(entry) || typeof entry.host !== "string") return undefined;
+  const host = checkParam("endpointHost", entry.host);
+  const { addedAt, autoWatch, autoWatchSince, autoWatched } = entry;
+  if (!host.ok || !isTime(addedAt) || typeof autoWatch !== "boolean") return undefined;
+  if (autoWatchSince !== undefined && !isTime(autoWatchSince)) return undefined;
+  if (autoWatched !== undefined && !(Array.isArray(autoWatched) && autoWatched.every((k) => typeof k === "string"))) return undefined;
+  return {
+    host: host.value,
+    addedAt,
+    autoWatch,
+    autoWatchSince,
+    autoWatched: (autoWatched ?? []).slice(-MAX_AUTO_WATCHED),
+  };
+}
+
+/** Adds `host` (a valid, lower-case endpoint host) at the end; a host already listed is left as it is. */
+export function addEndpoint(list: readonly DiscoveryEndpoint[], host: string, addedAt: number): DiscoveryEndpoint[] {
+  if (list.some((e) => e.host === host) || list.length >= MAX_ENDPOINTS) return [...list];
+  return [...list, { host, addedAt, autoWatch: false, autoWatchSince: undefined, autoWatched: [] }];
+}
+
+/** What a removal took, with its place, so an undo puts it back as it was (its switch and memory included). */
+export interface EndpointRemoval {
+  endpoint: DiscoveryEndpoint;
+  index: number;
+}
+
+export function takeEndpoint(list: readonly DiscoveryEndpoint[], host: string): { list: DiscoveryEndpoint[]; removal: EndpointRemoval | undefined } {
+  const index = list.findIndex((e) => e.host === host);
+  const endpoint = list[index];
+  if (endpoint === undefined) return { list: [...list], removal: undefined };
+  return { list: list.filter((_, i) => i !== index), removal: { endpoint, index } };
+}
+
+/** Puts a removed endpoint back at its place, unless it was added again meanwhile. */
+export function restoreEndpoint(list: readonly DiscoveryEndpoint[], removal: EndpointRemoval): DiscoveryEndpoint[] {
+  if (list.some((e) => e.host === removal.endpoint.host)) return [...list];
+  const next = [...list];
+  next.splice(Math.min(removal.index, next.length), 0, removal.endpoint);
+  return next;
+}
+
+/** Turning the switch on starts a new "since": operations started before it are the person's to choose. */
+export function setEndpointAutoWatch(list: readonly DiscoveryEndpoint[], host: string, on: boolean, now: number): DiscoveryEndpoint[] {
+  return list.map((e) => (e.host !== host || e.autoWatch === on ? e : { ...e, autoWatch: on, autoWatchSince: on ? now : e.autoWatchSince }));
+}
+
+/** Remembers keys added on their own (newest last), so one the person removes is not added again; bounded. */
+export function noteEndpointAutoWatched(list: readonly DiscoveryEndpoint[], host: string, keys: readonly string[]): DiscoveryEndpoint[] {
+  return list.map((e) => {
+    if (e.host !== host) return e;
+    const known = new Set(e.autoWatched);
+    const added: string[] = [];
+    for (const key of keys) {
+      if (known.has(key)) continue;
+      known.add(key);
+      added.push(key);
+    }
+    return added.length === 0 ? e : { ...e, autoWatched: [...e.autoWatched, ...added].slice(-MAX_AUTO_WATCHED) };
+  });
+}
+
+/** A first visit's endpoints: the operator's (OPWATCH_DISCOVERY_ENDPOINTS); a host that does not parse is skipped. */
+export function seedEndpoints(hosts: readonly string[] | undefined, addedAt: number): DiscoveryEndpoint[] {
+  let list: DiscoveryEndpoint[] = [];
+  for (const host of hosts ?? []) {
+    const parsed = parseEndpointInput(host);
+    if (parsed.ok) list = addEndpoint(list, parsed.value, addedAt);
+  }
+  return list;
+}
+
+/** The endpoint hosts of DevCenter operations already watched that are not searched yet, in the order first watched. */
+export function offeredEndpoints(watchedHosts: Iterable<string>, list: readonly DiscoveryEndpoint[]): string[] {
+  const listed = new Set(list.map((e) => e.host));
+  const offered = new Set<string>();
+  for (const host of watchedHosts) if (!listed.has(host)) offered.add(host);
+  return [...offered];
+}
