@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { DevopsRef } from "@/lib/azure/operation-ref";
 import { FleetRunner } from "@/lib/polling/fleet/fleet-runner";
 import type { TabChannel } from "@/lib/polling/fleet/other-tabs";
+import type { SweepLike } from "@/lib/polling/fleet/sweep-reads";
 import type { PollRecord } from "@/lib/polling/poll-record";
 import type { OperationSnapshot } from "@/lib/polling/snapshot";
 import { operationKeys } from "@/lib/query/keys";
@@ -16,6 +17,9 @@ import { fleetRunnerDeps } from "./fleet-deps";
  */
 
 const T0 = Date.UTC(2026, 10, 28, 12);
+const HOST = "t1-dc.westus3.devcenter.azure.com";
+
+
 const ref: DevopsRef = { kind: "devops", subscriptionId: "sub", resourceGroupName: "rg", securityConnectorName: "c", operationResultId: "op" };
 const key = operationKeys.detail(ref);
 const BUDGETS = { devops: { capacity: 10, refillPerSecond: 5 }, devcenter: { capacity: 10, refillPerSecond: 5 } };
@@ -29,15 +33,45 @@ interface Answer {
 const running = (retryAfter?: string): Answer => ({ status: 200, body: { status: "InProgress" }, headers: retryAfter ? { "retry-after": retryAfter } : {} });
 const done: Answer = { status: 200, body: { status: "Succeeded", percentComplete: 100 } };
 
+/** A stand-in for the sweep (lib/discovery/sweep.ts has its own tests): one devboxes list, again a minute after. */
+class FakeSweep implements SweepLike {
+  private dueAt: number;
+  private reading = false;
+  private answers = 0;
+  constructor(
+    private readonly host: string,
+    now: number,
+  ) {
+    this.dueAt = now;
+  }
+  next() {
+    return this.reading ? undefined : { request: { list: "devboxes" as const, endpointHost: this.host }, at: this.dueAt };
+  }
+  started() {
+    this.reading = true;
+  }
+  answered(_request: unknown, _answer: unknown, now: number) {
+    this.reading = false;
+    this.answers++;
+    this.dueAt = now + 60_000;
+  }
+  requestSoon(now: number) {
+    this.dueAt = now;
+  }
+  view() {
+    return { endpointHost: this.host, sweptAt: this.answers, sweeping: this.reading, nextSweepAt: this.dueAt, devBoxes: [], operations: [], problem: undefined };
+  }
+}
+
 /** One browser: a channel bus, a lock queue, and the requests each tab made. */
 function createBrowser(answers: Answer[]) {
-  const requests: { at: number; tab: string }[] = [];
+  const requests: { at: number; tab: string; url: string }[] = [];
   const listeners = new Map<string, Set<(data: unknown) => void>>();
   const locks = fakeLocks();
 
-  vi.stubGlobal("fetch", (_url: string) => {
+  vi.stubGlobal("fetch", (url: string) => {
     const answer = answers[Math.min(requests.length, answers.length - 1)] ?? done;
-    requests.push({ at: Date.now() - T0, tab: currentTab });
+    requests.push({ at: Date.now() - T0, tab: currentTab, url });
     return Promise.resolve(new Response(JSON.stringify(answer.body), { status: answer.status, headers: answer.headers }));
   });
   let currentTab = "";
@@ -75,6 +109,8 @@ function createBrowser(answers: Answer[]) {
           return Promise.resolve("header.payload.signature");
         },
         budgets: BUDGETS,
+        discovery: { intervalMs: 60_000, readsPerMinute: 40 },
+        createSweep: (host, _settings, now) => new FakeSweep(host, now),
         accountId: "account-1",
         memory: undefined,
         pollLog,
@@ -243,6 +279,29 @@ describe("two tabs of one browser", () => {
     const count = browser.requests.length;
     await advance(30_000);
     expect(browser.requests).toHaveLength(count);
+    a.runner.stop();
+    b.runner.stop();
+  });
+});
+
+describe("discovery sweeps across tabs", () => {
+  it("are made by the polling tab for the endpoints another tab asks for, and their results reach that tab", async () => {
+    const browser = createBrowser([done]);
+    const a = browser.openTab("a");
+    await advance(1_000);
+    const b = browser.openTab("b");
+    const stopAsking = b.runner.declareSweep(HOST);
+    await advance(1_000);
+    const lists = () => browser.requests.filter((r) => r.url.startsWith("/api/discovery/"));
+    expect(lists()).toEqual([expect.objectContaining({ tab: "a", url: `/api/discovery/${HOST}/devboxes` })]);
+    expect(b.runner.discoveryOf(HOST)).toMatchObject({ endpointHost: HOST, sweptAt: 1, sweeping: false });
+    // Sooner on request, from the tab that asks; then once the tab stops asking, no more sweeps.
+    b.runner.requestSweep(HOST);
+    await advance(1_000);
+    expect(lists()).toHaveLength(2);
+    stopAsking();
+    await advance(180_000);
+    expect(lists()).toHaveLength(2);
     a.runner.stop();
     b.runner.stop();
   });

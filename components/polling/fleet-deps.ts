@@ -2,9 +2,12 @@ import type { QueryClient } from "@tanstack/react-query";
 import type { GetAccessToken } from "@/lib/auth/use-get-access-token";
 import type { OperationKind } from "@/lib/azure/operation-ref";
 import type { BucketSpec } from "@/lib/azure/token-bucket";
+import { fetchList } from "@/lib/discovery/fetch-list";
+import type { SweepSettings } from "@/lib/discovery/sweep";
 import type { PollLogWriter } from "@/lib/poll-log/poll-log-writer";
 import type { NotBeforeMemory } from "@/lib/polling/not-before-memory";
 import type { FleetRunnerDeps } from "@/lib/polling/fleet/fleet-runner";
+import type { SweepDeps } from "@/lib/polling/fleet/sweep-reads";
 import type { TabChannel } from "@/lib/polling/fleet/other-tabs";
 import { electPoller, type ElectionEnvironment } from "@/lib/polling/fleet/poller-election";
 import { PROTOCOL } from "@/lib/polling/fleet/tab-messages";
@@ -23,6 +26,9 @@ export interface FleetWiring {
   /** Read at each read, so a renewed function (a new MSAL instance or config) is picked up. */
   getAccessToken: () => GetAccessToken;
   budgets: Record<OperationKind, BucketSpec>;
+  /** Discovery's sweep interval and list reads per endpoint, and its sweeps (lib/discovery/sweep.ts). */
+  discovery: SweepSettings;
+  createSweep: SweepDeps["createSweep"];
   accountId: string;
   memory: NotBeforeMemory | undefined;
   /** This account's stored poll log; undefined: reads are not kept (signed out, or no IndexedDB). */
@@ -58,6 +64,11 @@ export function fleetRunnerDeps(wiring: FleetWiring): FleetRunnerDeps {
       wiring.pollLog?.append(key, record);
     }),
     memory: wiring.memory,
+    sweeps: {
+      settings: wiring.discovery,
+      createSweep: wiring.createSweep,
+      fetchList: (request) => fetchList(request, wiring.getAccessToken()),
+    },
     channel,
     elect: (onChange) => electPoller(name, election, onChange),
     now: wiring.now,

@@ -6,6 +6,7 @@ import { useAccountId } from "@/lib/auth/use-account-id";
 import { useGetAccessToken } from "@/lib/auth/use-get-access-token";
 import { refKey, type OperationRef } from "@/lib/azure/operation-ref";
 import { usePublicConfig } from "@/lib/config/public-config";
+import { EndpointSweep } from "@/lib/discovery/sweep";
 import { browserPollLog } from "@/lib/poll-log/browser-poll-log";
 import { FleetRunner } from "@/lib/polling/fleet/fleet-runner";
 import type { FleetView } from "@/lib/polling/fleet/fleet-view";
@@ -13,6 +14,7 @@ import type { Interest } from "@/lib/polling/fleet/priority";
 import { browserElectionEnvironment } from "@/lib/polling/fleet/poller-election";
 import { browserNotBeforeMemory } from "@/lib/polling/not-before-memory";
 import { useWatchList } from "@/lib/watch-list/use-watch-list";
+import { DiscoverySweeps } from "./discovery-sweeps";
 import { browserChannel, fleetRunnerDeps } from "./fleet-deps";
 
 /**
@@ -24,7 +26,7 @@ const FleetContext = createContext<FleetRunner | undefined>(undefined);
 
 export function FleetProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
-  const { readBudgets } = usePublicConfig();
+  const { readBudgets, discovery } = usePublicConfig();
   const signedIn = useAccountId();
   const accountId = signedIn ?? "signed-out";
   const getAccessToken = useGetAccessToken();
@@ -40,6 +42,8 @@ export function FleetProvider({ children }: { children: ReactNode }) {
         queryClient,
         getAccessToken: () => tokenRef.current,
         budgets: readBudgets,
+        discovery,
+        createSweep: (endpointHost, settings, now) => new EndpointSweep(endpointHost, settings, now),
         accountId,
         memory: browserNotBeforeMemory(),
         pollLog: browserPollLog(signedIn),
@@ -55,14 +59,24 @@ export function FleetProvider({ children }: { children: ReactNode }) {
     return () => {
       created.stop();
     };
-  }, [queryClient, readBudgets, accountId, signedIn]);
+  }, [queryClient, readBudgets, discovery, accountId, signedIn]);
 
   const { state } = useWatchList();
   useEffect(() => {
     runner?.setWatched(state.items.map((item) => item.ref));
   }, [runner, state.items]);
 
-  return <FleetContext.Provider value={runner}>{children}</FleetContext.Provider>;
+  return (
+    <FleetContext.Provider value={runner}>
+      <DiscoverySweeps />
+      {children}
+    </FleetContext.Provider>
+  );
+}
+
+/** The runner itself, for the hooks of components/polling only: views use the hooks. */
+export function useFleetRunner(): FleetRunner | undefined {
+  return useContext(FleetContext);
 }
 
 const idleView: FleetView = { role: "idle", status: undefined };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { localSigninMetadata } from "@/lib/dev/local-app-env";
 import { FIXES } from "./fixes";
-import { proxyGroup, readBudgetGroup, signInGroup } from "./groups";
+import { discoveryGroup, proxyGroup, readBudgetGroup, signInGroup } from "./groups";
 import { readConfig } from "./read-config";
 import { CONFIG_VARIABLES, type ConfigVariable } from "./schema";
 
@@ -42,6 +42,10 @@ const BAD_VALUES: readonly (readonly [ConfigVariable, Record<string, string>])[]
   ["OPWATCH_ARM_READ_BURST", { AZURE_CLIENT_ID: CLIENT, OPWATCH_ARM_READ_BURST: "1000" }],
   ["OPWATCH_DEVCENTER_READS_PER_SECOND", { AZURE_CLIENT_ID: CLIENT, OPWATCH_DEVCENTER_READS_PER_SECOND: "many" }],
   ["OPWATCH_DEVCENTER_READ_BURST", { AZURE_CLIENT_ID: CLIENT, OPWATCH_DEVCENTER_READ_BURST: "0" }],
+  ["OPWATCH_DISCOVERY_ENDPOINTS", { AZURE_CLIENT_ID: CLIENT, OPWATCH_DISCOVERY_ENDPOINTS: "https://" }],
+  ["OPWATCH_DISCOVERY_ENDPOINTS", { AZURE_CLIENT_ID: CLIENT, OPWATCH_DISCOVERY_ENDPOINTS: "dc.example.com" }],
+  ["OPWATCH_DISCOVERY_INTERVAL_SECONDS", { AZURE_CLIENT_ID: CLIENT, OPWATCH_DISCOVERY_INTERVAL_SECONDS: "3601" }],
+  ["OPWATCH_DISCOVERY_READS_PER_MINUTE", { AZURE_CLIENT_ID: CLIENT, OPWATCH_DISCOVERY_READS_PER_MINUTE: "0" }],
 ];
 
 const PROXY_VARIABLES = Object.keys(proxyGroup.shape);
@@ -64,7 +68,9 @@ describe("fix-it text keyed by variable", () => {
   });
 
   it("puts every variable in exactly one group", () => {
-    const grouped = [...PROXY_VARIABLES, ...Object.keys(signInGroup.shape), ...Object.keys(readBudgetGroup.shape)];
+    // The discovery group reads DEVCENTER_ALLOWED_HOSTS only to check its endpoints against it.
+    const discovery = Object.keys(discoveryGroup.shape).filter((name) => name !== "DEVCENTER_ALLOWED_HOSTS");
+    const grouped = [...PROXY_VARIABLES, ...Object.keys(signInGroup.shape), ...Object.keys(readBudgetGroup.shape), ...discovery];
     expect(grouped.toSorted()).toEqual(CONFIG_VARIABLES.toSorted());
   });
 });

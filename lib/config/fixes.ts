@@ -39,4 +39,10 @@ export const FIXES: Readonly<Record<ConfigVariable, string>> = {
     "Set OPWATCH_DEVCENTER_READS_PER_SECOND to the reads per second this browser may make per DevCenter endpoint, more than 0 and at most 25, or leave it unset for 5.",
   OPWATCH_DEVCENTER_READ_BURST:
     "Set OPWATCH_DEVCENTER_READ_BURST to a whole number of reads from 1 to 250 that may go at once per DevCenter endpoint, or leave it unset for 10.",
+  OPWATCH_DISCOVERY_ENDPOINTS:
+    "Set OPWATCH_DISCOVERY_ENDPOINTS to comma-separated DevCenter endpoints offered to everyone, each a host such as <tenant id>-<dev center>.westeurope.devcenter.azure.com (or its https:// URL) that DEVCENTER_ALLOWED_HOSTS allows, or leave it unset to offer none.",
+  OPWATCH_DISCOVERY_INTERVAL_SECONDS:
+    "Set OPWATCH_DISCOVERY_INTERVAL_SECONDS to a whole number of seconds from 10 to 3600 between sweeps of an endpoint's dev boxes, or leave it unset for 60.",
+  OPWATCH_DISCOVERY_READS_PER_MINUTE:
+    "Set OPWATCH_DISCOVERY_READS_PER_MINUTE to a whole number from 1 to 300 of list reads a browser may make per DevCenter endpoint in a minute, or leave it unset for 40.",
 };

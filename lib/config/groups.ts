@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { matchAllowList } from "@/lib/azure/allow-list";
 import { trimTrailingSlashes } from "@/lib/azure/operation-ref";
 import { offOriginProblem } from "./authority-metadata";
 import type { AuthProtocol } from "./public-config";
@@ -27,6 +28,39 @@ export const readBudgetGroup = configSchema.pick({
   OPWATCH_DEVCENTER_READS_PER_SECOND: true,
   OPWATCH_DEVCENTER_READ_BURST: true,
 });
+
+/**
+ * Discovery's settings, public. An offered endpoint the proxy would refuse is a mistake to fix here, not a "refused"
+ * state for everyone to see. DEVCENTER_ALLOWED_HOSTS is picked only for this rule: its own problems are the proxy's.
+ */
+export const discoveryGroup = configSchema
+  .pick({
+    DEVCENTER_ALLOWED_HOSTS: true,
+    OPWATCH_DISCOVERY_ENDPOINTS: true,
+    OPWATCH_DISCOVERY_INTERVAL_SECONDS: true,
+    OPWATCH_DISCOVERY_READS_PER_MINUTE: true,
+  })
+  .superRefine(
+    (vars, ctx) => {
+      const failed = (name: string) => ctx.issues.some((issue) => issue.path?.[0] === name);
+      if (failed("DEVCENTER_ALLOWED_HOSTS") || failed("OPWATCH_DISCOVERY_ENDPOINTS")) return;
+      const refused = vars.OPWATCH_DISCOVERY_ENDPOINTS.flatMap((host, i) =>
+        matchAllowList(host, vars.DEVCENTER_ALLOWED_HOSTS.rules) === undefined ? [{ host, position: i + 1 }] : [],
+      );
+      if (refused.length === 0) return;
+      const positions = refused.map((r) => r.position).join(", ");
+      ctx.addIssue({
+        code: "custom",
+        path: ["OPWATCH_DISCOVERY_ENDPOINTS"],
+        message: `${refused.length === 1 ? "entry" : "entries"} ${positions} ${refused.length === 1 ? "is" : "are"} not allowed by DEVCENTER_ALLOWED_HOSTS: the proxy would refuse to read ${refused.length === 1 ? "it" : "them"}.`,
+        params: { detail: `${refused.map((r) => `"${r.host}"`).join(", ")} not allowed.` },
+      });
+    },
+    { when: () => true },
+  );
+
+/** Only the discovery group's own variables: the proxy group reports DEVCENTER_ALLOWED_HOSTS. */
+export const isDiscoveryIssue = (issue: { path: readonly PropertyKey[] }): boolean => issue.path[0] !== "DEVCENTER_ALLOWED_HOSTS";
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -92,3 +126,4 @@ export const signInGroup = configSchema
 export type ProxyVariables = z.output<typeof proxyGroup>;
 export type SignInVariables = z.output<typeof signInGroup>;
 export type ReadBudgetVariables = z.output<typeof readBudgetGroup>;
+export type DiscoveryVariables = z.output<typeof discoveryGroup>;

@@ -52,6 +52,10 @@ export interface PublicConfig {
   devcenterAllowedHosts: string;
   /** Reads per second and burst this browser may spend per ARM subscription and per DevCenter endpoint (lib/polling/fleet). */
   readBudgets: Record<OperationKind, BucketSpec>;
+  /** DevCenter endpoints (host[:port], lower case, each allowed) offered to everyone for discovery (lib/discovery). */
+  discoveryEndpoints: string[];
+  /** How often an endpoint is swept, and the list reads per minute a browser may spend on it (lib/discovery/sweep.ts). */
+  discovery: { intervalMs: number; readsPerMinute: number };
 }
 
 const PublicConfigContext = createContext<PublicConfig | null>(null);

@@ -38,6 +38,41 @@ describe("readConfig: the public configuration", () => {
     expect(problems({ AZURE_CLIENT_ID: CLIENT, OPWATCH_DEVCENTER_READS_PER_SECOND: "fast" })[0]?.problem).toBe("must be a number of reads per second.");
   });
 
+  it("reads discovery's settings: endpoints reduced to host[:port], each allowed, and the sweep's pace", () => {
+    const result = read({
+      AZURE_CLIENT_ID: CLIENT,
+      DEVCENTER_ALLOWED_HOSTS: "*.devcenter.azure.com,http://127.0.0.1:4010",
+      OPWATCH_DISCOVERY_ENDPOINTS: " https://T1-DC.westus3.devcenter.azure.com/ , http://127.0.0.1:4010,t1-dc.westus3.devcenter.azure.com",
+      OPWATCH_DISCOVERY_INTERVAL_SECONDS: "30",
+      OPWATCH_DISCOVERY_READS_PER_MINUTE: "20",
+    });
+    expect(result.ok && result.value).toMatchObject({
+      discoveryEndpoints: ["t1-dc.westus3.devcenter.azure.com", "127.0.0.1:4010"],
+      discovery: { intervalMs: 30_000, readsPerMinute: 20 },
+    });
+    expect(read({ AZURE_CLIENT_ID: CLIENT })).toMatchObject({ value: { discoveryEndpoints: [], discovery: { intervalMs: 60_000, readsPerMinute: 40 } } });
+  });
+
+  it("names a discovery endpoint the proxy would refuse, or one that is no endpoint, and bad paces", () => {
+    expect(problems({ AZURE_CLIENT_ID: CLIENT, OPWATCH_DISCOVERY_ENDPOINTS: "a.devcenter.azure.com,dc.example.com,127.0.0.1:4010" })).toEqual([
+      expect.objectContaining({
+        variable: "OPWATCH_DISCOVERY_ENDPOINTS",
+        problem: "entries 2, 3 are not allowed by DEVCENTER_ALLOWED_HOSTS: the proxy would refuse to read them.",
+        fix: expect.stringContaining("DEVCENTER_ALLOWED_HOSTS") as unknown,
+      }),
+    ]);
+    expect(problems({ AZURE_CLIENT_ID: CLIENT, OPWATCH_DISCOVERY_ENDPOINTS: "ftp://a.devcenter.azure.com,a.devcenter.azure.com/path" })[0]?.problem).toMatch(
+      /^entries 1 and 2 are not DevCenter endpoints/,
+    );
+    expect(problems({ AZURE_CLIENT_ID: CLIENT, OPWATCH_DISCOVERY_INTERVAL_SECONDS: "5" })[0]?.problem).toBe("must be at least 10.");
+    expect(problems({ AZURE_CLIENT_ID: CLIENT, OPWATCH_DISCOVERY_INTERVAL_SECONDS: "1.5" })[0]?.problem).toBe("must be a whole number of seconds.");
+    expect(problems({ AZURE_CLIENT_ID: CLIENT, OPWATCH_DISCOVERY_READS_PER_MINUTE: "301" })[0]?.problem).toBe("must be at most 300.");
+    // A bad allow-list is the proxy's problem, named once.
+    expect(variables({ AZURE_CLIENT_ID: CLIENT, DEVCENTER_ALLOWED_HOSTS: "ftp://x", OPWATCH_DISCOVERY_ENDPOINTS: "a.devcenter.azure.com" })).toEqual([
+      "DEVCENTER_ALLOWED_HOSTS",
+    ]);
+  });
+
   it("reads the local sign-in server's settings", () => {
     const result = read({
       AZURE_CLIENT_ID: "0a1c0000-0000-4000-8000-00000000a11c",

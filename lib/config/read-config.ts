@@ -4,7 +4,17 @@ import { isLoopbackHost } from "@/lib/azure/allow-list";
 import { fail, ok, type Result } from "@/lib/azure/params";
 import type { ConfigProblem } from "./config-problem";
 import { FIXES } from "./fixes";
-import { proxyGroup, readBudgetGroup, signInGroup, type ProxyVariables, type ReadBudgetVariables, type SignInVariables } from "./groups";
+import {
+  discoveryGroup,
+  isDiscoveryIssue,
+  proxyGroup,
+  readBudgetGroup,
+  signInGroup,
+  type DiscoveryVariables,
+  type ProxyVariables,
+  type ReadBudgetVariables,
+  type SignInVariables,
+} from "./groups";
 import type { ProxyConfig } from "./proxy-config";
 import type { PublicConfig } from "./public-config";
 import { CONFIG_VARIABLES, isConfigVariable } from "./schema";
@@ -28,11 +38,22 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
   const proxy = proxyGroup.safeParse(input);
   const signIn = signInGroup.safeParse(input);
   const reads = readBudgetGroup.safeParse(input);
-  const issues = inSchemaOrder([...(signIn.error?.issues ?? []), ...(proxy.error?.issues ?? []), ...(reads.error?.issues ?? [])].map(toFound));
+  const discovery = discoveryGroup.safeParse(input);
+  const issues = inSchemaOrder(
+    [
+      ...(signIn.error?.issues ?? []),
+      ...(proxy.error?.issues ?? []),
+      ...(reads.error?.issues ?? []),
+      ...(discovery.error?.issues.filter(isDiscoveryIssue) ?? []),
+    ].map(toFound),
+  );
   const problems = issues.map((found) => found.problem);
   return {
     proxy: proxy.success ? ok(toProxyConfig(proxy.data)) : fail(problems.filter(isProxyProblem)),
-    public: proxy.success && signIn.success && reads.success ? ok(toPublicConfig(signIn.data, proxy.data, reads.data)) : fail(problems),
+    public:
+      proxy.success && signIn.success && reads.success && discovery.success
+        ? ok(toPublicConfig(signIn.data, proxy.data, reads.data, discovery.data))
+        : fail(problems),
     logLines: issues.map((found) => logLine(found, input[found.problem.variable])),
   };
 }
@@ -94,7 +115,7 @@ function toProxyConfig(vars: ProxyVariables): ProxyConfig {
   };
 }
 
-function toPublicConfig(vars: SignInVariables, proxy: ProxyVariables, reads: ReadBudgetVariables): PublicConfig {
+function toPublicConfig(vars: SignInVariables, proxy: ProxyVariables, reads: ReadBudgetVariables, discovery: DiscoveryVariables): PublicConfig {
   const protocol = vars.AZURE_AUTH_PROTOCOL;
   // MSAL must be told to trust an OIDC authority; unless told otherwise, its own host is the one it needs.
   const authority = new URL(vars.AZURE_AUTHORITY);
@@ -113,6 +134,11 @@ function toPublicConfig(vars: SignInVariables, proxy: ProxyVariables, reads: Rea
     readBudgets: {
       devops: { refillPerSecond: reads.OPWATCH_ARM_READS_PER_SECOND, capacity: reads.OPWATCH_ARM_READ_BURST },
       devcenter: { refillPerSecond: reads.OPWATCH_DEVCENTER_READS_PER_SECOND, capacity: reads.OPWATCH_DEVCENTER_READ_BURST },
+    },
+    discoveryEndpoints: discovery.OPWATCH_DISCOVERY_ENDPOINTS,
+    discovery: {
+      intervalMs: discovery.OPWATCH_DISCOVERY_INTERVAL_SECONDS * 1000,
+      readsPerMinute: discovery.OPWATCH_DISCOVERY_READS_PER_MINUTE,
     },
   };
 }

@@ -8,6 +8,7 @@ import {
   type AllowRule,
 } from "@/lib/azure/allow-list";
 import { parseAppPath, permalinkPath, PUBLIC_ARM_ENDPOINT, trimTrailingSlashes } from "@/lib/azure/operation-ref";
+import { checkParam } from "@/lib/azure/params";
 import { ARM_SUBSCRIPTION_READS, DEFAULT_READ_BUDGET } from "@/lib/azure/token-bucket";
 import { parseAuthorityMetadata } from "./authority-metadata";
 import type { AuthProtocol, DemoOperation } from "./public-config";
@@ -110,6 +111,27 @@ const DEFAULT_PROXY_LIMITS = { perClient: { refillPerSecond: 150, capacity: 300 
 /** High enough that a load test can lift the per-client limit out of the way. */
 const MAX_PROXY_LIMIT = 1_000_000;
 const MAX_PROXY_IN_FLIGHT = 100_000;
+
+/**
+ * An endpoint to discover from, as written: its host[:port], or an http(s) URL of it (the portal's "Dev center URI")
+ * reduced to that; the allow-list decides the scheme. Lower case, as a DevCenter operation ref keeps it.
+ */
+function discoveryEndpointHost(entry: string): string | undefined {
+  let host = entry;
+  if (entry.includes("://")) {
+    if (!/^https?:\/\//i.test(entry) || !URL.canParse(entry)) return undefined;
+    const url = new URL(entry);
+    if (url.username || url.password) return undefined;
+    host = url.host;
+  }
+  const checked = checkParam("endpointHost", host);
+  return checked.ok ? checked.value : undefined;
+}
+
+/** A sweep more often than this is more reads than news; less often, a started operation is seen too late to help. */
+const DISCOVERY_INTERVAL_SECONDS = { min: 10, max: 3600, fallback: 60 } as const;
+/** Per endpoint; DevCenter answers about 300 reads a minute (X-Rate-Limit-Limit), which watched reads share. */
+const DISCOVERY_READS_PER_MINUTE = { min: 1, max: 300, fallback: 40 } as const;
 
 /** More proxies than this in front of one app is not a deployment but a typo. */
 const MAX_TRUSTED_PROXY_HOPS = 5;
@@ -274,6 +296,34 @@ export const configSchema = z.object({
   OPWATCH_ARM_READ_BURST: readBurst(DEFAULT_READ_BUDGET.capacity),
   OPWATCH_DEVCENTER_READS_PER_SECOND: readsPerSecond(DEFAULT_READ_BUDGET.refillPerSecond),
   OPWATCH_DEVCENTER_READ_BURST: readBurst(DEFAULT_READ_BUDGET.capacity),
+
+  // Whether each endpoint passes DEVCENTER_ALLOWED_HOSTS is a joining rule (lib/config/groups.ts).
+  OPWATCH_DISCOVERY_ENDPOINTS: z
+    .string()
+    .transform((raw, ctx) => {
+      const entries = commaList(raw);
+      const hosts = entries.map(discoveryEndpointHost);
+      const bad = hosts.flatMap((host, i) => (host === undefined ? [i + 1] : []));
+      if (bad.length === 0) return [...new Set(hosts.filter((host) => host !== undefined))];
+      const verb = bad.length === 1 ? "is not a DevCenter endpoint" : "are not DevCenter endpoints";
+      const named = bad.map((n) => quoted(entries[n - 1] ?? "", 120)).join(", ");
+      return reject(ctx, `${entriesPhrase(bad)} ${verb} (a host such as <tenant>-<dev center>.<region>.devcenter.azure.com, or its https URL).`, `${named} ${verb}.`);
+    })
+    .default(() => []),
+
+  OPWATCH_DISCOVERY_INTERVAL_SECONDS: z.coerce
+    .number({ error: "must be a whole number of seconds." })
+    .int({ error: "must be a whole number of seconds." })
+    .min(DISCOVERY_INTERVAL_SECONDS.min, { error: `must be at least ${DISCOVERY_INTERVAL_SECONDS.min}.` })
+    .max(DISCOVERY_INTERVAL_SECONDS.max, { error: `must be at most ${DISCOVERY_INTERVAL_SECONDS.max}.` })
+    .default(DISCOVERY_INTERVAL_SECONDS.fallback),
+
+  OPWATCH_DISCOVERY_READS_PER_MINUTE: z.coerce
+    .number({ error: "must be a whole number of reads." })
+    .int({ error: "must be a whole number of reads." })
+    .min(DISCOVERY_READS_PER_MINUTE.min, { error: `must be at least ${DISCOVERY_READS_PER_MINUTE.min}.` })
+    .max(DISCOVERY_READS_PER_MINUTE.max, { error: `must be at most ${DISCOVERY_READS_PER_MINUTE.max}.` })
+    .default(DISCOVERY_READS_PER_MINUTE.fallback),
 });
 
 export type ConfigVariable = keyof typeof configSchema.shape;

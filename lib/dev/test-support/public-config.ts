@@ -12,4 +12,6 @@ export const samplePublicConfig: PublicConfig = {
   demoOperations: [],
   devcenterAllowedHosts: "*.devcenter.azure.com",
   readBudgets: { devops: { refillPerSecond: 5, capacity: 10 }, devcenter: { refillPerSecond: 5, capacity: 10 } },
+  discoveryEndpoints: [],
+  discovery: { intervalMs: 60_000, readsPerMinute: 40 },
 };

@@ -1,5 +1,7 @@
 import type { OperationRef } from "@/lib/azure/operation-ref";
+import type { EndpointDiscovery } from "@/lib/discovery/discovery-types";
 import type { OperationSnapshot } from "../snapshot";
+import { DiscoveryViews } from "./discovery-views";
 import { FleetViewPublisher, type FleetView } from "./fleet-view";
 import { LocalInterest } from "./local-interest";
 import { OtherTabs, type TabChannel } from "./other-tabs";
@@ -27,6 +29,7 @@ export class FleetRunner {
   private readonly tabs: OtherTabs;
   private readonly local: LocalInterest;
   private readonly loop: ReadLoop;
+  private readonly discoveries = new DiscoveryViews();
   private stopElection: (() => void) | undefined;
   private stopped = false;
 
@@ -41,6 +44,7 @@ export class FleetRunner {
       now: deps.now,
       polling: () => this.loop.polling,
       snapshotOf: deps.snapshotOf,
+      discoveryOf: (endpointHost) => this.discoveries.get(endpointHost),
       events: {
         othersChanged: () => {
           this.loop.interestChanged();
@@ -57,6 +61,9 @@ export class FleetRunner {
         statusArrived: (status) => {
           if (!this.loop.polling) this.view.publish({ role: "following", status });
         },
+        discoveryArrived: (discovery) => {
+          if (!this.loop.polling) this.discoveries.set(discovery);
+        },
       },
     });
     this.local = new LocalInterest({
@@ -66,8 +73,8 @@ export class FleetRunner {
         else this.local.sendSoon();
       },
       canSend: () => !this.loop.polling && !this.stopped,
-      send: (items, requested) => {
-        this.tabs.post({ type: "interest", tab: tabId, items, requested });
+      send: (interest) => {
+        this.tabs.post({ type: "interest", tab: tabId, ...interest });
       },
     });
     this.loop = new ReadLoop({
@@ -78,6 +85,10 @@ export class FleetRunner {
       },
       publish: (status) => {
         this.view.publish({ role: "polling", status });
+      },
+      shareDiscovery: (discovery) => {
+        this.discoveries.set(discovery);
+        this.tabs.post({ type: "discovery", discovery });
       },
     });
   }
@@ -113,6 +124,25 @@ export class FleetRunner {
     this.local.request(ref);
   }
 
+  /** While a visible page of this tab wants the endpoint's dev boxes swept, until the returned undo runs. */
+  declareSweep(endpointHost: string): () => void {
+    return this.local.declareSweep(endpointHost);
+  }
+
+  /** Sweep the endpoint again as soon as its pacing allows. */
+  requestSweep(endpointHost: string): void {
+    this.local.requestSweep(endpointHost);
+  }
+
+  /** Whether this tab makes the reads (and so runs what follows from them once, such as auto-watch). */
+  get polling(): boolean {
+    return this.loop.polling;
+  }
+
+  readonly discoveryOf = (endpointHost: string): EndpointDiscovery | undefined => this.discoveries.get(endpointHost);
+
+  readonly subscribeDiscovery = (listener: () => void): (() => void) => this.discoveries.subscribe(listener);
+
   readonly subscribe = (listener: () => void): (() => void) => this.view.subscribe(listener);
 
   readonly getView = (): FleetView => this.view.getView();
@@ -142,6 +172,8 @@ export class FleetRunner {
       forgetSilent: (now) => {
         this.tabs.forgetSilent(now);
       },
+      sweepHosts: () => [...this.local.sweepHosts(), ...this.tabs.sweepHosts()],
+      takeSweepRequests: () => [...this.local.takeSweepRequests(), ...this.tabs.takeSweepRequests()],
     };
   }
 }

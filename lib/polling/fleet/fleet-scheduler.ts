@@ -2,12 +2,13 @@ import type { OperationKind, OperationRef } from "@/lib/azure/operation-ref";
 import type { BucketSpec } from "@/lib/azure/token-bucket";
 import type { OperationSnapshot } from "../snapshot";
 import type { ReadReason } from "../read-reasons";
+import { planBackground, type BackgroundEntry } from "./background-reads";
 import type { FleetStatus, NextRead, NextReadCause, ReadHold, ScopeStatus } from "./fleet-status";
 import { tierOf, type Interest, type Tier } from "./priority";
-import { readScopeOf, type ReadScope } from "./read-scope";
+import { endpointScope, readScopeOf, type ReadScope } from "./read-scope";
 import { timingOf } from "./read-timing";
 import { ScopeBudget } from "./scope-budget";
-import { readSignalsOf } from "./throttle-signal";
+import { readSignalsOf, type ReadSignals } from "./throttle-signal";
 
 /**
  * The one scheduler of a browser's reads, above the per-operation policy. The policy says when each operation should
@@ -30,6 +31,8 @@ export interface FleetEntry {
 export interface FleetPlan {
   /** Reads to start now; their budget is already spent. */
   start: FleetEntry[];
+  /** Background reads to start now, budget spent too. */
+  startBackground: BackgroundEntry[];
   /** When planning again may start a read (undefined: only a finished read or a change can). */
   wakeAt: number | undefined;
   status: FleetStatus;
@@ -84,7 +87,7 @@ export class FleetScheduler {
     private readonly maxInFlight = MAX_READS_IN_FLIGHT,
   ) {}
 
-  plan(entries: readonly FleetEntry[], now: number): FleetPlan {
+  plan(entries: readonly FleetEntry[], now: number, background: readonly BackgroundEntry[] = []): FleetPlan {
     const next: Record<string, NextRead> = {};
     // Only what is shown is explained (and built): most entries are merely watched, and a plan runs after every read.
     const shown = (entry: FleetEntry): boolean => entry.interest !== "watched" || entry.requested === true;
@@ -95,7 +98,7 @@ export class FleetScheduler {
     const due: Due[] = [];
 
     for (const entry of entries) {
-      const { scope, budget } = this.scopeOf(entry.ref, now);
+      const { scope, budget } = this.scopeOf(readScopeOf(entry.ref), now);
       if (this.inFlight.has(entry.key)) {
         used.add(scope.id);
         if (shown(entry)) next[entry.key] = { at: undefined, cause: "reading", scopeId: scope.id };
@@ -143,10 +146,13 @@ export class FleetScheduler {
       }
     }
     for (const entry of start) this.inFlight.add(entry.key);
+    const budgetOf = (scope: ReadScope) => this.scopeOf(scope, now).budget;
+    const below = planBackground(background, { budgetOf, inFlight: this.inFlight, maxInFlight: this.maxInFlight, ahead, used, allPaused }, now);
 
     return {
       start,
-      wakeAt: Number.isFinite(wakeAt) ? wakeAt : undefined,
+      startBackground: below.start,
+      wakeAt: Number.isFinite(Math.min(wakeAt, below.wakeAt)) ? Math.min(wakeAt, below.wakeAt) : undefined,
       status: { at: now, allPaused, scopes: this.scopeStatuses(used, waiting, now), next },
     };
   }
@@ -177,7 +183,7 @@ export class FleetScheduler {
    * read due at once is "scheduled" now): the poll log's reason, taken once the read's answer has been learnt.
    */
   nextAfterRead(entry: FleetEntry, now: number): NextRead {
-    const { scope, budget } = this.scopeOf(entry.ref, now);
+    const { scope, budget } = this.scopeOf(readScopeOf(entry.ref), now);
     const timing = timingOf(entry, now, now);
     if ("stopped" in timing) return { at: undefined, cause: "stopped", stop: timing.stopped, scopeId: scope.id };
     const allPaused = this.allPaused !== undefined && this.allPaused.until > now ? this.allPaused : undefined;
@@ -200,10 +206,19 @@ export class FleetScheduler {
     this.learn(entry.ref, snapshot, now);
   }
 
+  /** A background read ended; `signals` is what its answer said about its scope (none when it was abandoned). */
+  finishedBackground(entry: Pick<BackgroundEntry, "key" | "endpointHost">, signals: ReadSignals | undefined, now: number): void {
+    this.inFlight.delete(entry.key);
+    if (signals) this.learnSignals(endpointScope(entry.endpointHost), signals, now);
+  }
+
   /** Takes in what a read said about its scope (a tab that starts polling learns this way from reads made before). */
   learn(ref: OperationRef, snapshot: OperationSnapshot, now: number): void {
-    const { budget } = this.scopeOf(ref, now);
-    const { throttle, remainingReads } = readSignalsOf(snapshot);
+    this.learnSignals(readScopeOf(ref), readSignalsOf(snapshot), now);
+  }
+
+  private learnSignals(scope: ReadScope, { throttle, remainingReads }: ReadSignals, now: number): void {
+    const { budget } = this.scopeOf(scope, now);
     budget.reportRemaining(remainingReads);
     if (throttle.pause === "scope") {
       budget.pauseUntil({ until: throttle.until, cause: throttle.httpStatus === 429 ? "throttled" : "unavailable", httpStatus: throttle.httpStatus });
@@ -212,8 +227,7 @@ export class FleetScheduler {
     }
   }
 
-  private scopeOf(ref: OperationRef, now: number): { scope: ReadScope; budget: ScopeBudget } {
-    const scope = readScopeOf(ref);
+  private scopeOf(scope: ReadScope, now: number): { scope: ReadScope; budget: ScopeBudget } {
     let found = this.scopes.get(scope.id);
     if (!found) {
       found = { scope, budget: new ScopeBudget(this.budgets[scope.kind], now) };

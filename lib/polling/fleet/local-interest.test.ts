@@ -14,7 +14,7 @@ function create(canSend = () => true) {
       changes++;
     },
     canSend,
-    send: (items, requested) => sent.push({ items, requested }),
+    send: ({ items, requested }) => sent.push({ items, requested }),
   });
   return { interest, sent, changes: () => changes };
 }

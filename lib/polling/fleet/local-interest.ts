@@ -1,10 +1,11 @@
 import { refKey, type OperationRef } from "@/lib/azure/operation-ref";
 import { strongerInterest, type Interest } from "./priority";
-import type { InterestItem } from "./tab-messages";
+import type { InterestItem, TabInterest } from "./tab-messages";
 
 /**
  * What this tab uses: the watched operations, what its views show (the open page, rows on screen, a shared board) and
- * the reads the person asked for. A tab that does not poll sends all of it to the polling tab once it settles.
+ * the reads the person asked for; and the endpoints its visible page wants swept, and sooner. A tab that does not
+ * poll sends all of it to the polling tab once it settles.
  */
 
 export interface LocalInterestDeps {
@@ -12,7 +13,7 @@ export interface LocalInterestDeps {
   changed: () => void;
   /** Whether there is a polling tab to send to: not while this tab polls, nor once it stopped. */
   canSend: () => boolean;
-  send: (items: InterestItem[], requested: string[]) => void;
+  send: (interest: TabInterest) => void;
 }
 
 /** Interest changes (rows scrolling past) are sent once they settle. */
@@ -22,6 +23,9 @@ export class LocalInterest {
   private readonly watched = new Map<string, OperationRef>();
   private readonly declared = new Map<string, { ref: OperationRef; interests: Interest[] }>();
   private readonly requested = new Set<string>();
+  /** How many views of this tab want each endpoint swept. */
+  private readonly sweeps = new Map<string, number>();
+  private readonly sweepSoon = new Set<string>();
   private settleTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly deps: LocalInterestDeps) {}
@@ -53,6 +57,36 @@ export class LocalInterest {
     if (!this.uses(key)) return;
     this.requested.add(key);
     this.deps.changed();
+  }
+
+  /** A view of this tab wants the endpoint's dev boxes swept, until the returned undo runs. */
+  declareSweep(endpointHost: string): () => void {
+    this.sweeps.set(endpointHost, (this.sweeps.get(endpointHost) ?? 0) + 1);
+    this.deps.changed();
+    return () => {
+      const count = (this.sweeps.get(endpointHost) ?? 0) - 1;
+      if (count > 0) this.sweeps.set(endpointHost, count);
+      else this.sweeps.delete(endpointHost);
+      this.deps.changed();
+    };
+  }
+
+  /** Sweep again as soon as the pacing allows; only for an endpoint this tab wants swept. */
+  requestSweep(endpointHost: string): void {
+    if (!this.sweeps.has(endpointHost)) return;
+    this.sweepSoon.add(endpointHost);
+    this.deps.changed();
+  }
+
+  sweepHosts(): string[] {
+    return [...this.sweeps.keys()];
+  }
+
+  /** The sweeps asked to come sooner, handed over once. */
+  takeSweepRequests(): string[] {
+    const hosts = [...this.sweepSoon];
+    this.sweepSoon.clear();
+    return hosts;
   }
 
   uses(key: string): boolean {
@@ -92,7 +126,7 @@ export class LocalInterest {
 
   send(): void {
     if (!this.deps.canSend()) return;
-    this.deps.send(this.items(), [...this.requested]);
+    this.deps.send({ items: this.items(), requested: [...this.requested], sweeps: this.sweepHosts(), sweepSoon: this.takeSweepRequests() });
     // The polling tab has them now; it clears each as the read starts.
     this.requested.clear();
   }

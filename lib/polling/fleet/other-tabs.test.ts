@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { DevopsRef } from "@/lib/azure/operation-ref";
+import type { EndpointDiscovery } from "@/lib/discovery/discovery-types";
 import { readErrorResult } from "@/lib/dev/test-support/fetch-results";
 import { nextSnapshot } from "../snapshot";
 import { OtherTabs, type TabEvents } from "./other-tabs";
@@ -9,6 +10,16 @@ const T0 = Date.UTC(2026, 10, 28, 12);
 const ref = (id: string): DevopsRef => ({ kind: "devops", subscriptionId: "sub", resourceGroupName: "rg", securityConnectorName: "c", operationResultId: id });
 const KEY_A = "devops/sub/rg/c/a";
 const KEY_B = "devops/sub/rg/c/b";
+const HOST = "t1-dc.westus3.devcenter.azure.com";
+const discoveryOf = (endpointHost: string): EndpointDiscovery => ({
+  endpointHost,
+  sweptAt: T0,
+  sweeping: false,
+  nextSweepAt: T0 + 60_000,
+  devBoxes: [],
+  operations: [],
+  problem: undefined,
+});
 
 /** One tab's OtherTabs on a channel the test speaks into, and what it said and told. */
 function create({ polling = false } = {}) {
@@ -24,6 +35,7 @@ function create({ polling = false } = {}) {
     leaderArrived: tell("leaderArrived"),
     resultArrived: (key) => told.push(`result ${key}`),
     statusArrived: tell("statusArrived"),
+    discoveryArrived: (discovery) => told.push(`discovery ${discovery.endpointHost}`),
   };
   const known = nextSnapshot(undefined, readErrorResult(T0, 503), T0);
   const tabs = new OtherTabs({
@@ -32,6 +44,7 @@ function create({ polling = false } = {}) {
     now: () => Date.now(),
     polling: () => polling,
     snapshotOf: (key) => (key === KEY_A ? known : undefined),
+    discoveryOf: (host) => (host === HOST ? discoveryOf(HOST) : undefined),
     events,
   });
   tabs.start();
@@ -104,7 +117,29 @@ describe("the other tabs", () => {
     hear({ type: "leader", tab: "t1" });
     hear({ type: "result", key: KEY_A, snapshot: known });
     hear({ type: "status", status: { at: T0, allPaused: undefined, scopes: [], next: {} } });
+    hear({ type: "discovery", discovery: discoveryOf(HOST) });
+    hear({ type: "discovery", discovery: { ...discoveryOf(HOST), endpointHost: "https://evil.example/" } });
     hear({ type: "token", value: "x" });
-    expect(told).toEqual(["leaderArrived", `result ${KEY_A}`, "statusArrived"]);
+    expect(told).toEqual(["leaderArrived", `result ${KEY_A}`, "statusArrived", `discovery ${HOST}`]);
+  });
+
+  it("keep which endpoints each tab wants swept, and hand over each sooner sweep once", () => {
+    const { tabs, hear } = create();
+    hear({ type: "interest", tab: "t1", items: [], requested: [], sweeps: [HOST, "T2-DC.example.com"], sweepSoon: [HOST] });
+    hear({ type: "interest", tab: "t2", items: [], requested: [], sweeps: [HOST], sweepSoon: [] });
+    // A later interest of the same tab keeps the sooner sweep it asked for until it is handed over.
+    hear({ type: "interest", tab: "t1", items: [], requested: [], sweeps: [HOST, "t2-dc.example.com"], sweepSoon: [] });
+    expect(tabs.sweepHosts()).toEqual([HOST, "t2-dc.example.com"]);
+    expect(tabs.takeSweepRequests()).toEqual([HOST]);
+    expect(tabs.takeSweepRequests()).toEqual([]);
+    hear({ type: "bye", tab: "t1" });
+    expect(tabs.sweepHosts()).toEqual([HOST]);
+  });
+
+  it("when polling: give a tab what the sweeps found of an endpoint it newly wants swept", () => {
+    const { hear, posted } = create({ polling: true });
+    hear({ type: "interest", tab: "t1", items: [], requested: [], sweeps: [HOST, "t2-dc.example.com"], sweepSoon: [] });
+    hear({ type: "interest", tab: "t1", items: [], requested: [], sweeps: [HOST], sweepSoon: [] });
+    expect(posted).toEqual([{ type: "discovery", discovery: discoveryOf(HOST) }]);
   });
 });

@@ -1,4 +1,5 @@
 import { refKey } from "@/lib/azure/operation-ref";
+import type { EndpointDiscovery } from "@/lib/discovery/discovery-types";
 import type { OperationSnapshot } from "../snapshot";
 import type { FleetStatus } from "./fleet-status";
 import { readTabMessage, type InterestItem, type TabMessage } from "./tab-messages";
@@ -25,6 +26,7 @@ export interface TabEvents {
   leaderArrived: () => void;
   resultArrived: (key: string, snapshot: OperationSnapshot) => void;
   statusArrived: (status: FleetStatus) => void;
+  discoveryArrived: (discovery: EndpointDiscovery) => void;
 }
 
 export interface OtherTabsDeps {
@@ -35,6 +37,8 @@ export interface OtherTabsDeps {
   /** Whether this tab polls: only the polling tab answers a tab it lost and shares what it knows. */
   polling: () => boolean;
   snapshotOf: (key: string) => OperationSnapshot | undefined;
+  /** What the polling tab's sweeps of an endpoint found so far. */
+  discoveryOf: (endpointHost: string) => EndpointDiscovery | undefined;
   events: TabEvents;
 }
 
@@ -46,6 +50,9 @@ interface RemoteTab {
   seen: number;
   items: InterestItem[];
   requested: string[];
+  sweeps: string[];
+  /** Sooner sweeps asked for and not yet handed to the sweeps. */
+  sweepSoon: string[];
 }
 
 export class OtherTabs {
@@ -106,6 +113,16 @@ export class OtherTabs {
     }
   }
 
+  /** The endpoints some other tab wants swept. */
+  sweepHosts(): string[] {
+    return [...new Set([...this.remote.values()].flatMap((tab) => tab.sweeps))];
+  }
+
+  takeSweepRequests(): string[] {
+    const hosts = [...this.remote.values()].flatMap((tab) => tab.sweepSoon.splice(0));
+    return [...new Set(hosts)];
+  }
+
   forgetSilent(now: number): void {
     for (const [tab, { seen }] of this.remote) {
       if (now - seen > FORGET_TAB_MS) this.forget(tab);
@@ -125,9 +142,13 @@ export class OtherTabs {
         // A tab sends a request once: those still waiting for their read (say, for Retry-After) are kept.
         const used = new Set(message.items.map((item) => refKey(item.ref)));
         const requested = [...new Set([...(before?.requested ?? []), ...message.requested])].filter((key) => used.has(key));
-        this.remote.set(message.tab, { seen: now, items: message.items, requested });
+        const sweepSoon = [...new Set([...(before?.sweepSoon ?? []), ...message.sweepSoon])];
+        this.remote.set(message.tab, { seen: now, items: message.items, requested, sweeps: message.sweeps, sweepSoon });
         events.othersChanged();
-        if (this.deps.polling()) this.shareKnown(message.items, before);
+        if (this.deps.polling()) {
+          this.shareKnown(message.items, before);
+          this.shareDiscoveries(message.sweeps, before);
+        }
         events.interestArrived();
         return;
       }
@@ -149,6 +170,17 @@ export class OtherTabs {
       case "status":
         events.statusArrived(message.status);
         return;
+      case "discovery":
+        events.discoveryArrived(message.discovery);
+        return;
+    }
+  }
+
+  /** A tab that newly wants an endpoint swept gets what the sweeps found so far, without waiting for the next read. */
+  private shareDiscoveries(sweeps: readonly string[], before: RemoteTab | undefined): void {
+    for (const host of sweeps) {
+      const discovery = before?.sweeps.includes(host) ? undefined : this.deps.discoveryOf(host);
+      if (discovery) this.post({ type: "discovery", discovery });
     }
   }
 

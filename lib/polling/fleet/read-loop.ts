@@ -1,13 +1,17 @@
 import type { OperationRef } from "@/lib/azure/operation-ref";
+import type { EndpointDiscovery } from "@/lib/discovery/discovery-types";
 import type { NotBeforeMemory } from "../not-before-memory";
 import type { PollRecord } from "../poll-record";
 import { pollSchedule } from "../schedule";
 import { withNextRead, type OperationSnapshot } from "../snapshot";
+import type { BackgroundEntry } from "./background-reads";
 import { FleetScheduler, type FleetEntry, type ReadBudgets } from "./fleet-scheduler";
 import type { FleetStatus } from "./fleet-status";
 import { nextReadSentence } from "./fleet-text";
 import { mergeInterest, type MergedItem } from "./merge-interest";
 import { readScopeOf } from "./read-scope";
+import { SweepReads, type SweepDeps } from "./sweep-reads";
+import type { ReadSignals } from "./throttle-signal";
 import type { InterestItem } from "./tab-messages";
 
 /**
@@ -25,6 +29,8 @@ export interface ReadDeps {
   /** Keeps each read's record (the poll log). Only the polling tab reads, so every read is recorded once. */
   record?: ((key: string, record: PollRecord) => void) | undefined;
   memory: NotBeforeMemory | undefined;
+  /** Discovery's sweeps; undefined: this page sweeps nothing (the benches). */
+  sweeps?: SweepDeps | undefined;
   now: () => number;
 }
 
@@ -38,6 +44,10 @@ export interface EveryTabInterest {
   clearRequest: (key: string) => void;
   /** Drops the tabs not heard from for a while, before each plan. */
   forgetSilent: (now: number) => void;
+  /** The endpoints some visible tab wants swept. */
+  sweepHosts: () => Iterable<string>;
+  /** The endpoints asked to be swept sooner since the last plan. */
+  takeSweepRequests: () => Iterable<string>;
 }
 
 export interface ReadLoopDeps extends ReadDeps {
@@ -46,6 +56,8 @@ export interface ReadLoopDeps extends ReadDeps {
   share: (key: string, snapshot: OperationSnapshot) => void;
   /** The status of every plan. */
   publish: (status: FleetStatus) => void;
+  /** What an endpoint's sweeps found, after every change. */
+  shareDiscovery: (discovery: EndpointDiscovery) => void;
 }
 
 /** A timer is never armed for less than this, so an overdue read cannot spin the loop. */
@@ -53,6 +65,7 @@ export const MIN_TIMER_MS = 20;
 
 export class ReadLoop {
   private readonly scheduler: FleetScheduler;
+  private readonly sweeps: SweepReads | undefined;
   /** Built again only when some interest changed: ticks come with every read, and the merge is most of a tick's work. */
   private merged: readonly MergedItem[] | undefined;
   private active = false;
@@ -62,6 +75,7 @@ export class ReadLoop {
 
   constructor(private readonly deps: ReadLoopDeps) {
     this.scheduler = new FleetScheduler(deps.budgets);
+    this.sweeps = deps.sweeps && new SweepReads(deps.sweeps, deps.shareDiscovery, deps.now);
   }
 
   get polling(): boolean {
@@ -73,7 +87,10 @@ export class ReadLoop {
     this.active = polling;
     clearTimeout(this.timer);
     this.timer = undefined;
-    if (!polling) return;
+    if (!polling) {
+      this.sweeps?.clear();
+      return;
+    }
     // Pauses Azure asked for before this tab polled are in the results it was sent: learn them first.
     const now = this.deps.now();
     for (const entry of this.entries(now)) if (entry.snapshot) this.scheduler.learn(entry.ref, entry.snapshot, now);
@@ -106,11 +123,12 @@ export class ReadLoop {
     clearTimeout(this.timer);
     this.timer = undefined;
     const now = this.deps.now();
-    const plan = this.scheduler.plan(this.entries(now), now);
+    const plan = this.scheduler.plan(this.entries(now), now, this.backgroundEntries(now));
     for (const entry of plan.start) {
       this.deps.interest.clearRequest(entry.key);
       void this.read(entry);
     }
+    for (const entry of plan.startBackground) void this.readBackground(entry, now);
     this.deps.publish(plan.status);
     if (plan.wakeAt !== undefined) {
       this.timer = setTimeout(
@@ -138,6 +156,24 @@ export class ReadLoop {
         requested: requested.has(key),
       };
     });
+  }
+
+  private backgroundEntries(now: number): BackgroundEntry[] {
+    if (!this.sweeps) return [];
+    const { interest } = this.deps;
+    this.sweeps.sync(interest.sweepHosts(), interest.takeSweepRequests(), now);
+    return this.sweeps.entries(now);
+  }
+
+  private async readBackground(entry: BackgroundEntry, now: number): Promise<void> {
+    let signals: ReadSignals | undefined;
+    try {
+      signals = await this.sweeps?.read(entry, now);
+    } catch {
+      signals = undefined; // a bug in a sweep must not keep its read in flight for ever
+    }
+    this.scheduler.finishedBackground(entry, signals, this.deps.now());
+    this.queueTick();
   }
 
   private async read(entry: FleetEntry): Promise<void> {

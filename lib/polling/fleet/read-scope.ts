@@ -13,8 +13,15 @@ export interface ReadScope {
 }
 
 export function readScopeOf(ref: OperationRef): ReadScope {
-  const name = ref.kind === "devops" ? ref.subscriptionId.toLowerCase() : ref.endpointHost.toLowerCase();
+  if (ref.kind === "devcenter") return endpointScope(ref.endpointHost);
+  const name = ref.subscriptionId.toLowerCase();
   return { id: `${ref.kind}:${name}`, kind: ref.kind, name };
+}
+
+/** A DevCenter endpoint's scope: its operations' status reads and its discovery lists draw on the same budget. */
+export function endpointScope(endpointHost: string): ReadScope {
+  const name = endpointHost.toLowerCase();
+  return { id: `devcenter:${name}`, kind: "devcenter", name };
 }
 
 /** "sub 3f9b6…b83" or "endpoint contoso-dc.westus3", for sentences about a scope: named as the table's scope column does. */

@@ -67,4 +67,19 @@ export class ScopeBudget {
     this.lastTakeAt = now;
     return true;
   }
+
+  /**
+   * A background read (a discovery sweep's list) leaves a token in the bucket, so a watched read that falls due just
+   * after it still goes at once; a bucket of one has none to spare.
+   */
+  backgroundReadyAt(now: number): number {
+    const reserve = Math.min(1, this.spec.capacity - 1);
+    const missing = 1 + reserve - this.bucket.available(now);
+    const token = missing <= 0 ? now : now + Math.ceil((missing / this.spec.refillPerSecond) * 1000);
+    return Math.max(token, this.readyAt(now));
+  }
+
+  tryTakeBackground(now: number): boolean {
+    return this.backgroundReadyAt(now) <= now && this.tryTake(now);
+  }
 }

@@ -1,6 +1,9 @@
 import { isRecord } from "@/lib/azure/wire-reader";
 import { validateRef, type OperationRef } from "@/lib/azure/operation-ref";
+import { checkParam } from "@/lib/azure/params";
+import type { EndpointDiscovery } from "@/lib/discovery/discovery-types";
 import type { OperationSnapshot } from "../snapshot";
+import { readDiscovery } from "./discovery-check";
 import type { FleetStatus } from "./fleet-status";
 import { INTEREST_ORDER, type Interest } from "./priority";
 import { readStatus } from "./status-check";
@@ -12,16 +15,27 @@ import { readStatus } from "./status-check";
  * the shape gets a new name instead of a misread.
  */
 
-export const PROTOCOL = "opwatch.fleet.v3";
+export const PROTOCOL = "opwatch.fleet.v4";
 
 export interface InterestItem {
   ref: OperationRef;
   interest: Interest;
 }
 
+/**
+ * A tab's whole interest: the operations it uses and the reads asked for by key; the endpoints whose dev boxes a
+ * visible page of it wants swept, and those asked to be swept sooner.
+ */
+export interface TabInterest {
+  items: InterestItem[];
+  requested: string[];
+  sweeps: string[];
+  sweepSoon: string[];
+}
+
 export type TabMessage =
-  /** A tab's whole interest (sent when it changes, and when a new polling tab asks). */
-  | { type: "interest"; tab: string; items: InterestItem[]; requested: string[] }
+  /** Sent when it changes, and when a new polling tab asks. */
+  | ({ type: "interest"; tab: string } & TabInterest)
   /** Still here: the polling tab forgets tabs it has not heard from for a while (a crashed tab sends no "bye"). */
   | { type: "alive"; tab: string }
   | { type: "bye"; tab: string }
@@ -29,11 +43,25 @@ export type TabMessage =
   | { type: "leader"; tab: string }
   /** A read's result, folded into the sender's snapshot. */
   | { type: "result"; key: string; snapshot: OperationSnapshot }
-  | { type: "status"; status: FleetStatus };
+  | { type: "status"; status: FleetStatus }
+  /** What the sweeps of an endpoint found, from the polling tab. */
+  | { type: "discovery"; discovery: EndpointDiscovery };
 
 const isString = (value: unknown): value is string => typeof value === "string" && value.length > 0 && value.length <= 2000;
 const isInterest = (value: unknown): value is Interest => typeof value === "string" && (INTEREST_ORDER as readonly string[]).includes(value);
 const MAX_ITEMS = 5000;
+const MAX_ENDPOINTS = 100;
+
+const readStrings = (value: unknown, max: number): string[] | undefined =>
+  Array.isArray(value) ? value.filter(isString).slice(0, max) : undefined;
+
+/** Endpoint hosts, each as the parameter rule keeps it (lower case); others are dropped. */
+function readHosts(value: unknown): string[] | undefined {
+  return readStrings(value, MAX_ENDPOINTS)?.flatMap((host) => {
+    const checked = checkParam("endpointHost", host);
+    return checked.ok ? [checked.value] : [];
+  });
+}
 
 function readItems(value: unknown): InterestItem[] | undefined {
   if (!Array.isArray(value) || value.length > MAX_ITEMS) return undefined;
@@ -63,8 +91,12 @@ export function readTabMessage(data: unknown): TabMessage | undefined {
   switch (data.type) {
     case "interest": {
       const items = readItems(data.items);
-      const requested = Array.isArray(data.requested) ? data.requested.filter(isString).slice(0, MAX_ITEMS) : undefined;
-      return isString(data.tab) && items && requested ? { type: "interest", tab: data.tab, items, requested } : undefined;
+      const requested = readStrings(data.requested, MAX_ITEMS);
+      // Absent: none (a tab that shows no endpoint need not say so).
+      const sweeps = readHosts(data.sweeps ?? []);
+      const sweepSoon = readHosts(data.sweepSoon ?? []);
+      if (!isString(data.tab) || !items || !requested || !sweeps || !sweepSoon) return undefined;
+      return { type: "interest", tab: data.tab, items, requested, sweeps, sweepSoon };
     }
     case "alive":
     case "bye":
@@ -75,6 +107,10 @@ export function readTabMessage(data: unknown): TabMessage | undefined {
     case "status": {
       const status = readStatus(data.status);
       return status ? { type: "status", status } : undefined;
+    }
+    case "discovery": {
+      const discovery = readDiscovery(data.discovery);
+      return discovery ? { type: "discovery", discovery } : undefined;
     }
     default:
       return undefined;

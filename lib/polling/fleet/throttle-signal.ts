@@ -34,17 +34,29 @@ export function readSignalsOf(snapshot: OperationSnapshot): ReadSignals {
   const response = snapshot.lastResponse?.at === last?.at ? snapshot.lastResponse : undefined;
   const remainingReads = response?.remainingReads;
   if (last?.outcome !== "readError" || error === undefined) return { throttle: NONE, remainingReads };
+  return answerSignals({ at: error.at, httpStatus: error.responseStatus, code: error.code, retryAfterMs: error.retryAfterMs, remainingReads });
+}
 
-  const status = error.responseStatus;
+/** What a failed answer says about its scope: a status read's, or a discovery list's (lib/discovery/fetch-list.ts). */
+export interface FailedAnswer {
+  at: number;
+  /** The response's status; undefined (or 0) when no response came. */
+  httpStatus: number | undefined;
+  code: string;
+  retryAfterMs: number | undefined;
+  remainingReads: number | undefined;
+}
+
+export function answerSignals({ at, httpStatus: status, code, retryAfterMs: asked, remainingReads }: FailedAnswer): ReadSignals {
   if (status !== 429 && status !== 503) return { throttle: NONE, remainingReads };
-  const retryAfterMs = error.retryAfterMs === undefined ? undefined : clampRetryAfterMs(error.retryAfterMs);
-  if (PROXY_SLOW_DOWN_CODES.has(error.code)) {
-    return { throttle: { pause: "all", until: error.at + (retryAfterMs ?? DEFAULT_THROTTLE_PAUSE_MS), httpStatus: status, code: error.code }, remainingReads };
+  const retryAfterMs = asked === undefined ? undefined : clampRetryAfterMs(asked);
+  if (PROXY_SLOW_DOWN_CODES.has(code)) {
+    return { throttle: { pause: "all", until: at + (retryAfterMs ?? DEFAULT_THROTTLE_PAUSE_MS), httpStatus: status, code }, remainingReads };
   }
   if (status === 503 && retryAfterMs === undefined) return { throttle: NONE, remainingReads };
   if (status === 429 && remainingReads !== undefined && remainingReads > 0) return { throttle: NONE, remainingReads };
   return {
-    throttle: { pause: "scope", until: error.at + (retryAfterMs ?? DEFAULT_THROTTLE_PAUSE_MS), httpStatus: status, code: error.code },
+    throttle: { pause: "scope", until: at + (retryAfterMs ?? DEFAULT_THROTTLE_PAUSE_MS), httpStatus: status, code },
     remainingReads,
   };
 }
