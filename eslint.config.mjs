@@ -59,8 +59,8 @@ export default tseslint.config(
   ),
   boundary(
     ["lib/discovery/**"],
-    `^@/lib/(?!azure/|operations/|config/zod-jitless$|watch-list/discovery-endpoint$|discovery/)|${NEVER_DEV}`,
-    "lib/discovery imports only azure/, operations/, config's zod-jitless and the watch list's endpoint type",
+    `^@/lib/(?!azure/|operations/|config/zod-jitless$|watch-list/discovery-endpoint$|auth/use-get-access-token$|discovery/)|${NEVER_DEV}`,
+    "lib/discovery imports only azure/, operations/, config's zod-jitless, the watch list's endpoint type and the token getter's type",
   ),
   boundary(["lib/polling/**"], `^@/lib/(query|watch-list|server|auth|poll-log)/|${NEVER_DEV}`, "lib/polling sits below query and the views, and never imports lib/dev"),
   boundary(["lib/poll-log/**"], `^@/lib/(query|watch-list|server|auth)/|${NEVER_DEV}`, "lib/poll-log stores what polling records, below query and the views, and never imports lib/dev"),

@@ -46,13 +46,11 @@ export interface PublicConfig {
   redirectUri: string | null;
   /** The operations the dashboard starts with on a first visit. */
   demoOperations: DemoOperation[];
-  /** The DevCenter endpoints a first visit looks for dev boxes at (OPWATCH_DISCOVERY_ENDPOINTS). */
-  discoveryEndpoints?: string[];
   /** Raw DEVCENTER_ALLOWED_HOSTS, so the UI can warn about a pasted DevCenter host the proxy will refuse. */
   devcenterAllowedHosts: string;
   /** Reads per second and burst this browser may spend per ARM subscription and per DevCenter endpoint (lib/polling/fleet). */
   readBudgets: Record<OperationKind, BucketSpec>;
-  /** DevCenter endpoints (host[:port], lower case, each allowed) offered to everyone for discovery (lib/discovery). */
+  /** DevCenter endpoints (host[:port], lower case, each allowed) a first visit looks for dev boxes at (OPWATCH_DISCOVERY_ENDPOINTS). */
   discoveryEndpoints: string[];
   /** How often an endpoint is swept, and the list reads per minute a browser may spend on it (lib/discovery/sweep.ts). */
   discovery: { intervalMs: number; readsPerMinute: number };

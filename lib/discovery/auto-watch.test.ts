@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { DiscoveryEndpoint } from "@/lib/watch-list/discovery-endpoint";
-import { AUTO_WATCHED_KEPT, operationsToAutoWatch, rememberAutoWatched } from "./auto-watch";
+import { operationsToAutoWatch } from "./auto-watch";
 import type { DiscoveredGroup, DiscoveredOperation, EndpointDiscovery } from "./discovery-types";
 
 const HOST = "tenant-dc.westeurope.devcenter.azure.com";
@@ -65,16 +65,5 @@ describe("operationsToAutoWatch", () => {
     expect(operationsToAutoWatch(endpoint({ autoWatch: false }), discovery(found), new Set())).toEqual([]);
     expect(operationsToAutoWatch(endpoint({ autoWatchSince: undefined }), discovery(found), new Set())).toEqual([]);
     expect(operationsToAutoWatch(endpoint(), discovery(found, "other.devcenter.azure.com"), new Set())).toEqual([]);
-  });
-});
-
-describe("rememberAutoWatched", () => {
-  it("adds each key once, newest last, and keeps only the newest", () => {
-    expect(rememberAutoWatched(["a", "b", "c"], ["b", "d", "d"])).toEqual(["a", "c", "b", "d"]);
-    const many = Array.from({ length: AUTO_WATCHED_KEPT }, (_, i) => `k${i}`);
-    const kept = rememberAutoWatched(many, ["new-1", "new-2"]);
-    expect(kept).toHaveLength(AUTO_WATCHED_KEPT);
-    expect(kept.slice(0, 1)).toEqual(["k2"]);
-    expect(kept.slice(-2)).toEqual(["new-1", "new-2"]);
   });
 });
