@@ -79,6 +79,9 @@ export default defineConfig({
           issuer: E2E.issuer,
           demoOperations: demoWatchList(E2E.simulatorOrigin),
         }),
+        // Sweeps as often as the settings allow, so a test sees a new operation in seconds rather than a minute.
+        OPWATCH_DISCOVERY_INTERVAL_SECONDS: "10",
+        OPWATCH_DISCOVERY_READS_PER_MINUTE: "300",
       },
     },
   ],

@@ -8,6 +8,8 @@ export interface DemoCredentials {
 /** A demo account of the local sign-in server (lib/dev/signin/users.ts). */
 export const ADA: DemoCredentials = { username: "ada@opwatch.test", password: "demo-password" };
 export const GRACE: DemoCredentials = { username: "grace@opwatch.test", password: "demo-password" };
+/** The sign-in server's numbered test people (lib/dev/signin/users.ts), one per worker slot. */
+export const testerCredentials = (slot: number): DemoCredentials => ({ username: `tester-${slot + 1}@opwatch.test`, password: "demo-password" });
 
 /** The app's sign-in prompt, the local sign-in server's pages, and the user menu. */
 export class SignInPage {
