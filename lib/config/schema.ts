@@ -11,6 +11,7 @@ import { parseAppPath, permalinkPath, PUBLIC_ARM_ENDPOINT, trimTrailingSlashes }
 import { checkParam } from "@/lib/azure/params";
 import { ARM_SUBSCRIPTION_READS, DEFAULT_READ_BUDGET } from "@/lib/azure/token-bucket";
 import { parseAuthorityMetadata } from "./authority-metadata";
+import { DISCOVERY_INTERVAL_SECONDS, DISCOVERY_READS_PER_MINUTE } from "./discovery-settings";
 import type { AuthProtocol, DemoOperation } from "./public-config";
 
 /**
@@ -127,11 +128,6 @@ function discoveryEndpointHost(entry: string): string | undefined {
   const checked = checkParam("endpointHost", host);
   return checked.ok ? checked.value : undefined;
 }
-
-/** A sweep more often than this is more reads than news; less often, a started operation is seen too late to help. */
-const DISCOVERY_INTERVAL_SECONDS = { min: 10, max: 3600, fallback: 60 } as const;
-/** Per endpoint; DevCenter answers about 300 reads a minute (X-Rate-Limit-Limit), which watched reads share. */
-const DISCOVERY_READS_PER_MINUTE = { min: 1, max: 300, fallback: 40 } as const;
 
 /** More proxies than this in front of one app is not a deployment but a typo. */
 const MAX_TRUSTED_PROXY_HOPS = 5;

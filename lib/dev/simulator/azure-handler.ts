@@ -13,7 +13,7 @@ import {
   readsThrottled,
 } from "./azure-errors";
 import type { DevCenterState } from "./devcenter-state";
-import { minuteLimitHeaders, secondsToReset } from "./minute-limit";
+import { minuteLimitHeaders, secondsToReset, type MinuteLimit } from "./minute-limit";
 import type { AzureRoute } from "./routes";
 import type { ScenarioStore } from "./scenario-store";
 import type { SimResponse } from "./sim-response";
@@ -80,22 +80,20 @@ export interface Budget {
 
 /** ARM's read bucket per subscription, or DevCenter's per-minute limit per caller. */
 function budgetOf(route: AzureRoute, context: AzureHandlerContext, token: TokenCheck): Budget | undefined {
-  if (route.kind === "devcenter") return devCenterBudget(context, token);
+  if (route.kind === "devcenter") return devCenterBudget(context.devCenter.limit, callerObjectId(token.info), context.now());
   const reads = context.store.reads.read(route.subscriptionId);
   if (!reads) return undefined;
   return { headers: reads.headers, refusal: reads.allowed ? undefined : readsThrottled(route.subscriptionId, reads.retryAfterSeconds) };
 }
 
-/** DevCenter's limit on every answer of its data plane, keyed by the token's object id. */
-export function devCenterBudget(context: AzureHandlerContext, token: TokenCheck): Budget | undefined {
-  const limit = context.devCenter.limit;
+/** DevCenter's limit on every answer of its data plane, keyed by the caller's object id; undefined: the limit is off. */
+export function devCenterBudget(limit: MinuteLimit | undefined, caller: string, now: number): Budget | undefined {
   if (!limit) return undefined;
-  const now = context.now();
-  const verdict = limit.take(callerObjectId(token.info), now);
+  const verdict = limit.take(caller, now);
   return { headers: minuteLimitHeaders(verdict), refusal: verdict.allowed ? undefined : devCenterThrottled(secondsToReset(verdict, now)) };
 }
 
-export function apiVersionRefusal(kind: OperationKind, request: AzureRequest): SimResponse | undefined {
+export function apiVersionRefusal(kind: OperationKind, request: Pick<AzureRequest, "url">): SimResponse | undefined {
   const apiVersion = request.url.searchParams.get("api-version");
   if (apiVersion === null || apiVersion === "") return missingApiVersion(kind);
   if (apiVersion !== API_VERSIONS[kind]) return invalidApiVersion(kind, apiVersion);

@@ -1,6 +1,7 @@
 import { DISCOVERY_API_VERSION } from "@/lib/azure/discovery-lists";
 import { devBoxNotFound, invalidSkipToken, listFault, projectNotFound } from "./azure-errors";
 import { accessRefusal, apiVersionRefusal, devCenterBudget, headerValue, standardHeaders, type AzureHandlerContext, type AzureRequest } from "./azure-handler";
+import type { DevCenterState } from "./devcenter-state";
 import type { DevCenterListRoute } from "./routes";
 import { jsonResponse, type SimResponse } from "./sim-response";
 import { callerObjectId } from "./token-check";
@@ -13,25 +14,31 @@ import { callerObjectId } from "./token-check";
 export async function handleDevCenterList(route: DevCenterListRoute, request: AzureRequest, context: AzureHandlerContext): Promise<SimResponse> {
   const token = await context.checkToken(headerValue(request.headers.authorization), "devcenter");
   const denied = accessRefusal("devcenter", request, context, token);
-  const budget = denied === undefined ? devCenterBudget(context, token) : undefined;
-  const base = { ...standardHeaders(request.headers), ...budget?.headers };
-  const owner = callerObjectId(token.info);
-  const response = denied ?? budget?.refusal ?? apiVersionRefusal("devcenter", request) ?? answerList(route, request.url, owner, context);
-  return { ...response, headers: { ...base, ...response.headers } };
+  const response = denied ?? answerDevCenterList(route, request.url, callerObjectId(token.info), context.devCenter, context.now());
+  return { ...response, headers: { ...standardHeaders(request.headers), ...response.headers } };
+}
+
+/**
+ * The answer to an authenticated caller's list read, from the per-minute limit on: pure, with the time passed in, so
+ * that the discovery benchmark reads on virtual time exactly what the HTTP route serves.
+ */
+export function answerDevCenterList(route: DevCenterListRoute, url: URL, owner: string, devCenter: DevCenterState, now: number): SimResponse {
+  const budget = devCenterBudget(devCenter.limit, owner, now);
+  const response = budget?.refusal ?? apiVersionRefusal("devcenter", { url }) ?? answerList(route, url, owner, devCenter, now);
+  return { ...response, headers: { ...budget?.headers, ...response.headers } };
 }
 
 /** The continuation query of a nextLink: where the next page starts. */
 const SKIP_TOKEN = "$skipToken";
 
-function answerList(route: DevCenterListRoute, url: URL, owner: string, context: AzureHandlerContext): SimResponse {
+function answerList(route: DevCenterListRoute, url: URL, owner: string, devCenter: DevCenterState, now: number): SimResponse {
   const skipText = url.searchParams.get(SKIP_TOKEN);
   const skip = skipText === null ? 0 : Number(skipText);
   if (skipText !== null && !(/^\d{1,9}$/.test(skipText) && Number.isSafeInteger(skip))) return invalidSkipToken(skipText);
-  const { model, faults } = context.devCenter;
+  const { model, faults } = devCenter;
   const projectName = route.list === "projects" ? undefined : route.projectName;
   const fault = faults.take(route.list, owner, projectName);
   if (fault) return listFault(fault.status, fault.headers);
-  const now = context.now();
   let items: readonly unknown[] | undefined;
   switch (route.list) {
     case "projects":
@@ -50,7 +57,7 @@ function answerList(route: DevCenterListRoute, url: URL, owner: string, context:
   const size = faults.pageSize(owner);
   const value = items.slice(skip, skip + size);
   const more = skip + size < items.length;
-  return jsonResponse(200, more ? { value, nextLink: nextLink(url, context.devCenter.origin, skip + size) } : { value });
+  return jsonResponse(200, more ? { value, nextLink: nextLink(url, devCenter.origin, skip + size) } : { value });
 }
 
 /** The same list on the simulator's own origin, path as requested, with where the next page starts. */

@@ -1,31 +1,42 @@
-import type { DiscoveryListRequest } from "@/lib/azure/discovery-lists";
-import { EndpointSweep, type ListAnswer, type SweepSettings } from "@/lib/discovery/sweep";
+import { discoveryUpstreamPath, DISCOVERY_API_VERSION, type DiscoveryListRequest } from "@/lib/azure/discovery-lists";
+import { DEFAULT_READ_BUDGET } from "@/lib/azure/token-bucket";
+import { DISCOVERY_INTERVAL_SECONDS, DISCOVERY_READS_PER_MINUTE } from "@/lib/config/discovery-settings";
+import { answerDevCenterList } from "@/lib/dev/simulator/devcenter-lists";
+import { createDevCenterState } from "@/lib/dev/simulator/devcenter-state";
+import { matchDevCenterListRoute } from "@/lib/dev/simulator/routes";
+import type { SimResponse } from "@/lib/dev/simulator/sim-response";
+import { fetchList } from "@/lib/discovery/fetch-list";
+import { EndpointSweep, type SweepSettings } from "@/lib/discovery/sweep";
+import { FleetScheduler } from "@/lib/polling/fleet/fleet-scheduler";
+import { MIN_TIMER_MS } from "@/lib/polling/fleet/read-loop";
+import { SweepReads } from "@/lib/polling/fleet/sweep-reads";
 import { percentile } from "../polling/stats";
-import { seededRandom, uniform } from "../polling/prng";
+import { BENCH_OWNER, planOperations, ScenarioDevCenter, type ScenarioOptions } from "./scenario";
 
 /**
- * One endpoint's sweeps on virtual time against a simulated dev center whose operations start at random: how long
- * each operation takes to be found, and how many list reads that costs. Pure and deterministic for a seed, so the
- * benchmark and the tests share it.
+ * One endpoint's discovery on virtual time, with the browser's pieces and the simulator's: the fleet scheduler plans
+ * the sweep's list reads as background reads within the DevCenter endpoint's budget (as the polling tab's read loop
+ * does: again after every read, else at its wake time), each read goes through the real list reader (fetchList) to
+ * the simulator's own answer (its dev center model and per-minute limit, as its HTTP route serves it), and what the
+ * sweep shares is what the screen shows. Deterministic for a seed, so the benchmark and the tests share it.
  */
 
-export interface SimulationOptions {
-  seed: number;
-  projects: number;
-  devBoxes: number;
-  operations: number;
-  /** Operations start uniformly at random within this window from the start... */
-  startWindowMs: number;
-  /** ...and the sweeps go on this much longer, to find the last ones. */
+export interface SimulationOptions extends ScenarioOptions {
+  /** The sweeps go on this much longer than the start window, to find the last operations. */
   tailMs: number;
-  /** How long an operation runs: uniform in [min, max]. */
-  runningMs: readonly [number, number];
+  /** From a read's start to its answer; the dev center answers halfway. */
   latencyMs: number;
+  /** The dev center's page size. */
   pageSize: number;
-  /** Whether a dev box's listed actionState shows an operation under way, as DevCenter's does for its own actions. */
-  listedStateShowsWork: boolean;
+  /** The dev center's per-minute limit per caller. */
+  limitPerMinute: number;
   settings: SweepSettings;
 }
+
+export const DEFAULT_SETTINGS: SweepSettings = {
+  intervalMs: DISCOVERY_INTERVAL_SECONDS.fallback * 1000,
+  readsPerMinute: DISCOVERY_READS_PER_MINUTE.fallback,
+};
 
 export const DEFAULT_SIMULATION: SimulationOptions = {
   seed: 1,
@@ -33,18 +44,20 @@ export const DEFAULT_SIMULATION: SimulationOptions = {
   devBoxes: 30,
   operations: 30,
   startWindowMs: 10 * 60_000,
+  runningMs: [60_000, 10 * 60_000],
+  listedStateShowsWork: false,
   tailMs: 3 * 60_000,
-  runningMs: [60_000, 5 * 60_000],
   latencyMs: 300,
   pageSize: 100,
-  listedStateShowsWork: false,
-  settings: { intervalMs: 60_000, readsPerMinute: 40 },
+  limitPerMinute: 300,
+  settings: DEFAULT_SETTINGS,
 };
 
 export interface SimulationResult {
   operations: number;
+  /** Operations the shared view ever listed. */
   found: number;
-  /** From an operation's start to the end of the read that found it. */
+  /** From an operation's start to the answer after which the shared view first listed it. */
   delayP50Ms: number;
   delayP95Ms: number;
   delayMaxMs: number;
@@ -52,80 +65,83 @@ export interface SimulationResult {
   /** Over the whole run, and the most started in any 60 s. */
   readsPerMinute: number;
   maxReadsInAMinute: number;
+  /** Answers the dev center refused for its per-minute limit. */
+  throttled: number;
 }
 
-const HOST = "sim-dc.westeurope.devcenter.azure.com";
+const HOST = "bench-dc.westeurope.devcenter.azure.com";
+const ORIGIN = `https://${HOST}`;
+/** A Monday 09:00 UTC, on a minute boundary as the limit's windows are. */
+const START = Date.UTC(2025, 5, 2, 9);
 
-interface SimOperation {
-  operationId: string;
-  projectName: string;
-  devBoxName: string;
-  startAt: number;
-  endAt: number;
+/** The Azure URL the proxy calls for a list read: the list's path, or a nextLink's page of it (it must be on the endpoint). */
+function upstreamUrl(request: DiscoveryListRequest): URL {
+  if (request.nextLink !== undefined) return new URL(request.nextLink);
+  const url = new URL(discoveryUpstreamPath(request), ORIGIN);
+  url.searchParams.set("api-version", DISCOVERY_API_VERSION);
+  return url;
 }
 
-function answer(request: DiscoveryListRequest, boxes: readonly { projectName: string; name: string }[], ops: readonly SimOperation[], options: SimulationOptions, now: number): ListAnswer {
-  const started = ops.filter((o) => o.startAt <= now);
-  const busy = (projectName: string, name: string) =>
-    started.some((o) => o.projectName === projectName && o.devBoxName === name && now < o.endAt);
-  const all =
-    request.list === "devboxes"
-      ? boxes.map((b) => ({
-          ...b,
-          provisioningState: "Succeeded",
-          powerState: "Running",
-          actionState: options.listedStateShowsWork && busy(b.projectName, b.name) ? "Repairing" : "Repaired",
-        }))
-      : request.list === "operations"
-        ? started
-            .filter((o) => o.projectName === request.projectName && o.devBoxName === request.devBoxName)
-            .map((o) => ({
-              operationId: o.operationId,
-              kind: "Repair",
-              status: now < o.endAt ? "Running" : "Succeeded",
-              startTime: new Date(o.startAt).toISOString(),
-              ...(now < o.endAt ? {} : { endTime: new Date(o.endAt).toISOString() }),
-            }))
-        : [];
-  const page = Number(request.nextLink?.split("page=")[1] ?? "0");
-  const value = all.slice(page * options.pageSize, (page + 1) * options.pageSize);
-  const more = (page + 1) * options.pageSize < all.length;
-  return { ok: true, body: { value, ...(more ? { nextLink: `https://${HOST}/list?page=${page + 1}` } : {}) } };
-}
+const toResponse = (answer: SimResponse) => new Response(answer.body ?? null, { status: answer.status, headers: answer.headers });
 
-export function simulateDiscovery(overrides: Partial<SimulationOptions> = {}): SimulationResult {
+export async function simulateDiscovery(overrides: Partial<SimulationOptions> = {}): Promise<SimulationResult> {
   const options = { ...DEFAULT_SIMULATION, ...overrides };
-  const random = seededRandom(options.seed);
-  const boxes = Array.from({ length: options.devBoxes }, (_, i) => ({ projectName: `project-${i % options.projects}`, name: `box-${i}` }));
-  const ops: SimOperation[] = Array.from({ length: options.operations }, (_, i) => {
-    const box = boxes[Math.floor(random() * boxes.length)] ?? { projectName: "project-0", name: "box-0" };
-    const startAt = uniform(random, 0, options.startWindowMs);
-    return {
-      operationId: `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`,
-      projectName: box.projectName,
-      devBoxName: box.name,
-      startAt,
-      endAt: startAt + uniform(random, options.runningMs[0], options.runningMs[1]),
-    };
-  });
-  const startOf = new Map(ops.map((o) => [o.operationId.toLowerCase(), o.startAt]));
+  const plan = planOperations(options, START);
+  const state = createDevCenterState(ORIGIN, options.limitPerMinute);
+  state.faults.setPageSize(options.pageSize);
+  const scenario = new ScenarioDevCenter(state.model, options, plan, START);
+  const startOf = new Map(plan.operations.map((o) => [o.operationId, o.startAt]));
   const delays = new Map<string, number>();
   const readStarts: number[] = [];
-  const end = options.startWindowMs + options.tailMs;
-  const sweep = new EndpointSweep(HOST, options.settings, 0);
-  let now = 0;
-  for (let next = sweep.next(now); next !== undefined && next.at <= end; next = sweep.next(now)) {
-    now = next.at;
-    sweep.started(next.request, now);
-    readStarts.push(now);
-    const reply = answer(next.request, boxes, ops, options, now);
-    now += options.latencyMs;
-    sweep.answered(next.request, reply, now);
-    for (const found of sweep.view(now).operations) {
-      const startAt = startOf.get(found.ref.operationId.toLowerCase());
-      if (startAt !== undefined && !delays.has(found.key)) delays.set(found.key, now - startAt);
+  let throttled = 0;
+  let clock = START;
+
+  // One read's way: the dev center answers halfway through the latency, the browser reads the answer at its end.
+  const fetchImpl = (readStart: number, request: DiscoveryListRequest): Promise<Response> => {
+    const url = upstreamUrl(request);
+    const route = matchDevCenterListRoute(url.pathname);
+    const at = readStart + options.latencyMs / 2;
+    scenario.advance(at);
+    const answer: SimResponse = route ? answerDevCenterList(route, url, BENCH_OWNER, state, at) : { status: 404, headers: {} };
+    if (answer.status === 429) throttled++;
+    clock = readStart + options.latencyMs;
+    return Promise.resolve(toResponse(answer));
+  };
+  const sweeps = new SweepReads(
+    {
+      settings: options.settings,
+      createSweep: (endpointHost, settings, now) => new EndpointSweep(endpointHost, settings, now),
+      fetchList: (request) => {
+        const readStart = clock;
+        return fetchList(request, () => Promise.resolve("bench-token"), { fetchImpl: () => fetchImpl(readStart, request), now: () => clock });
+      },
+    },
+    (view) => {
+      for (const found of view.operations) {
+        const startAt = startOf.get(found.ref.operationId);
+        if (startAt !== undefined && !delays.has(found.key)) delays.set(found.key, clock - startAt);
+      }
+    },
+    () => clock,
+  );
+  const scheduler = new FleetScheduler({ devops: DEFAULT_READ_BUDGET, devcenter: DEFAULT_READ_BUDGET });
+
+  const end = START + options.startWindowMs + options.tailMs;
+  sweeps.sync([HOST], [], clock);
+  while (clock < end) {
+    const now = clock;
+    const planned = scheduler.plan([], now, sweeps.entries(now));
+    // One sweep makes one read at a time, so its reads run one after another here as in the browser.
+    for (const entry of planned.startBackground) {
+      readStarts.push(clock);
+      const signals = await sweeps.read(entry, clock);
+      scheduler.finishedBackground(entry, signals, clock);
     }
+    if (planned.startBackground.length > 0) continue;
+    if (planned.wakeAt === undefined) break;
+    clock = now + Math.max(MIN_TIMER_MS, planned.wakeAt - now);
   }
+
   const values = [...delays.values()];
   let maxReadsInAMinute = 0;
   for (let i = 0, j = 0; i < readStarts.length; i++) {
@@ -133,13 +149,14 @@ export function simulateDiscovery(overrides: Partial<SimulationOptions> = {}): S
     maxReadsInAMinute = Math.max(maxReadsInAMinute, i - j + 1);
   }
   return {
-    operations: ops.length,
+    operations: plan.operations.length,
     found: delays.size,
     delayP50Ms: percentile(values, 0.5),
     delayP95Ms: percentile(values, 0.95),
-    delayMaxMs: Math.max(...values),
+    delayMaxMs: values.length === 0 ? Number.NaN : Math.max(...values),
     reads: readStarts.length,
-    readsPerMinute: readStarts.length / (end / 60_000),
+    readsPerMinute: readStarts.length / ((end - START) / 60_000),
     maxReadsInAMinute,
+    throttled,
   };
 }
