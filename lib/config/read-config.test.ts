@@ -50,7 +50,7 @@ describe("readConfig: the public configuration", () => {
       discoveryEndpoints: ["t1-dc.westus3.devcenter.azure.com", "127.0.0.1:4010"],
       discovery: { intervalMs: 30_000, readsPerMinute: 20 },
     });
-    expect(read({ AZURE_CLIENT_ID: CLIENT })).toMatchObject({ value: { discoveryEndpoints: [], discovery: { intervalMs: 60_000, readsPerMinute: 40 } } });
+    expect(read({ AZURE_CLIENT_ID: CLIENT })).toMatchObject({ value: { discoveryEndpoints: [], discovery: { intervalMs: 30_000, readsPerMinute: 40 } } });
   });
 
   it("names a discovery endpoint the proxy would refuse, or one that is no endpoint, and bad paces", () => {

@@ -13,5 +13,5 @@ export const samplePublicConfig: PublicConfig = {
   devcenterAllowedHosts: "*.devcenter.azure.com",
   readBudgets: { devops: { refillPerSecond: 5, capacity: 10 }, devcenter: { refillPerSecond: 5, capacity: 10 } },
   discoveryEndpoints: [],
-  discovery: { intervalMs: 60_000, readsPerMinute: 40 },
+  discovery: { intervalMs: 30_000, readsPerMinute: 40 },
 };
