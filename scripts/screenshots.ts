@@ -1,7 +1,7 @@
 /**
  * `npm run screenshots`: the README's pictures, taken from the real app on the demo stack in Debian's Chromium.
  * Builds into .next-shots or NEXT_DIST_DIR (`--no-build` reuses it), signs in as a demo user, lets the demo operations move, and
- * writes public/screenshots/{dashboard,cards,board,operation,poll-log,error-tree}.png and
+ * writes public/screenshots/{dashboard,cards,dev-boxes,board,operation,poll-log,error-tree}.png and
  * phone-{dashboard,table,error-tree}.png (at 390x844 in dark mode). Ports 3200/4210/4643 keep clear of a running demo.
  */
 import { mkdirSync } from "node:fs";
@@ -69,6 +69,15 @@ try {
   await page.getByTestId("watch-list").scrollIntoViewIfNeeded();
   await page.waitForTimeout(2_000);
   await shoot(page, "cards");
+
+  // The demo's dev center, offered at first sign-in: the person's dev boxes found without pasting.
+  await page.goto(`${appOrigin}/`);
+  const devBoxes = page.getByTestId("dev-boxes");
+  await devBoxes.getByTestId("dev-boxes-swept").filter({ hasText: /^Looked/ }).waitFor();
+  await devBoxes.scrollIntoViewIfNeeded();
+  await page.waitForTimeout(1_000);
+  await devBoxes.screenshot({ path: `${outDir}/dev-boxes.png` });
+  console.info(`wrote ${outDir}/dev-boxes.png`);
 
   // The demo's board (the link `npm run demo` prints): a colleague's operations this browser does not watch yet.
   await page.goto(demoBoardLink(appOrigin, stack.simulator.url));

@@ -78,8 +78,10 @@ describe("EndpointView", () => {
     expect(render({ endpoint: { ...endpoint, autoWatch: true } })).toContain('role="switch" aria-checked="true"');
   });
 
-  it("says it is finding dev boxes before the first sweep, and when it last looked after", () => {
+  it("says it is finding dev boxes before the first sweep, that it goes on while a first sweep has found some, and when it last looked after", () => {
     expect(text(render({ discovery: discovery({ sweptAt: undefined }) }))).toContain("Finding your dev boxes…");
+    const partly = discovery({ sweptAt: undefined, operations: [operation(1, "active")] });
+    expect(text(render({ discovery: partly }))).toContain("Looking at the rest of your dev boxes…");
     expect(text(render())).toContain("Looked 5 s ago");
   });
 

@@ -68,7 +68,9 @@ export function EndpointView({ endpoint, discovery, now, myObjectId, watchedKeys
         {problem?.kind === "throttled"
           ? `DevCenter asked opwatch to wait; looking again at ${formatTimeOfDay(problem.until)}`
           : discovery.sweptAt === undefined
-            ? "Finding your dev boxes…"
+            ? nothingYet
+              ? "Finding your dev boxes…"
+              : "Looking at the rest of your dev boxes…"
             : `Looked ${formatAgo(discovery.sweptAt, now)}${discovery.sweeping ? " · looking again…" : ""}`}
       </p>
       {isLasting(problem) ? <EndpointProblemNotice problem={problem} host={endpoint.host} /> : null}
