@@ -2,7 +2,7 @@ import { expect, test } from "./fixtures";
 import { DashboardPage } from "./pages/dashboard-page";
 import { DevBoxesSection } from "./pages/dev-boxes-section";
 import { OperationPage } from "./pages/operation-page";
-import type { Step } from "./fixtures/scenarios";
+import { RETRY_AFTER_2, type Step } from "./fixtures/scenarios";
 
 /**
  * "Your dev boxes": a person's DevCenter operations found by sweeping the simulator's dev center, without pasting. The
@@ -15,7 +15,8 @@ test.use({
   },
 });
 
-const running = (kind: string): Step => ({ afterMs: 0, body: { status: "Running", startTime: "{{start}}", name: kind } });
+/** Running, its status read again 2 s on (DevCenter itself asks for 30 s). */
+const running = (kind: string): Step => ({ afterMs: 0, headers: RETRY_AFTER_2, body: { status: "Running", startTime: "{{start}}", name: kind } });
 const succeededAfter = (ms: number): Step => ({ afterMs: ms, body: { status: "Succeeded", startTime: "{{start}}", endTime: "{{end}}" } });
 /** Someone else's object id: an admin who restarted the person's dev box. */
 const ADMIN = "b1b1b1b1-0000-4000-8000-0000000ad111";
@@ -39,6 +40,7 @@ test("an operation started on a dev box after sign-in appears without any paste,
   await expect(section.watchingLink(devCenter.keyOf(mine.operationId))).toHaveAttribute("href", mine.permalink);
   const dashboard = new DashboardPage(page);
   await expect(dashboard.statusBadge(mine.permalink)).toHaveAttribute("data-status-category", "running");
+  await expect(dashboard.row(mine.permalink)).toContainText("Restart on e2e-box");
   // Not watched until asked: the other one is offered, not added.
   await expect(dashboard.row(theirs.permalink)).toHaveCount(0);
 });
@@ -55,10 +57,11 @@ test("with auto-watch on, a new operation is watched without a click, notified w
   await section.autoWatchSwitch(devCenter.host).click();
   await expect(section.autoWatchSwitch(devCenter.host)).toHaveAttribute("aria-checked", "true");
 
-  // Long enough to be found running: a sweep that sees it finished already has nothing new to watch.
-  const started = await devCenter.startOperation("e2e-auto", { operationKind: "Start", steps: [running("Start"), succeededAfter(20_000)] });
+  // Found running (Look now, not the next sweep: the test is of the switch), so it ends after it was watched.
+  const started = await devCenter.startOperation("e2e-auto", { operationKind: "Start", steps: [running("Start"), succeededAfter(8_000)] });
+  await section.lookNowButton(devCenter.host).click();
   const dashboard = new DashboardPage(page);
-  await expect(dashboard.row(started.permalink)).toBeVisible({ timeout: 30_000 });
+  await expect(dashboard.row(started.permalink)).toContainText("Start on e2e-auto", { timeout: 30_000 });
   await expect(dashboard.completionNotices.filter({ hasText: "ended: Succeeded" })).toHaveCount(1, { timeout: 45_000 });
 
   const elsewhere = new OperationPage(await newBrowserPage());

@@ -6,6 +6,7 @@ import { devcenterEndpointRefusal } from "@/lib/azure/paste-plan";
 import { useObjectId } from "@/lib/auth/use-object-id";
 import { usePublicConfig } from "@/lib/config/public-config";
 import type { DiscoveredOperation } from "@/lib/discovery/discovery-types";
+import { watchLabelOf } from "@/lib/discovery/watch-label";
 import { shortEndpointHost } from "@/lib/operations/display-name";
 import { offeredEndpoints, type EndpointRemoval } from "@/lib/watch-list/endpoint-list";
 import { watchItemKey } from "@/lib/watch-list/store";
@@ -37,7 +38,7 @@ export default function DevBoxesSection() {
 
   const watch = (operations: readonly DiscoveredOperation[]) => {
     const watched = new Set(store.getSnapshot().items.map(watchItemKey));
-    for (const operation of operations) if (!watched.has(operation.key)) store.add(operation.ref);
+    for (const operation of operations) if (!watched.has(operation.key)) store.add(operation.ref, watchLabelOf(operation));
   };
   const remove = (host: string) => {
     setRemoved(store.removeEndpoint(host));

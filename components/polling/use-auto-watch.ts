@@ -3,6 +3,7 @@
 import { useEffect } from "react";
 import { operationsToAutoWatch } from "@/lib/discovery/auto-watch";
 import type { EndpointDiscovery } from "@/lib/discovery/discovery-types";
+import { watchLabelOf } from "@/lib/discovery/watch-label";
 import type { DiscoveryEndpoint } from "@/lib/watch-list/discovery-endpoint";
 import { watchItemKey } from "@/lib/watch-list/store";
 import { useWatchList } from "@/lib/watch-list/use-watch-list";
@@ -31,7 +32,7 @@ export function useAutoWatch(
     const watched = new Set(state.items.map(watchItemKey));
     const picked = operationsToAutoWatch(endpoint, discovery, watched);
     if (picked.length === 0) return;
-    for (const operation of picked) store.add(operation.ref);
+    for (const operation of picked) store.add(operation.ref, watchLabelOf(operation));
     kept.noteAutoWatched(endpoint.host, picked.map((operation) => operation.key));
   }, [adds, endpoint, discovery, state, store, kept]);
 }
