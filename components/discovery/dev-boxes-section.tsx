@@ -25,13 +25,18 @@ export default function DevBoxesSection() {
   const { state, store } = useWatchList();
   const { endpoints, add, setAutoWatch } = useDiscoveryEndpoints();
   const myObjectId = useObjectId();
-  const { devcenterAllowedHosts } = usePublicConfig();
+  const { devcenterAllowedHosts, discoveryEndpoints } = usePublicConfig();
   const refusal = useMemo(() => devcenterEndpointRefusal(devcenterAllowedHosts), [devcenterAllowedHosts]);
   const watchedKeys = useMemo(() => new Set(state.items.map(watchItemKey)), [state.items]);
   const listed = useMemo(() => new Set(endpoints.map((e) => e.host)), [endpoints]);
   const offers = useMemo(
-    () => offeredEndpoints(state.items.flatMap((item) => (item.ref.kind === "devcenter" ? [item.ref.endpointHost] : [])), endpoints),
-    [state.items, endpoints],
+    () =>
+      offeredEndpoints(
+        discoveryEndpoints,
+        state.items.flatMap((item) => (item.ref.kind === "devcenter" ? [item.ref.endpointHost] : [])),
+        endpoints,
+      ),
+    [discoveryEndpoints, state.items, endpoints],
   );
   const [removed, setRemoved] = useState<EndpointRemoval | undefined>();
   const heading = useRef<HTMLHeadingElement>(null);
@@ -74,7 +79,7 @@ export default function DevBoxesSection() {
           </p>
         ) : null}
       </div>
-      {offers.map((host) => (
+      {offers.map(({ host, reason }) => (
         <p key={host} data-testid="dev-boxes-offer" className="text-sm">
           <Button
             size="sm"
@@ -86,7 +91,7 @@ export default function DevBoxesSection() {
           >
             Find your dev boxes at {shortEndpointHost(host)}
           </Button>{" "}
-          <span className={MUTED}>(you watch operations there)</span>
+          <span className={MUTED}>{reason === "configured" ? "(offered by whoever runs opwatch)" : "(you watch operations there)"}</span>
         </p>
       ))}
       {endpoints.length > 0 ? (

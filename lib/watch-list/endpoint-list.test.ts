@@ -115,6 +115,16 @@ describe("editing the endpoint list", () => {
   });
 
   it("offers the endpoints of watched DevCenter operations not searched yet, once each", () => {
-    expect(offeredEndpoints(["x.devcenter.azure.com", HOST, "x.devcenter.azure.com"], [endpoint(HOST)])).toEqual(["x.devcenter.azure.com"]);
+    expect(offeredEndpoints([], ["x.devcenter.azure.com", HOST, "x.devcenter.azure.com"], [endpoint(HOST)])).toEqual([
+      { host: "x.devcenter.azure.com", reason: "watched" },
+    ]);
+  });
+
+  it("offers the operator's endpoints a person does not have (added after their first visit, or removed) first", () => {
+    const offers = offeredEndpoints(["https://Y.devcenter.azure.com/", HOST, "not a host"], ["y.devcenter.azure.com", "z.devcenter.azure.com"], [endpoint(HOST)]);
+    expect(offers).toEqual([
+      { host: "y.devcenter.azure.com", reason: "configured" },
+      { host: "z.devcenter.azure.com", reason: "watched" },
+    ]);
   });
 });

@@ -127,10 +127,28 @@ export function seedEndpoints(hosts: readonly string[] | undefined, addedAt: num
   return list;
 }
 
-/** The endpoint hosts of DevCenter operations already watched that are not searched yet, in the order first watched. */
-export function offeredEndpoints(watchedHosts: Iterable<string>, list: readonly DiscoveryEndpoint[]): string[] {
-  const listed = new Set(list.map((e) => e.host));
-  const offered = new Set<string>();
-  for (const host of watchedHosts) if (!listed.has(host)) offered.add(host);
-  return [...offered];
+/** Why an endpoint not in the list is offered: the operator named it, or the person watches operations there. */
+export interface EndpointOffer {
+  host: string;
+  reason: "configured" | "watched";
+}
+
+/**
+ * The endpoints offered with one click: the operator's (OPWATCH_DISCOVERY_ENDPOINTS, which only a first visit adds by
+ * itself), then those of DevCenter operations already watched, each once, none already in the list.
+ */
+export function offeredEndpoints(configured: readonly string[], watchedHosts: Iterable<string>, list: readonly DiscoveryEndpoint[]): EndpointOffer[] {
+  const seen = new Set(list.map((e) => e.host));
+  const offers: EndpointOffer[] = [];
+  const offer = (host: string, reason: EndpointOffer["reason"]) => {
+    if (seen.has(host)) return;
+    seen.add(host);
+    offers.push({ host, reason });
+  };
+  for (const written of configured) {
+    const parsed = parseEndpointInput(written);
+    if (parsed.ok) offer(parsed.value, "configured");
+  }
+  for (const host of watchedHosts) offer(host, "watched");
+  return offers;
 }

@@ -17,6 +17,8 @@ const watchedRef: DevcenterRef = { kind: "devcenter", endpointHost: HOST, projec
 /** A stand-in for lib/discovery/sweep.ts (its own tests are the sweep's): one devboxes read per interval. */
 class FakeSweep implements SweepLike {
   readonly calls: string[] = [];
+  /** The Retry-After of each failed answer, as the sweep was told it. */
+  readonly retryAfters: (number | undefined)[] = [];
   private dueAt: number;
   private reading = false;
   constructor(
@@ -36,6 +38,7 @@ class FakeSweep implements SweepLike {
     this.reading = false;
     this.dueAt = now + 60_000;
     this.calls.push(`answered ${answer.ok ? "ok" : answer.httpStatus} ${now - T0}`);
+    if (!answer.ok) this.retryAfters.push(answer.retryAfterMs);
   }
   requestSoon(now: number): void {
     this.dueAt = now;
@@ -151,5 +154,14 @@ describe("the read loop's sweeps", () => {
     expect(statusReads.length).toBeGreaterThan(1);
     expect(statusReads[1]).toBeGreaterThanOrEqual(30_000);
     expect(sweeps.get(HOST)?.calls.at(3)).toBe("started 30000");
+  });
+
+  it("tells the sweep the Retry-After the scope honours, clamped: a year's wait would stop discovery for good", async () => {
+    const throttled: ListAnswer = { ok: false, httpStatus: 429, code: "TooManyRequests", message: "slow down", retryAfterMs: 365 * 86_400_000 };
+    const { loop, sweeps, status } = create({ answers: [throttled] });
+    loop.setPolling(true);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(sweeps.get(HOST)?.retryAfters).toEqual([600_000]);
+    expect(status()?.scopes.find((s) => s.name === HOST)?.pause?.until).toBe(T0 + 600_000);
   });
 });

@@ -3,6 +3,7 @@ import type { EndpointDiscovery } from "@/lib/discovery/discovery-types";
 import type { ListRead } from "@/lib/discovery/fetch-list";
 import type { EndpointSweep, SweepSettings } from "@/lib/discovery/sweep";
 import type { BackgroundEntry } from "./background-reads";
+import { clampRetryAfterMs } from "../retry-after";
 import { answerSignals, type ReadSignals } from "./throttle-signal";
 
 /**
@@ -80,12 +81,13 @@ export class SweepReads {
       const answer = { ok: false as const, httpStatus: 0, code: "ClientError", message: "opwatch could not read the list", retryAfterMs: undefined };
       read = { answer, at: this.now(), remainingReads: undefined };
     }
+    // The sweep waits as long as the scope's pause does: Retry-After clamped as every read's is.
+    const answer = read.answer.ok || read.answer.retryAfterMs === undefined ? read.answer : { ...read.answer, retryAfterMs: clampRetryAfterMs(read.answer.retryAfterMs) };
     // An endpoint no tab wants any more is not told, but its answer still counts for the scope.
     if (this.sweeps.get(entry.endpointHost) === sweep) {
-      sweep.answered(request, read.answer, read.at);
+      sweep.answered(request, answer, read.at);
       this.share(sweep.view(read.at));
     }
-    const { answer } = read;
     return answer.ok
       ? answerSignals({ at: read.at, httpStatus: 200, code: "", retryAfterMs: undefined, remainingReads: read.remainingReads })
       : answerSignals({ at: read.at, httpStatus: answer.httpStatus, code: answer.code, retryAfterMs: answer.retryAfterMs, remainingReads: read.remainingReads });
