@@ -1,4 +1,6 @@
 import { expect, test } from "./fixtures";
+import { BOTH_SCHEMES, expectAxeClean } from "./fixtures/axe";
+import { expectNoSidewaysScroll } from "./fixtures/layout";
 import { DashboardPage } from "./pages/dashboard-page";
 import { DevBoxesSection } from "./pages/dev-boxes-section";
 import { OperationPage } from "./pages/operation-page";
@@ -35,6 +37,9 @@ test("an operation started on a dev box after sign-in appears without any paste,
   await expect(row).toContainText("by you");
   await expect(row.getByTestId("status-badge")).toContainText("Running");
   await expect(section.row(devCenter.keyOf(theirs.operationId))).not.toContainText("by you");
+  await expectAxeClean(page, { colorSchemes: BOTH_SCHEMES });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expectNoSidewaysScroll(page);
 
   await section.watchButton(devCenter.keyOf(mine.operationId)).click();
   await expect(section.watchingLink(devCenter.keyOf(mine.operationId))).toHaveAttribute("href", mine.permalink);
