@@ -1,11 +1,10 @@
 import "server-only";
-import { matchAllowList } from "@/lib/azure/allow-list";
 import { DISCOVERY_API_VERSION, discoveryUpstreamPath, type DiscoveryList, type DiscoveryListRequest } from "@/lib/azure/discovery-lists";
 import { fail, ok, validateParam, type ParamName, type Result } from "@/lib/azure/params";
 import type { ProxyConfig } from "@/lib/config/proxy-config";
 import { nextLinkOf, nextPageUrl } from "./discovery-next-link";
 import { proxyError } from "./errors";
-import { doubleEncodingRefusal, type ProxyTarget } from "./proxy-target";
+import { allowedDevcenterUrl, doubleEncodingRefusal, type ProxyTarget } from "./proxy-target";
 
 /**
  * A discovery route's parameters and query turned into the one DevCenter list URL the proxy may call, or the 400 that
@@ -40,11 +39,9 @@ export function resolveDiscoveryTarget(
       ? { list, endpointHost, projectName: values.projectName ?? "", devBoxName: values.devBoxName ?? "" }
       : { list, endpointHost };
 
-  const origin = matchAllowList(endpointHost, env.devcenterAllowList);
-  if (origin === undefined) return fail(proxyError("EndpointNotAllowed", endpointHost));
-  const listUrl = new URL(discoveryUpstreamPath(request), origin);
-  // As for the status route: the URL parser must not have reinterpreted the host.
-  if (listUrl.origin !== origin) return fail(proxyError("EndpointNotAllowed", endpointHost));
+  const allowed = allowedDevcenterUrl(endpointHost, env, (origin) => new URL(discoveryUpstreamPath(request), origin));
+  if (!allowed.ok) return allowed;
+  const listUrl = allowed.value;
 
   const nextLink = nextLinkOf(requestUrl);
   if (!nextLink.ok) return fail(proxyError("InvalidParameter", nextLink.error));

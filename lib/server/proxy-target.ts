@@ -46,14 +46,25 @@ export function resolveProxyTarget(
   if (ref.value.kind === "devops") {
     url = devopsUpstreamUrl(ref.value, env.armEndpoint);
   } else {
-    const { endpointHost } = ref.value;
-    const origin = matchAllowList(endpointHost, env.devcenterAllowList);
-    if (origin === undefined) return fail(proxyError("EndpointNotAllowed", endpointHost));
-    url = devcenterUpstreamUrl(ref.value, origin);
-    // The URL parser must not have reinterpreted the host (e.g. an IP shorthand): call exactly what was allowed.
-    if (url.origin !== origin) return fail(proxyError("EndpointNotAllowed", endpointHost));
+    const devcenterRef = ref.value;
+    const allowed = allowedDevcenterUrl(devcenterRef.endpointHost, env, (origin) => devcenterUpstreamUrl(devcenterRef, origin));
+    if (!allowed.ok) return allowed;
+    url = allowed.value;
   }
   return ok({ url, upstreamHost: url.host });
+}
+
+/**
+ * The URL `build` makes on a DevCenter endpoint's allowed origin, or the refusal: the host must pass
+ * DEVCENTER_ALLOWED_HOSTS, and the URL parser must not have reinterpreted it (e.g. an IP shorthand), so exactly what was
+ * allowed is called. Every DevCenter route resolves its URL here.
+ */
+export function allowedDevcenterUrl(endpointHost: string, env: ProxyConfig, build: (origin: string) => URL): Result<URL, Response> {
+  const origin = matchAllowList(endpointHost, env.devcenterAllowList);
+  if (origin === undefined) return fail(proxyError("EndpointNotAllowed", endpointHost));
+  const url = build(origin);
+  if (url.origin !== origin) return fail(proxyError("EndpointNotAllowed", endpointHost));
+  return ok(url);
 }
 
 /** The refusal of the first named parameter still holding a `%` after Next decoded it once, if any. */
