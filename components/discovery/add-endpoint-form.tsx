@@ -4,7 +4,7 @@ import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/input";
 import { READ_ERROR_COLORS, STATUS_COLORS } from "@/components/ui/status-colors";
-import { parseEndpointInput } from "@/lib/watch-list/endpoint-list";
+import { parseEndpointInput } from "@/lib/azure/endpoint-input";
 
 /**
  * "DevCenter endpoint": a host or any URL on it. A host this server's proxy will refuse is added only after a warning

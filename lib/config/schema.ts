@@ -7,8 +7,8 @@ import {
   parseAllowEntry,
   type AllowRule,
 } from "@/lib/azure/allow-list";
+import { parseEndpointInput } from "@/lib/azure/endpoint-input";
 import { parseAppPath, permalinkPath, PUBLIC_ARM_ENDPOINT, trimTrailingSlashes } from "@/lib/azure/operation-ref";
-import { checkParam } from "@/lib/azure/params";
 import { ARM_SUBSCRIPTION_READS, DEFAULT_READ_BUDGET } from "@/lib/azure/token-bucket";
 import { parseAuthorityMetadata } from "./authority-metadata";
 import { DISCOVERY_INTERVAL_SECONDS, DISCOVERY_READS_PER_MINUTE } from "./discovery-settings";
@@ -114,19 +114,14 @@ const MAX_PROXY_LIMIT = 1_000_000;
 const MAX_PROXY_IN_FLIGHT = 100_000;
 
 /**
- * An endpoint to discover from, as written: its host[:port], or an http(s) URL of it (the portal's "Dev center URI")
- * reduced to that; the allow-list decides the scheme. Lower case, as a DevCenter operation ref keeps it.
+ * An endpoint to discover from, read as the endpoint form reads it: its host[:port], or an http(s) URL of it (the
+ * portal's "Dev center URI"); the allow-list decides the scheme.
  */
 function discoveryEndpointHost(entry: string): string | undefined {
-  let host = entry;
-  if (entry.includes("://")) {
-    if (!/^https?:\/\//i.test(entry) || !URL.canParse(entry)) return undefined;
-    const url = new URL(entry);
-    if (url.username || url.password) return undefined;
-    host = url.host;
-  }
-  const checked = checkParam("endpointHost", host);
-  return checked.ok ? checked.value : undefined;
+  // An operator writes a host or a URL: a host followed by a path is a typo here, not a paste to tidy up.
+  if (!entry.includes("://") && /[/?#]/.test(entry)) return undefined;
+  const parsed = parseEndpointInput(entry);
+  return parsed.ok ? parsed.value : undefined;
 }
 
 /** More proxies than this in front of one app is not a deployment but a typo. */

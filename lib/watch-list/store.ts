@@ -1,10 +1,10 @@
+import { parseEndpointInput } from "@/lib/azure/endpoint-input";
 import { refKey, type OperationRef } from "@/lib/azure/operation-ref";
 import type { DemoOperation } from "@/lib/config/public-config";
 import type { DiscoveryEndpoint } from "./discovery-endpoint";
 import {
   addEndpoint,
   noteEndpointAutoWatched,
-  parseEndpointInput,
   restoreEndpoint,
   seedEndpoints,
   setEndpointAutoWatch,
