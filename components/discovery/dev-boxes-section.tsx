@@ -3,7 +3,7 @@
 import { useMemo, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { devcenterEndpointRefusal } from "@/lib/azure/paste-plan";
-import { useObjectId } from "@/lib/auth/use-object-id";
+import { useObjectId } from "@/lib/auth/use-account-id";
 import { usePublicConfig } from "@/lib/config/public-config";
 import type { DiscoveredOperation } from "@/lib/discovery/discovery-types";
 import { watchLabelOf } from "@/lib/discovery/watch-label";

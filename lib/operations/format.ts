@@ -31,7 +31,7 @@ const pad2 = (n: number) => String(n).padStart(2, "0");
 export function formatTimestamp(epochMs: number | undefined): string {
   if (epochMs === undefined || !Number.isFinite(epochMs)) return "—";
   const d = new Date(epochMs);
-  return `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())} ${pad2(d.getHours())}:${pad2(d.getMinutes())}:${pad2(d.getSeconds())}`;
+  return `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())} ${formatTimeOfDay(epochMs)}`;
 }
 
 /** Local time of day to the second ("14:03:07"), the clock part of formatTimestamp. */
