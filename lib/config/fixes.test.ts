@@ -3,7 +3,7 @@ import { localSigninMetadata } from "@/lib/dev/local-app-env";
 import { FIXES } from "./fixes";
 import { discoveryGroup, proxyGroup, readBudgetGroup, signInGroup } from "./groups";
 import { readConfig } from "./read-config";
-import { CONFIG_VARIABLES, type ConfigVariable } from "./schema";
+import { CONFIG_VARIABLES, configSchema, type ConfigVariable } from "./schema";
 
 /**
  * The fix-it text must follow the variable the problem is about: each variable's own rules, and each rule that joins
@@ -72,5 +72,22 @@ describe("fix-it text keyed by variable", () => {
     const discovery = Object.keys(discoveryGroup.shape).filter((name) => name !== "DEVCENTER_ALLOWED_HOSTS");
     const grouped = [...PROXY_VARIABLES, ...Object.keys(signInGroup.shape), ...Object.keys(readBudgetGroup.shape), ...discovery];
     expect(grouped.toSorted()).toEqual(CONFIG_VARIABLES.toSorted());
+  });
+});
+
+describe("a fix's stated default", () => {
+  // A default changed in the schema but not in its fix would send people to set what they already have.
+  const parsed = configSchema.parse({ AZURE_CLIENT_ID: CLIENT });
+  const stated = (Object.entries(FIXES) as [ConfigVariable, string][]).flatMap(([name, text]) => {
+    const match = /leave it unset for (\d+(?:\.\d+)?)\./.exec(text);
+    return match?.[1] === undefined ? [] : [[name, Number(match[1])] as const];
+  });
+
+  it("covers the numeric settings", () => {
+    expect(stated.map(([name]) => name)).toEqual(expect.arrayContaining(["PROXY_TIMEOUT_MS", "OPWATCH_DISCOVERY_INTERVAL_SECONDS"]));
+  });
+
+  it.each(stated)("%s: the fix's default is the schema's (%d)", (name, value) => {
+    expect(parsed[name]).toBe(value);
   });
 });

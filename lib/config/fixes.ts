@@ -1,4 +1,6 @@
 import "server-only";
+import { ARM_SUBSCRIPTION_READS, DEFAULT_READ_BUDGET } from "@/lib/azure/token-bucket";
+import { DISCOVERY_INTERVAL_SECONDS, DISCOVERY_READS_PER_MINUTE } from "./discovery-settings";
 import type { ConfigVariable } from "./schema";
 
 /**
@@ -33,16 +35,16 @@ export const FIXES: Readonly<Record<ConfigVariable, string>> = {
   OPWATCH_TRUSTED_PROXY_HOPS:
     "Set OPWATCH_TRUSTED_PROXY_HOPS to the number of reverse proxies every request passes through before opwatch, each adding to X-Forwarded-For (1 on Azure Container Apps or App Service, 2 with Front Door in front of them), or to 0 (the default) when clients connect directly.",
   OPWATCH_ARM_READS_PER_SECOND:
-    "Set OPWATCH_ARM_READS_PER_SECOND to the reads per second this browser may make per subscription, more than 0 and at most 25 (e.g. 2.5), or leave it unset for 5.",
-  OPWATCH_ARM_READ_BURST: "Set OPWATCH_ARM_READ_BURST to a whole number of reads from 1 to 250 that may go at once per subscription, or leave it unset for 10.",
+    `Set OPWATCH_ARM_READS_PER_SECOND to the reads per second this browser may make per subscription, more than 0 and at most ${ARM_SUBSCRIPTION_READS.refillPerSecond} (e.g. 2.5), or leave it unset for ${DEFAULT_READ_BUDGET.refillPerSecond}.`,
+  OPWATCH_ARM_READ_BURST: `Set OPWATCH_ARM_READ_BURST to a whole number of reads from 1 to ${ARM_SUBSCRIPTION_READS.capacity} that may go at once per subscription, or leave it unset for ${DEFAULT_READ_BUDGET.capacity}.`,
   OPWATCH_DEVCENTER_READS_PER_SECOND:
-    "Set OPWATCH_DEVCENTER_READS_PER_SECOND to the reads per second this browser may make per DevCenter endpoint, more than 0 and at most 25, or leave it unset for 5.",
+    `Set OPWATCH_DEVCENTER_READS_PER_SECOND to the reads per second this browser may make per DevCenter endpoint, more than 0 and at most ${ARM_SUBSCRIPTION_READS.refillPerSecond}, or leave it unset for ${DEFAULT_READ_BUDGET.refillPerSecond}.`,
   OPWATCH_DEVCENTER_READ_BURST:
-    "Set OPWATCH_DEVCENTER_READ_BURST to a whole number of reads from 1 to 250 that may go at once per DevCenter endpoint, or leave it unset for 10.",
+    `Set OPWATCH_DEVCENTER_READ_BURST to a whole number of reads from 1 to ${ARM_SUBSCRIPTION_READS.capacity} that may go at once per DevCenter endpoint, or leave it unset for ${DEFAULT_READ_BUDGET.capacity}.`,
   OPWATCH_DISCOVERY_ENDPOINTS:
     "Set OPWATCH_DISCOVERY_ENDPOINTS to comma-separated DevCenter endpoints offered to everyone, each a host such as <tenant id>-<dev center>.westeurope.devcenter.azure.com (or its https:// URL) that DEVCENTER_ALLOWED_HOSTS allows, or leave it unset to offer none.",
   OPWATCH_DISCOVERY_INTERVAL_SECONDS:
-    "Set OPWATCH_DISCOVERY_INTERVAL_SECONDS to a whole number of seconds from 10 to 3600 between sweeps of an endpoint's dev boxes, or leave it unset for 60.",
+    `Set OPWATCH_DISCOVERY_INTERVAL_SECONDS to a whole number of seconds from ${DISCOVERY_INTERVAL_SECONDS.min} to ${DISCOVERY_INTERVAL_SECONDS.max} between sweeps of an endpoint's dev boxes, or leave it unset for ${DISCOVERY_INTERVAL_SECONDS.fallback}.`,
   OPWATCH_DISCOVERY_READS_PER_MINUTE:
-    "Set OPWATCH_DISCOVERY_READS_PER_MINUTE to a whole number from 1 to 300 of list reads a browser may make per DevCenter endpoint in a minute, or leave it unset for 40.",
+    `Set OPWATCH_DISCOVERY_READS_PER_MINUTE to a whole number from ${DISCOVERY_READS_PER_MINUTE.min} to ${DISCOVERY_READS_PER_MINUTE.max} of list reads a browser may make per DevCenter endpoint in a minute, or leave it unset for ${DISCOVERY_READS_PER_MINUTE.fallback}.`,
 };
