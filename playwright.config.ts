@@ -3,13 +3,13 @@ import { localAppEnv } from "./lib/dev/local-app-env";
 import { demoWatchList } from "./lib/dev/demo-operations";
 import { CHROMIUM_LAUNCH, TEST_CHROMIUM_LAUNCH } from "./e2e/fixtures/chromium";
 import { E2E } from "./e2e/fixtures/stack";
+import { E2E_BUILD_ENV, E2E_DIST_DIR, E2E_PREBUILT_FLAG } from "./e2e/fixtures/app-build";
 
 /**
  * End-to-end tests: the production build on its standalone server (what `npm start` and the Docker image run), the
  * real MSAL library in Debian's Chromium, the local sign-in server and the Azure simulator, all on loopback. Ports
  * differ from the demo's so both can run at once.
  */
-const distDir = process.env.NEXT_DIST_DIR ?? ".next-e2e";
 /** The tag of tests about the browser's own pages rather than the app's (e2e/fixtures/chromium.ts). */
 const BROWSER_UI = /@browser-ui/;
 
@@ -57,19 +57,17 @@ export default defineConfig({
     },
     {
       name: "app",
-      // The build runs here so `npx playwright test` alone is enough on a fresh clone; without Next's own type-check,
-      // which `npm run typecheck` does (next.config.mjs). Then the standalone server, as `npm start` and the Docker
-      // image run it: every test signs in and polls through that server.
-      command: `npm run build && node ${distDir}/standalone/server.js`,
+      // The build runs here so `npx playwright test` alone is enough on a fresh clone (`npm test` builds beforehand,
+      // beside the static checks). Then the standalone server, as `npm start` and the Docker image run it: every test
+      // signs in and polls through that server.
+      command: `${process.env[E2E_PREBUILT_FLAG] === "1" ? "" : "npm run build && "}node ${E2E_DIST_DIR}/standalone/server.js`,
       url: `${E2E.appOrigin}/api/health`,
       timeout: 600_000,
       reuseExistingServer: false,
       gracefulShutdown: { signal: "SIGTERM", timeout: 3_000 },
       env: {
         ...(process.env as Record<string, string>),
-        NEXT_DIST_DIR: distDir,
-        OPWATCH_SKIP_BUILD_TYPECHECK: "1",
-        NEXT_TELEMETRY_DISABLED: "1",
+        ...E2E_BUILD_ENV,
         PORT: new URL(E2E.appOrigin).port,
         HOSTNAME: "127.0.0.1",
         // As `npm run demo` configures it: a first visit watches the demo's operations (e2e/fixtures/watch-list-start.ts).
