@@ -39,6 +39,10 @@ export const FIXES: Readonly<Record<ConfigVariable, string>> = {
     "Set OPWATCH_DEVCENTER_READS_PER_SECOND to the reads per second this browser may make per DevCenter endpoint, more than 0 and at most 25, or leave it unset for 5.",
   OPWATCH_DEVCENTER_READ_BURST:
     "Set OPWATCH_DEVCENTER_READ_BURST to a whole number of reads from 1 to 250 that may go at once per DevCenter endpoint, or leave it unset for 10.",
+  OPWATCH_READ_HEADROOM:
+    "Set OPWATCH_READ_HEADROOM to on (the default) to read faster than the budget while Azure reports its bucket well filled, or to off to keep to the budget.",
+  OPWATCH_READ_HEADROOM_CEILING:
+    "Set OPWATCH_READ_HEADROOM_CEILING to the most a browser may read per subscription or endpoint, as a share from 0.1 to 0.8 of Azure's own rate (ARM refills 25 reads/s), or leave it unset for 0.5.",
   OPWATCH_DISCOVERY_ENDPOINTS:
     "Set OPWATCH_DISCOVERY_ENDPOINTS to comma-separated DevCenter endpoints offered to everyone, each a host such as <tenant id>-<dev center>.westeurope.devcenter.azure.com (or its https:// URL) that DEVCENTER_ALLOWED_HOSTS allows, or leave it unset to offer none.",
   OPWATCH_DISCOVERY_INTERVAL_SECONDS:
