@@ -54,17 +54,36 @@ describe("headroom on ARM's remainder", () => {
     // Someone else's burst: 12 reads gone in 400 ms, the bucket still above 80%.
     feed(headroom, T0 + 10_000, T0 + 10_500, (at) => 249 - Math.round((at - T0 - 10_000) / 33));
     expect(headroom.ratePerSecond(T0 + 10_500)).toBe(BASE);
-    // It stops, the bucket steady again: no rise for 2 s after the last fall was seen.
-    feed(headroom, T0 + 10_500, T0 + 12_000, () => 236);
+    // It stops, and the bucket refills: no rise for 2 s after the last fall was seen.
+    feed(headroom, T0 + 10_500, T0 + 12_000, (at) => Math.min(249, 236 + Math.floor((25 * (at - T0 - 10_500)) / 1000)));
     expect(headroom.ratePerSecond(T0 + 12_000)).toBe(BASE);
-    feed(headroom, T0 + 12_000, T0 + 14_000, () => 236);
+    feed(headroom, T0 + 12_000, T0 + 14_000, () => 249);
     expect(headroom.ratePerSecond(T0 + 14_000)).toBeGreaterThan(BASE);
   });
 
-  it("keeps to the base when its own reads wobble the remainder by a few", () => {
+  it("keeps rising when its own reads explain the remainder's fall, and falls back when they do not", () => {
+    const ownBunches = (headroom: Headroom, noted: number) => {
+      // Every 500 ms six reads go at once and take six from a full bucket, which refills 2.5 every 100 ms.
+      for (let at = T0; at < T0 + 10_000; at += 100) {
+        const phase = (at - T0) % 500;
+        if (phase === 0) for (let i = 0; i < noted; i++) headroom.noteRead(at);
+        headroom.noteWaiting();
+        headroom.observeArm(Math.min(249, 243 + 2.5 * (phase / 100)), at);
+      }
+    };
+    const ours = new Headroom(BASE, DEFAULT_HEADROOM);
+    ownBunches(ours, 6);
+    expect(ours.ratePerSecond(T0 + 10_000)).toBe(12.5);
+    const someoneElse = new Headroom(BASE, DEFAULT_HEADROOM);
+    ownBunches(someoneElse, 0);
+    expect(someoneElse.ratePerSecond(T0 + 10_000)).toBe(BASE);
+  });
+
+  it("falls back when the remainder stays below the top though opwatch reads nothing: someone draws the refill", () => {
     const headroom = new Headroom(BASE, DEFAULT_HEADROOM);
-    feed(headroom, T0, T0 + 10_000, (at) => 249 - ((at / 100) % 7));
-    expect(headroom.ratePerSecond(T0 + 10_000)).toBe(12.5);
+    feed(headroom, T0, T0 + 10_000, () => 249);
+    feed(headroom, T0 + 10_000, T0 + 11_000, () => 230);
+    expect(headroom.ratePerSecond(T0 + 11_000)).toBe(BASE);
   });
 
   it("holds the base without the header, and goes back to it when Azure has said nothing for 5 s", () => {

@@ -7,8 +7,8 @@ import { ARM_SUBSCRIPTION_READS } from "@/lib/azure/token-bucket";
  * and pipelines. Pure, on the clock passed in (lib/README.md explains the rule):
  * - well filled (at least HIGH_FILL) and steady, while reads wait for the budget: the rate rises additively above the
  *   base, RISE_PER_SECOND each second, up to the ceiling (a share of Azure's own rate);
- * - below HIGH_FILL, or falling by FALL_FILL within TREND_MS (someone else is drawing hard): back to the base at once,
- *   and no rise again until the remainder held for HOLD_MS;
+ * - below HIGH_FILL, or the remainder lower than our own reads and the refill explain (someone else is drawing, and
+ *   the bucket drains): back to the base at once, and no rise again until HOLD_MS after that was last seen;
  * - below LOW_FILL: slower than the base in proportion, never under MIN_STRETCH of it (reads must go on);
  * - nothing heard for STALE_MS: the base, as without the headers.
  */
@@ -18,9 +18,13 @@ const HIGH_FILL = 0.8;
 /** Below this share left, others draw on it hard: slow down in proportion. */
 const LOW_FILL = 0.5;
 const MIN_STRETCH = 0.1;
-/** A fall of this share of the bucket within TREND_MS is another client's burst (our own reads alone cannot cause it). */
-const FALL_FILL = 0.04;
+/**
+ * Others' draw is judged over the answers of the last TREND_MS, once they span MIN_TREND_MS: more than FALL_SHARE of
+ * the bucket missing from what our own reads and the refill explain is someone else reading.
+ */
 const TREND_MS = 1_000;
+const MIN_TREND_MS = 250;
+const FALL_SHARE = 0.02;
 const HOLD_MS = 2_000;
 /** Reads per second added per second of a full, steady bucket: from 5/s to 12.5/s in under 4 s. */
 const RISE_PER_SECOND = 2;
@@ -37,6 +41,10 @@ interface Reading {
   fill: number;
   /** Azure's own sustained rate for this scope, reads per second. */
   azurePerSecond: number;
+  /** Reads left, the most there can be, and how fast they come back (0 within a window). */
+  left: number;
+  capacity: number;
+  refillPerSecond: number;
 }
 
 export class Headroom {
@@ -45,7 +53,9 @@ export class Headroom {
   private azurePerSecond = 0;
   private heardAt = Number.NEGATIVE_INFINITY;
   private fellAt = Number.NEGATIVE_INFINITY;
-  private recent: { at: number; fill: number }[] = [];
+  private recent: { at: number; left: number }[] = [];
+  /** When our own reads of this scope were sent, over the last TREND_MS. */
+  private ours: number[] = [];
   private waited = false;
   /** The largest count a DevCenter window was seen to allow (its remainder + 1 on a fresh window), when not named. */
   private windowCount = 0;
@@ -59,6 +69,11 @@ export class Headroom {
   ratePerSecond(now: number): number {
     if (this.stretch < 1) return this.base * this.stretch;
     return now - this.heardAt > STALE_MS ? this.base : this.base + this.extra;
+  }
+
+  /** One of our reads was sent: its share of the remainder's fall is ours, not someone else's. */
+  noteRead(now: number): void {
+    this.ours.push(now);
   }
 
   /** Reads waited for the budget since the last answer: the rate may rise only when it is used. */
@@ -76,7 +91,8 @@ export class Headroom {
       this.forget();
       return;
     }
-    this.observe({ fill: remaining / ARM_SUBSCRIPTION_READS.capacity, azurePerSecond: ARM_SUBSCRIPTION_READS.refillPerSecond }, now);
+    const { capacity, refillPerSecond } = ARM_SUBSCRIPTION_READS;
+    this.observe({ fill: remaining / capacity, azurePerSecond: refillPerSecond, left: remaining, capacity, refillPerSecond }, now);
   }
 
   /**
@@ -95,23 +111,25 @@ export class Headroom {
     }
     const ahead = window.resetAt === undefined ? 1 : Math.min(1, Math.max(0, (window.resetAt - now) / windowMs));
     const fill = ahead === 0 ? 1 : Math.min(1, window.remaining / (count * ahead));
-    this.observe({ fill, azurePerSecond: (count * 1000) / windowMs }, now);
+    this.observe({ fill, azurePerSecond: (count * 1000) / windowMs, left: window.remaining, capacity: count, refillPerSecond: 0 }, now);
   }
 
-  private observe({ fill, azurePerSecond }: Reading, now: number): void {
+  private observe(reading: Reading, now: number): void {
+    const { fill, azurePerSecond } = reading;
     const stale = now - this.heardAt > STALE_MS;
     if (stale) this.extra = 0;
     const step = stale ? 0 : Math.min(MAX_RISE_STEP_MS, Math.max(0, now - this.heardAt));
     this.recent = this.recent.filter((r) => r.at > now - TREND_MS && r.at <= now);
-    const peak = Math.max(fill, ...this.recent.map((r) => r.fill));
-    this.recent.push({ at: now, fill });
+    this.ours = this.ours.filter((at) => at > now - TREND_MS - MAX_RISE_STEP_MS && at <= now);
+    const missing = this.missingReads(reading, this.ratePerSecond(now), now);
+    this.recent.push({ at: now, left: reading.left });
     this.azurePerSecond = azurePerSecond;
     this.heardAt = now;
     this.stretch = Math.min(1, Math.max(MIN_STRETCH, fill / LOW_FILL));
     const waited = this.waited;
     this.waited = false;
 
-    const falling = peak - fill >= FALL_FILL;
+    const falling = missing >= FALL_SHARE * reading.capacity;
     if (falling) this.fellAt = now;
     if (falling || fill < HIGH_FILL || this.settings?.enabled !== true) {
       this.extra = 0;
@@ -119,6 +137,20 @@ export class Headroom {
       const room = Math.max(0, this.settings.ceilingShare * this.azurePerSecond - this.base);
       this.extra = Math.min(room, this.extra + (RISE_PER_SECOND * step) / 1000);
     }
+  }
+
+  /**
+   * The reads missing from the remainder since the oldest answer of the last TREND_MS, beyond what our own reads took
+   * and the refill gave back: what others drew faster than the bucket refills. A full bucket wastes its refill, so
+   * below its top only a bunch of our latest reads is explained (more than our rate sends, not yet refilled).
+   */
+  private missingReads({ left, capacity, refillPerSecond }: Reading, rate: number, now: number): number {
+    const oldest = this.recent[0];
+    if (oldest === undefined || now - oldest.at < MIN_TREND_MS) return 0;
+    const ours = this.ours.filter((at) => at > oldest.at).length;
+    const latest = Math.max(0, this.ours.filter((at) => at > now - MIN_TREND_MS).length - (rate * MIN_TREND_MS) / 1000);
+    const expected = Math.min(capacity - latest, oldest.left + (refillPerSecond * (now - oldest.at)) / 1000 - ours);
+    return expected - left;
   }
 
   /** An answer this rule cannot read: the base, neither above nor below it. */

@@ -76,6 +76,7 @@ export class ScopeBudget {
       return false;
     }
     this.lastTakeAt = now;
+    this.headroom.noteRead(now);
     return true;
   }
 
