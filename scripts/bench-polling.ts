@@ -8,7 +8,8 @@
  * subscription against an emulated ARM read bucket, read by opwatch's fleet scheduler within its budget (`--budget
  * R/B`, reads per second / burst, default 5/10 as in lib/config/schema.ts), by the policy per operation and by the
  * SDK per operation; it exits 1 as well if the scheduler read any operation before its Retry-After. `--no-fleet`
- * skips it (it takes a few seconds).
+ * skips it (it takes a few seconds), and the headroom section after it: the scheduler with headroom off and on, alone
+ * and beside a rival client drawing on the same subscription's bucket.
  */
 import { decideNextPoll } from "@/lib/polling/policy";
 import { CORPUS_SEED, CORPUS_SIZE, generateCorpus, type Lifetime } from "@/lib/dev/bench/polling/corpus";
@@ -16,6 +17,10 @@ import { guidancePoller, sdkPoller } from "@/lib/dev/bench/polling/baselines";
 import {
   budgetExcess,
   detectionDelays,
+  maxReadsInWindow,
+  msToBase,
+  type Rival,
+  steadyReads,
   FLEET_LATENCY_MS,
   FLEET_SIZE,
   type FleetOperationResult,
@@ -24,6 +29,7 @@ import {
   summarizeFleet,
 } from "@/lib/dev/bench/polling/fleet-replay";
 import { ARM_SUBSCRIPTION_READS, DEFAULT_READ_BUDGET, type BucketSpec } from "@/lib/azure/token-bucket";
+import { DEFAULT_HEADROOM } from "@/lib/config/headroom-settings";
 import { readOptions, type OptionSpec } from "@/lib/dev/bench/options";
 import { seededRandom } from "@/lib/dev/bench/polling/prng";
 import { type Poller, replay, type ReplayResult } from "@/lib/dev/bench/polling/replay";
@@ -233,5 +239,81 @@ if (fleetSize > 0) {
     if (f.earlyReads > 0) process.exitCode = 1;
   }
   console.info(`(fleet: ${(Number(process.hrtime.bigint() - fleetStarted) / 1e9).toFixed(1)} s)`);
+  rivalSection();
+}
+
+/**
+ * Headroom against a rival: RIVAL_FLEET operations of 20 s to 2 min in one subscription, read by opwatch's scheduler
+ * with headroom off (before) and on (after), alone and beside another client of the same person on the same bucket.
+ */
+function rivalSection(): void {
+  const RIVAL_FLEET = 300;
+  const RIVAL_SPAN_MS = 240_000;
+  const RIVAL_PER_SECOND = 20;
+  const burst = { from: 60_000, to: 70_000 };
+  const burstReads = steadyReads(20, burst.from, burst.to); // 200 reads in 10 s
+  const steady = steadyReads(RIVAL_PER_SECOND, 0, RIVAL_SPAN_MS);
+  const cases: [string, Rival | undefined][] = [
+    ["alone", undefined],
+    [`rival ${RIVAL_PER_SECOND}/s`, { reads: steady, burst: undefined }],
+    [`rival ${RIVAL_PER_SECOND}/s + burst`, { reads: [...steady, ...burstReads], burst }],
+    ["rival burst only", { reads: burstReads, burst }],
+  ];
+  // The operations' own read errors are left out: their pauses, not the budget, would decide the figures.
+  const corpus = generateCorpus(seed, RIVAL_FLEET, { minMs: 20_000, maxMs: 120_000 }).map((l) => ({ ...l, readErrors: [] }));
+  const headroomOf = (enabled: boolean) => ({ ...DEFAULT_HEADROOM, enabled });
+  console.info(
+    [
+      `\nheadroom (seed ${seed}): ${RIVAL_FLEET} operations of 20 s to 2 min (without read errors) in ONE subscription, started over the first minute; ARM's`,
+      `bucket ${ARM_SUBSCRIPTION_READS.capacity}, ${ARM_SUBSCRIPTION_READS.refillPerSecond}/s shared with a rival client of the same person, counted apart: steady ${RIVAL_PER_SECOND} reads/s`,
+      `for ${RIVAL_SPAN_MS / 1000} s, and/or a burst of ${burstReads.length} reads from ${burst.from / 1000} s to ${burst.to / 1000} s. opwatch's budget ${budget.refillPerSecond}/s, burst ${budget.capacity};`,
+      `headroom off (before) and on (after, ceiling ${DEFAULT_HEADROOM.ceilingShare} of ARM's refill). 429s rival: in all (during the burst).`,
+      `to base: from the burst's start (the remainder falls from then on) until opwatch's allowed rate is back at or below`,
+      `its base for the rest of the burst. burst max/s: opwatch's most reads in any 1-s window of the burst.\n`,
+    ].join("\n"),
+  );
+  const widths = [24, 9, 8, 10, 11, 10, 13, 13, 13, 10, 13];
+  console.info(
+    row(["case", "headroom", "reads/s", "max/s 1 s", "max/s 10 s", "429s ours", "429s rival", "detect p50 s", "detect p95 s", "to base s", "burst max/s"], widths),
+  );
+  const verdict = (ok: boolean): string => (ok ? "ok" : "MISSED");
+  const checks: string[] = [];
+  for (const [label, rival] of cases) {
+    for (const enabled of [false, true]) {
+      const run = replayFleet(corpus, { name: label, kind: "scheduler", budget, headroom: headroomOf(enabled) }, rival);
+      const f = summarizeFleet(run);
+      const inBurst = rival?.burst ? run.sendTimes.filter((t) => rival.burst !== undefined && t >= rival.burst.from && t < rival.burst.to) : [];
+      const toBase = rival?.burst ? msToBase(run.rates, budget.refillPerSecond, rival.burst.from, rival.burst.to) : undefined;
+      const rival429 = rival ? (rival.burst ? `${run.rival429s} (${run.rival429sInBurst})` : String(run.rival429s)) : "-";
+      console.info(
+        row(
+          [
+            label,
+            enabled ? "on" : "off",
+            f.meanPerSecond.toFixed(2),
+            String(f.max1sPerSecond),
+            f.max10sPerSecond.toFixed(1),
+            String(f.armThrottled),
+            rival429,
+            seconds(f.detectP50Ms),
+            seconds(f.detectP95Ms),
+            toBase === undefined ? "-" : (toBase / 1000).toFixed(2),
+            toBase === undefined ? "-" : String(maxReadsInWindow(inBurst, 1_000)),
+          ],
+          widths,
+        ),
+      );
+      if (!enabled) continue;
+      if (rival === undefined) {
+        checks.push(`alone: detect p50 ${seconds(f.detectP50Ms)} s (<= 10) ${verdict(f.detectP50Ms <= 10_000)}, p95 ${seconds(f.detectP95Ms)} s (<= 30) ${verdict(f.detectP95Ms <= 30_000)}, ` +
+          `429s ${f.armThrottled} (0) ${verdict(f.armThrottled === 0)}, max over 10 s ${f.max10sPerSecond.toFixed(1)}/s (<= 12.5) ${verdict(f.max10sPerSecond <= 12.5)}`);
+      } else if (rival.burst === undefined) {
+        checks.push(`${label}: 429s to the rival ${run.rival429s}, to opwatch ${f.armThrottled} (0 and 0) ${verdict(run.rival429s === 0 && f.armThrottled === 0)}`);
+      } else {
+        checks.push(`${label}: at or below the base ${((toBase ?? 0) / 1000).toFixed(2)} s after the burst began (<= 1 s) ${verdict((toBase ?? 0) <= 1_000)}; the rival's 429s in the burst ${run.rival429sInBurst}`);
+      }
+    }
+  }
+  console.info(`\nheadroom targets (after):\n  ${checks.join("\n  ")}`);
 }
 console.info(`\n(${(Number(process.hrtime.bigint() - started) / 1e9).toFixed(1)} s)`);

@@ -1,12 +1,11 @@
 import type { QueryClient } from "@tanstack/react-query";
 import type { GetAccessToken } from "@/lib/auth/use-get-access-token";
-import type { OperationKind } from "@/lib/azure/operation-ref";
-import type { BucketSpec } from "@/lib/azure/token-bucket";
 import { fetchList } from "@/lib/discovery/fetch-list";
 import type { SweepSettings } from "@/lib/discovery/sweep";
 import type { PollLogWriter } from "@/lib/poll-log/poll-log-writer";
 import type { NotBeforeMemory } from "@/lib/polling/not-before-memory";
 import type { FleetRunnerDeps } from "@/lib/polling/fleet/fleet-runner";
+import type { ReadBudgets } from "@/lib/polling/fleet/fleet-scheduler";
 import type { SweepDeps } from "@/lib/polling/fleet/sweep-reads";
 import type { TabChannel } from "@/lib/polling/fleet/other-tabs";
 import { electPoller, type ElectionEnvironment } from "@/lib/polling/fleet/poller-election";
@@ -25,7 +24,7 @@ export interface FleetWiring {
   queryClient: QueryClient;
   /** Read at each read, so a renewed function (a new MSAL instance or config) is picked up. */
   getAccessToken: () => GetAccessToken;
-  budgets: Record<OperationKind, BucketSpec>;
+  budgets: ReadBudgets;
   /** Discovery's sweep interval and list reads per endpoint, and its sweeps (lib/discovery/sweep.ts). */
   discovery: SweepSettings;
   createSweep: SweepDeps["createSweep"];

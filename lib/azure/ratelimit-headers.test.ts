@@ -3,6 +3,7 @@ import {
   MAX_RATELIMIT_HEADERS,
   RATELIMIT_REMAINING_HEADER,
   devcenterRateLimitHeaders,
+  devcenterRateWindow,
   ratelimitRemainingHeaders,
   remainingReads,
 } from "./ratelimit-headers";
@@ -144,5 +145,36 @@ describe("devcenterRateLimitHeaders", () => {
   it("never keeps a repeated header (node:http gives an array or a joined list)", () => {
     expect(devcenterRateLimitHeaders([["x-rate-limit-remaining", ["1", "2"]]])).toEqual([]);
     expect(devcenterRateLimitHeaders(new Headers([["X-Rate-Limit-Remaining", "1"], ["X-Rate-Limit-Remaining", "2"]]))).toEqual([]);
+  });
+});
+
+describe("devcenterRateWindow", () => {
+  const NOW = Date.UTC(2025, 5, 1, 10, 0, 30);
+
+  it("reads the window's length, what is left of it and when it starts again", () => {
+    const headers = new Headers({ "x-rate-limit-limit": "1m", "x-rate-limit-remaining": "998", "x-rate-limit-reset": "2025-06-01T10:01:00.0000000Z" });
+    expect(devcenterRateWindow(headers, NOW)).toEqual({ remaining: 998, count: undefined, windowMs: 60_000, resetAt: Date.UTC(2025, 5, 1, 10, 1) });
+  });
+
+  it("takes a bare limit as the window's count, and seconds as a reset from now or, past 2001, since the epoch", () => {
+    expect(devcenterRateWindow([["x-rate-limit-limit", "300"], ["x-rate-limit-remaining", "7"], ["x-rate-limit-reset", "30"]], NOW)).toEqual({
+      remaining: 7,
+      count: 300,
+      windowMs: undefined,
+      resetAt: NOW + 30_000,
+    });
+    expect(devcenterRateWindow([["x-rate-limit-remaining", "7"], ["x-rate-limit-reset", "1748772060"]], NOW)?.resetAt).toBe(1_748_772_060_000);
+  });
+
+  it("is undefined without a readable remainder, and leaves out what it cannot read", () => {
+    expect(devcenterRateWindow(new Headers({ "x-rate-limit-limit": "1m" }), NOW)).toBeUndefined();
+    expect(devcenterRateWindow(new Headers({ "x-rate-limit-remaining": "-1" }), NOW)).toBeUndefined();
+    expect(devcenterRateWindow(new Headers({ "x-rate-limit-remaining": "99999999999999999999" }), NOW)).toBeUndefined();
+    expect(devcenterRateWindow([["x-rate-limit-limit", "0m"], ["x-rate-limit-remaining", "3"], ["x-rate-limit-reset", "tomorrow"]], NOW)).toEqual({
+      remaining: 3,
+      count: undefined,
+      windowMs: undefined,
+      resetAt: undefined,
+    });
   });
 });

@@ -69,3 +69,48 @@ export function devcenterRateLimitHeaders(headers: HeaderEntries): [name: string
   }
   return kept;
 }
+
+/** What DevCenter's headers say of its window, read for the scheduler's headroom (lib/polling/fleet/headroom.ts). */
+export interface RateWindow {
+  /** Requests left in this window. */
+  remaining: number;
+  /** The window's count, when `X-Rate-Limit-Limit` gives one rather than the window's length. */
+  count: number | undefined;
+  /** The window's length, when `X-Rate-Limit-Limit` names it (`1m`). */
+  windowMs: number | undefined;
+  /** When the window starts again (epoch ms), when `X-Rate-Limit-Reset` says so. */
+  resetAt: number | undefined;
+}
+
+const PERIOD_UNIT_MS: Readonly<Record<string, number>> = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+/** Seconds since the epoch, as opposed to seconds from now: any count past 2001 is a date. */
+const EPOCH_SECONDS_FROM = 1_000_000_000;
+
+/** The window DevCenter's headers describe, or undefined without a readable `X-Rate-Limit-Remaining`. */
+export function devcenterRateWindow(headers: HeaderEntries, now: number): RateWindow | undefined {
+  const values = new Map(devcenterRateLimitHeaders(headers));
+  const remainingText = values.get("x-rate-limit-remaining");
+  if (remainingText === undefined) return undefined;
+  const remaining = Number(remainingText);
+  if (!Number.isSafeInteger(remaining)) return undefined;
+  const limit = values.get("x-rate-limit-limit");
+  const unit = limit?.at(-1) ?? "";
+  const period = limit !== undefined && Object.hasOwn(PERIOD_UNIT_MS, unit) ? Number(limit.slice(0, -1)) * (PERIOD_UNIT_MS[unit] ?? 0) : undefined;
+  const count = limit !== undefined && period === undefined ? Number(limit) : undefined;
+  return {
+    remaining,
+    count: count !== undefined && Number.isSafeInteger(count) && count > 0 ? count : undefined,
+    windowMs: period !== undefined && period > 0 ? period : undefined,
+    resetAt: resetTime(values.get("x-rate-limit-reset"), now),
+  };
+}
+
+function resetTime(value: string | undefined, now: number): number | undefined {
+  if (value === undefined) return undefined;
+  if (/^\d+$/.test(value)) {
+    const seconds = Number(value);
+    return seconds >= EPOCH_SECONDS_FROM ? seconds * 1000 : now + seconds * 1000;
+  }
+  const at = Date.parse(value);
+  return Number.isFinite(at) ? at : undefined;
+}

@@ -27,6 +27,7 @@ export const DEFAULT_READ_BUDGET: BucketSpec = { capacity: 10, refillPerSecond: 
 export class TokenBucket {
   private tokens: number;
   private at: number;
+  private refillPerSecond: number;
 
   constructor(
     readonly spec: BucketSpec,
@@ -34,12 +35,24 @@ export class TokenBucket {
   ) {
     this.tokens = spec.capacity;
     this.at = now;
+    this.refillPerSecond = spec.refillPerSecond;
+  }
+
+  /** Refills at another rate from `now` on (what was refilled until now stays). */
+  setRefill(perSecond: number, now: number): void {
+    this.available(now);
+    this.refillPerSecond = perSecond;
+  }
+
+  /** Lets go of tokens above `most` (a burst saved at a rate that no longer holds). */
+  keepAtMost(most: number, now: number): void {
+    this.tokens = Math.min(most, this.available(now));
   }
 
   /** Tokens left at `now` (fractional while refilling). A clock that goes back refills nothing and loses nothing. */
   available(now: number): number {
     if (now > this.at) {
-      this.tokens = Math.min(this.spec.capacity, this.tokens + ((now - this.at) / 1000) * this.spec.refillPerSecond);
+      this.tokens = Math.min(this.spec.capacity, this.tokens + ((now - this.at) / 1000) * this.refillPerSecond);
       this.at = now;
     }
     return this.tokens;
@@ -56,6 +69,6 @@ export class TokenBucket {
   msUntilToken(now: number): number {
     const missing = 1 - this.available(now);
     if (missing <= 0) return 0;
-    return this.spec.refillPerSecond > 0 ? Math.ceil((missing / this.spec.refillPerSecond) * 1000) : Number.POSITIVE_INFINITY;
+    return this.refillPerSecond > 0 ? Math.ceil((missing / this.refillPerSecond) * 1000) : Number.POSITIVE_INFINITY;
   }
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { ARM_SUBSCRIPTION_READS, DEFAULT_READ_BUDGET } from "@/lib/azure/token-bucket";
 import { DISCOVERY_INTERVAL_SECONDS, DISCOVERY_READS_PER_MINUTE } from "./discovery-settings";
+import { HEADROOM_CEILING_SHARE } from "./headroom-settings";
 import type { ConfigVariable } from "./schema";
 
 /**
@@ -41,6 +42,10 @@ export const FIXES: Readonly<Record<ConfigVariable, string>> = {
     `Set OPWATCH_DEVCENTER_READS_PER_SECOND to the reads per second this browser may make per DevCenter endpoint, more than 0 and at most ${ARM_SUBSCRIPTION_READS.refillPerSecond}, or leave it unset for ${DEFAULT_READ_BUDGET.refillPerSecond}.`,
   OPWATCH_DEVCENTER_READ_BURST:
     `Set OPWATCH_DEVCENTER_READ_BURST to a whole number of reads from 1 to ${ARM_SUBSCRIPTION_READS.capacity} that may go at once per DevCenter endpoint, or leave it unset for ${DEFAULT_READ_BUDGET.capacity}.`,
+  OPWATCH_READ_HEADROOM:
+    "Set OPWATCH_READ_HEADROOM to on (the default) to read faster than the budget while Azure reports its bucket well filled, or to off to keep to the budget.",
+  OPWATCH_READ_HEADROOM_CEILING:
+    `Set OPWATCH_READ_HEADROOM_CEILING to the most a browser may read per subscription or endpoint, as a share from ${HEADROOM_CEILING_SHARE.min} to ${HEADROOM_CEILING_SHARE.max} of Azure's own rate (ARM refills ${ARM_SUBSCRIPTION_READS.refillPerSecond} reads/s), or leave it unset for ${HEADROOM_CEILING_SHARE.fallback}.`,
   OPWATCH_DISCOVERY_ENDPOINTS:
     "Set OPWATCH_DISCOVERY_ENDPOINTS to comma-separated DevCenter endpoints offered to everyone, each a host such as <tenant id>-<dev center>.westeurope.devcenter.azure.com (or its https:// URL) that DEVCENTER_ALLOWED_HOSTS allows, or leave it unset to offer none.",
   OPWATCH_DISCOVERY_INTERVAL_SECONDS:

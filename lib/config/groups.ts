@@ -27,6 +27,8 @@ export const readBudgetGroup = configSchema.pick({
   OPWATCH_ARM_READ_BURST: true,
   OPWATCH_DEVCENTER_READS_PER_SECOND: true,
   OPWATCH_DEVCENTER_READ_BURST: true,
+  OPWATCH_READ_HEADROOM: true,
+  OPWATCH_READ_HEADROOM_CEILING: true,
 });
 
 /**

@@ -3,6 +3,7 @@
 import { createContext, createElement, useContext, type ReactNode } from "react";
 import type { OperationKind } from "@/lib/azure/operation-ref";
 import type { BucketSpec } from "@/lib/azure/token-bucket";
+import type { HeadroomSettings } from "./headroom-settings";
 
 export type AuthProtocol = "AAD" | "OIDC";
 
@@ -48,8 +49,11 @@ export interface PublicConfig {
   demoOperations: DemoOperation[];
   /** Raw DEVCENTER_ALLOWED_HOSTS, so the UI can warn about a pasted DevCenter host the proxy will refuse. */
   devcenterAllowedHosts: string;
-  /** Reads per second and burst this browser may spend per ARM subscription and per DevCenter endpoint (lib/polling/fleet). */
-  readBudgets: Record<OperationKind, BucketSpec>;
+  /**
+   * Reads per second and burst this browser may spend per ARM subscription and per DevCenter endpoint, and how far above
+   * that it may read while Azure reports the bucket well filled (lib/polling/fleet/headroom.ts).
+   */
+  readBudgets: Record<OperationKind, BucketSpec> & { headroom: HeadroomSettings };
   /** DevCenter endpoints (host[:port], lower case, each allowed) a first visit looks for dev boxes at (OPWATCH_DISCOVERY_ENDPOINTS). */
   discoveryEndpoints: string[];
   /** How often an endpoint is swept, and the list reads per minute a browser may spend on it (lib/discovery/sweep.ts). */

@@ -24,11 +24,25 @@ describe("readConfig: the public configuration", () => {
     expect(read({ AZURE_CLIENT_ID: samplePublicConfig.clientId })).toEqual(ok(samplePublicConfig));
   });
 
+  it("reads whether and how far reads may run above the budgets, and names a bad setting", () => {
+    const off = read({ AZURE_CLIENT_ID: CLIENT, OPWATCH_READ_HEADROOM: "OFF", OPWATCH_READ_HEADROOM_CEILING: "0.25" });
+    expect(off.ok && off.value.readBudgets.headroom).toEqual({ enabled: false, ceilingShare: 0.25 });
+    const on = read({ AZURE_CLIENT_ID: CLIENT, OPWATCH_READ_HEADROOM: "on" });
+    expect(on.ok && on.value.readBudgets.headroom).toEqual({ enabled: true, ceilingShare: 0.5 });
+    expect(problems({ AZURE_CLIENT_ID: CLIENT, OPWATCH_READ_HEADROOM: "true", OPWATCH_READ_HEADROOM_CEILING: "0.9" })).toEqual([
+      expect.objectContaining({ variable: "OPWATCH_READ_HEADROOM", problem: "is neither on nor off." }),
+      expect.objectContaining({ variable: "OPWATCH_READ_HEADROOM_CEILING", problem: "must be at most 0.8." }),
+    ]);
+    expect(problems({ AZURE_CLIENT_ID: CLIENT, OPWATCH_READ_HEADROOM_CEILING: "0.05" })[0]?.problem).toBe("must be at least 0.1.");
+    expect(problems({ AZURE_CLIENT_ID: CLIENT, OPWATCH_READ_HEADROOM_CEILING: "half" })[0]?.problem).toBe("must be a share of Azure's own rate, such as 0.5.");
+  });
+
   it("reads the read budgets, and names a bad one with its fix", () => {
     const result = read({ AZURE_CLIENT_ID: CLIENT, OPWATCH_ARM_READS_PER_SECOND: "2.5", OPWATCH_DEVCENTER_READ_BURST: "3" });
     expect(result.ok && result.value.readBudgets).toEqual({
       devops: { refillPerSecond: 2.5, capacity: 10 },
       devcenter: { refillPerSecond: 5, capacity: 3 },
+      headroom: { enabled: true, ceilingShare: 0.5 },
     });
     expect(problems({ AZURE_CLIENT_ID: CLIENT, OPWATCH_ARM_READS_PER_SECOND: "30", OPWATCH_ARM_READ_BURST: "1.5" })).toEqual([
       expect.objectContaining({ variable: "OPWATCH_ARM_READS_PER_SECOND", problem: "must be at most 25 (ARM's whole refill)." }),

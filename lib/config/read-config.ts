@@ -134,6 +134,7 @@ function toPublicConfig(vars: SignInVariables, proxy: ProxyVariables, reads: Rea
     readBudgets: {
       devops: { refillPerSecond: reads.OPWATCH_ARM_READS_PER_SECOND, capacity: reads.OPWATCH_ARM_READ_BURST },
       devcenter: { refillPerSecond: reads.OPWATCH_DEVCENTER_READS_PER_SECOND, capacity: reads.OPWATCH_DEVCENTER_READ_BURST },
+      headroom: { enabled: reads.OPWATCH_READ_HEADROOM, ceilingShare: reads.OPWATCH_READ_HEADROOM_CEILING },
     },
     discoveryEndpoints: discovery.OPWATCH_DISCOVERY_ENDPOINTS,
     discovery: {

@@ -12,6 +12,7 @@ import { parseAppPath, permalinkPath, PUBLIC_ARM_ENDPOINT, trimTrailingSlashes }
 import { ARM_SUBSCRIPTION_READS, DEFAULT_READ_BUDGET } from "@/lib/azure/token-bucket";
 import { parseAuthorityMetadata } from "./authority-metadata";
 import { DISCOVERY_INTERVAL_SECONDS, DISCOVERY_READS_PER_MINUTE } from "./discovery-settings";
+import { DEFAULT_HEADROOM, HEADROOM_CEILING_SHARE } from "./headroom-settings";
 import type { AuthProtocol, DemoOperation } from "./public-config";
 
 /**
@@ -287,6 +288,20 @@ export const configSchema = z.object({
   OPWATCH_ARM_READ_BURST: readBurst(DEFAULT_READ_BUDGET.capacity),
   OPWATCH_DEVCENTER_READS_PER_SECOND: readsPerSecond(DEFAULT_READ_BUDGET.refillPerSecond),
   OPWATCH_DEVCENTER_READ_BURST: readBurst(DEFAULT_READ_BUDGET.capacity),
+
+  OPWATCH_READ_HEADROOM: z
+    .string()
+    .transform((raw, ctx) => {
+      const value = raw.toLowerCase();
+      return value === "on" ? true : value === "off" ? false : reject(ctx, "is neither on nor off.");
+    })
+    .default(DEFAULT_HEADROOM.enabled),
+
+  OPWATCH_READ_HEADROOM_CEILING: z.coerce
+    .number({ error: "must be a share of Azure's own rate, such as 0.5." })
+    .min(HEADROOM_CEILING_SHARE.min, { error: `must be at least ${HEADROOM_CEILING_SHARE.min}.` })
+    .max(HEADROOM_CEILING_SHARE.max, { error: `must be at most ${HEADROOM_CEILING_SHARE.max}.` })
+    .default(HEADROOM_CEILING_SHARE.fallback),
 
   // Whether each endpoint passes DEVCENTER_ALLOWED_HOSTS is a joining rule (lib/config/groups.ts).
   OPWATCH_DISCOVERY_ENDPOINTS: z

@@ -4,10 +4,10 @@ import { describe, expect, it } from "vitest";
 /**
  * The schema and everything that runs it stay out of the browser: `import "server-only"` makes `next build` fail if a
  * client component imports one of them. Only the browser's own modules (its config, zod's no-eval setting), the
- * plain types and the discovery settings' ranges (plain constants the discovery benchmark runs) are exempt.
+ * plain types and the discovery and headroom settings' ranges (plain constants the benchmarks run) are exempt.
  */
 
-const CLIENT_SAFE = new Set(["public-config.ts", "config-problem.ts", "proxy-config.ts", "zod-jitless.ts", "discovery-settings.ts"]);
+const CLIENT_SAFE = new Set(["public-config.ts", "config-problem.ts", "proxy-config.ts", "zod-jitless.ts", "discovery-settings.ts", "headroom-settings.ts"]);
 const dir = new URL("./", import.meta.url);
 const modules = readdirSync(dir).filter((name) => /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name));
 

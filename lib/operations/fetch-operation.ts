@@ -1,6 +1,6 @@
 import type { GetAccessToken } from "@/lib/auth/use-get-access-token";
 import type { OperationRef } from "@/lib/azure/operation-ref";
-import { remainingReads } from "@/lib/azure/ratelimit-headers";
+import { devcenterRateWindow, remainingReads, type RateWindow } from "@/lib/azure/ratelimit-headers";
 import { CLIENT_REQUEST_ID_HEADER } from "@/lib/azure/request-ids";
 import { parseRetryAfter } from "@/lib/azure/retry-after-header";
 import { classifyAnswer, type Attempt } from "./classify-answer";
@@ -28,6 +28,8 @@ export interface ResponseInfo {
   retryAfterMs: number | undefined;
   /** ARM's reads left before it throttles: the emptiest `x-ms-ratelimit-remaining-*-reads` bucket, if any was sent. */
   remainingReads: number | undefined;
+  /** A DevCenter endpoint's window and what is left of it (`X-Rate-Limit-*`), if it sent `X-Rate-Limit-Remaining`. */
+  rateWindow?: RateWindow | undefined;
   /** The parsed JSON body, or the first part of a body that was not JSON (as text). */
   body: unknown;
 }
@@ -149,6 +151,7 @@ function responseInfo({ response, body, sentAt, at }: Received): ResponseInfo {
     latencyMs: Math.max(0, at - sentAt),
     retryAfterMs: parseRetryAfter(response.headers.get("retry-after"), at),
     remainingReads: remainingReads(response.headers),
+    rateWindow: devcenterRateWindow(response.headers, at),
     body: body.json ? body.value : body.text,
   };
 }

@@ -11,7 +11,11 @@ export const samplePublicConfig: PublicConfig = {
   redirectUri: null,
   demoOperations: [],
   devcenterAllowedHosts: "*.devcenter.azure.com",
-  readBudgets: { devops: { refillPerSecond: 5, capacity: 10 }, devcenter: { refillPerSecond: 5, capacity: 10 } },
+  readBudgets: {
+    devops: { refillPerSecond: 5, capacity: 10 },
+    devcenter: { refillPerSecond: 5, capacity: 10 },
+    headroom: { enabled: true, ceilingShare: 0.5 },
+  },
   discoveryEndpoints: [],
   discovery: { intervalMs: 30_000, readsPerMinute: 40 },
 };

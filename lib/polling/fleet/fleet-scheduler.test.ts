@@ -5,6 +5,7 @@ import { readErrorResult, runningOperation, statusResult } from "@/lib/dev/test-
 import { pollSchedule } from "../schedule";
 import { nextSnapshot, type OperationSnapshot } from "../snapshot";
 import { FleetScheduler, type FleetEntry, type ReadBudgets } from "./fleet-scheduler";
+import type { ScopeStatus } from "./fleet-status";
 import type { Interest } from "./priority";
 
 const T0 = Date.UTC(2026, 10, 28, 12);
@@ -248,6 +249,33 @@ describe("FleetScheduler", () => {
     // Reads are spaced at the slower rate even though the burst still has tokens.
     expect(plan.start).toHaveLength(0);
     expect(plan.wakeAt).toBe(T0 + 1000);
+  });
+
+  it("reads above the budget while Azure reports the bucket idle and reads wait, and says how fast", () => {
+    const scheduler = new FleetScheduler({ ...BUDGETS, headroom: { enabled: true, ceilingShare: 0.5 } }, 100);
+    let next = 0;
+    const starts: number[] = [];
+    let status: ScopeStatus | undefined;
+    // Planned again when the plan asks, as the read loop does.
+    for (let now = T0, wakeAt: number | undefined = T0; now < T0 + 20_000; now = Math.max(now + 1, wakeAt ?? now + 50)) {
+      // Always more operations due than the budget allows, each read answered at once with the bucket nearly full.
+      const due = Array.from({ length: 20 }, (_, i) => entry(devops("s", next + i)));
+      const plan = scheduler.plan(due, now);
+      next += 20;
+      for (const started of plan.start) {
+        starts.push(now);
+        const answer = running(now);
+        if (answer.outcome === "status") answer.response.remainingReads = 249;
+        scheduler.finished(started, nextSnapshot(undefined, answer, now), now);
+      }
+      status = plan.status.scopes[0];
+      wakeAt = plan.wakeAt;
+    }
+    expect(status?.budgetPerSecond).toBe(5);
+    expect(status?.ratePerSecond).toBe(12.5);
+    const lastTen = starts.filter((at) => at >= T0 + 10_000).length;
+    expect(lastTen).toBeGreaterThanOrEqual(124);
+    expect(lastTen).toBeLessThanOrEqual(126);
   });
 
   it("keeps at most six reads in flight across scopes", () => {

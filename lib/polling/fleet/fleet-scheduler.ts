@@ -1,5 +1,6 @@
 import type { OperationKind, OperationRef } from "@/lib/azure/operation-ref";
 import type { BucketSpec } from "@/lib/azure/token-bucket";
+import type { HeadroomSettings } from "@/lib/config/headroom-settings";
 import type { OperationSnapshot } from "../snapshot";
 import type { ReadReason } from "../read-reasons";
 import { planBackground, type BackgroundEntry } from "./background-reads";
@@ -38,7 +39,8 @@ export interface FleetPlan {
   status: FleetStatus;
 }
 
-export type ReadBudgets = Record<OperationKind, BucketSpec>;
+/** Each kind's base budget per scope, and whether (and how far) a scope may read above it (headroom.ts); none: never. */
+export type ReadBudgets = Record<OperationKind, BucketSpec> & { headroom?: HeadroomSettings | undefined };
 
 /** Browsers open about six connections per host; more reads in flight would only queue inside the browser. */
 const MAX_READS_IN_FLIGHT = 6;
@@ -217,9 +219,10 @@ export class FleetScheduler {
     this.learnSignals(readScopeOf(ref), readSignalsOf(snapshot), now);
   }
 
-  private learnSignals(scope: ReadScope, { throttle, remainingReads }: ReadSignals, now: number): void {
+  private learnSignals(scope: ReadScope, signals: ReadSignals, now: number): void {
+    const { throttle } = signals;
     const { budget } = this.scopeOf(scope, now);
-    budget.reportRemaining(remainingReads);
+    budget.report(signals, now);
     if (throttle.pause === "scope") {
       budget.pauseUntil({ until: throttle.until, cause: throttle.httpStatus === 429 ? "throttled" : "unavailable", httpStatus: throttle.httpStatus });
     } else if (throttle.pause === "all" && (this.allPaused === undefined || throttle.until > this.allPaused.until)) {
@@ -230,7 +233,7 @@ export class FleetScheduler {
   private scopeOf(scope: ReadScope, now: number): { scope: ReadScope; budget: ScopeBudget } {
     let found = this.scopes.get(scope.id);
     if (!found) {
-      found = { scope, budget: new ScopeBudget(this.budgets[scope.kind], now) };
+      found = { scope, budget: new ScopeBudget(this.budgets[scope.kind], now, this.budgets.headroom) };
       this.scopes.set(scope.id, found);
     }
     return found;
@@ -248,7 +251,7 @@ export class FleetScheduler {
         kind: scope.kind,
         name: scope.name,
         budgetPerSecond: budget.spec.refillPerSecond,
-        ratePerSecond: budget.ratePerSecond(),
+        ratePerSecond: budget.ratePerSecond(now),
         remainingReads: budget.remainingReads,
         pause: pause && { until: pause.until, cause: pause.cause, httpStatus: pause.httpStatus },
         waiting: waiting.get(id) ?? 0,

@@ -12,7 +12,7 @@ export interface ScopeStatus {
   id: string;
   kind: OperationKind;
   name: string;
-  /** The configured budget, and what it is now (lower while Azure reports few reads left). */
+  /** The configured budget, and what it is now (higher on idle capacity, lower while Azure reports few reads left). */
   budgetPerSecond: number;
   ratePerSecond: number;
   remainingReads: number | undefined;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ReadReason } from "../read-reasons";
 import type { FleetStatus, NextRead, ReadHold, ScopeStatus } from "./fleet-status";
-import { allPausedNotice, budgetNotices, nextReadSentence, nextReadShort, refreshHoldSentence, refreshStateOf, scopeNotice } from "./fleet-text";
+import { allPausedNotice, budgetNotices, headroomText, nextReadSentence, nextReadShort, refreshHoldSentence, refreshStateOf, scopeNotice } from "./fleet-text";
 
 const NOW = Date.UTC(2026, 10, 28, 12);
 const SUBSCRIPTION = "3f9b6c1e-8a2d-4e7f-b5c0-d41a9e2f6b83";
@@ -50,6 +50,27 @@ describe("scope notices", () => {
     const all = status([], { allPaused: { until: NOW + 30_000, httpStatus: 429, code: "ProxyRateLimited" } });
     expect(allPausedNotice(all, NOW)).toBe("Every read paused 30 s: the opwatch server asked this browser to slow down (ProxyRateLimited).");
     expect(allPausedNotice(all, NOW + 30_000)).toBeUndefined();
+  });
+});
+
+describe("the headroom word", () => {
+  it("says when a scope reads above its budget on idle capacity, with the rate", () => {
+    expect(headroomText("devops:sub-1", status([scope({ ratePerSecond: 11 })]), NOW)).toBe("Using idle read capacity: 11/s.");
+    expect(headroomText("devops:sub-1", status([scope({ ratePerSecond: 12.5 })]), NOW)).toBe("Using idle read capacity: 12.5/s.");
+  });
+
+  it("says nothing at or below the budget, while the scope is paused, or for a scope the status does not list", () => {
+    expect(headroomText("devops:sub-1", status([scope()]), NOW)).toBeUndefined();
+    expect(headroomText("devops:sub-1", status([scope({ ratePerSecond: 0.5 })]), NOW)).toBeUndefined();
+    const paused = scope({ ratePerSecond: 11, pause: { until: NOW + 1000, cause: "throttled", httpStatus: 429 } });
+    expect(headroomText("devops:sub-1", status([paused]), NOW)).toBeUndefined();
+    expect(headroomText("devops:sub-1", status([paused]), NOW + 1000)).toBe("Using idle read capacity: 11/s.");
+    expect(headroomText("devops:other", status([scope({ ratePerSecond: 11 })]), NOW)).toBeUndefined();
+    expect(headroomText("devops:sub-1", undefined, NOW)).toBeUndefined();
+  });
+
+  it("is no notice: the page's notices stay empty", () => {
+    expect(budgetNotices(status([scope({ ratePerSecond: 11, waiting: 3 })]), new Set(["devops:sub-1"]), NOW)).toEqual([]);
   });
 });
 

@@ -96,6 +96,16 @@ export function nextReadShort(next: NextRead, now: number): string {
   }
 }
 
+/**
+ * A quiet word when an operation's scope reads above its budget because Azure reports its bucket idle (headroom.ts),
+ * or undefined. Nothing is wrong, so it is no notice: it goes after the sentence about the next read.
+ */
+export function headroomText(scopeId: string, status: Pick<FleetStatus, "scopes"> | undefined, now: number): string | undefined {
+  const scope = status?.scopes.find((s) => s.id === scopeId);
+  if (!scope || (scope.pause && scope.pause.until > now) || scope.ratePerSecond <= scope.budgetPerSecond) return undefined;
+  return `Using idle read capacity: ${rate(scope.ratePerSecond)}.`;
+}
+
 /** A notice for a scope that is paused or slowed, or undefined when its reads run as budgeted. */
 export function scopeNotice(scope: ScopeStatus, now: number): string | undefined {
   const noun = scopeNoun(scope);

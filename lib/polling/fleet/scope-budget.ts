@@ -1,14 +1,13 @@
-import { ARM_SUBSCRIPTION_READS, TokenBucket, type BucketSpec } from "@/lib/azure/token-bucket";
+import type { HeadroomSettings } from "@/lib/config/headroom-settings";
+import { TokenBucket, type BucketSpec } from "@/lib/azure/token-bucket";
+import { Headroom } from "./headroom";
+import type { ReadSignals } from "./throttle-signal";
 
 /**
- * One scope's share of reads: our own token bucket, slowed while Azure reports few reads left for it (the person's
- * portal, CLI and pipelines draw on the same remainder), and paused while Azure asked the whole scope to wait.
+ * One scope's share of reads: our own token bucket at the configured base, faster while Azure reports its bucket well
+ * filled and slower while it reports few reads left (the person's portal, CLI and pipelines draw on the same
+ * remainder; headroom.ts has the rule), and paused while Azure asked the whole scope to wait.
  */
-
-/** Below this many reads left (half of ARM's bucket), the scope slows in proportion: others are drawing on it hard. */
-const LOW_REMAINING_READS = ARM_SUBSCRIPTION_READS.capacity / 2;
-/** Never slower than this share of the budget: reads must go on, or a paused dashboard would look finished. */
-const MIN_STRETCH = 0.1;
 
 export type PauseCause = "throttled" | "unavailable";
 
@@ -21,8 +20,9 @@ export interface ScopePause {
 
 export class ScopeBudget {
   private readonly bucket: TokenBucket;
-  private stretch = 1;
+  private readonly headroom: Headroom;
   private lastTakeAt = Number.NEGATIVE_INFINITY;
+  private tunedAbove = false;
   /** What Azure last said was left, for the screen. */
   remainingReads: number | undefined;
   pause: ScopePause | undefined;
@@ -30,13 +30,15 @@ export class ScopeBudget {
   constructor(
     readonly spec: BucketSpec,
     now: number,
+    headroom?: HeadroomSettings,
   ) {
     this.bucket = new TokenBucket(spec, now);
+    this.headroom = new Headroom(spec.refillPerSecond, headroom);
   }
 
-  /** Reads per second allowed now (the budget, slowed by a low remainder). */
-  ratePerSecond(): number {
-    return this.spec.refillPerSecond * this.stretch;
+  /** Reads per second allowed now: the budget, raised by headroom or slowed by a low remainder. */
+  ratePerSecond(now: number): number {
+    return this.headroom.ratePerSecond(now);
   }
 
   pausedAt(now: number): ScopePause | undefined {
@@ -48,24 +50,47 @@ export class ScopeBudget {
     if (this.pause === undefined || pause.until > this.pause.until) this.pause = pause;
   }
 
-  reportRemaining(remaining: number | undefined): void {
-    if (remaining === undefined || !Number.isFinite(remaining) || remaining < 0) return;
-    this.remainingReads = remaining;
-    this.stretch = Math.min(1, Math.max(MIN_STRETCH, remaining / LOW_REMAINING_READS));
+  /** What an answer said of Azure's bucket for this scope (ARM's remainder, or a DevCenter window). */
+  report({ remainingReads, rateWindow }: Pick<ReadSignals, "remainingReads" | "rateWindow">, now: number): void {
+    const shown = rateWindow?.remaining ?? remainingReads;
+    if (shown !== undefined && Number.isFinite(shown) && shown >= 0) this.remainingReads = shown;
+    this.headroom.observeArm(remainingReads, now);
+    this.headroom.observeWindow(rateWindow, now);
   }
 
-  /** When a read could start, ignoring pauses: a token must be there and, while slowed, the reads spaced out. */
+  /**
+   * When a read could start, ignoring pauses: a token must be there and, while faster or slower than the budget, the
+   * reads spaced evenly at that rate (so the ceiling holds over every second, with no burst on top).
+   */
   readyAt(now: number): number {
+    const rate = this.tune(now);
     const token = now + this.bucket.msUntilToken(now);
-    const spaced = this.stretch < 1 ? this.lastTakeAt + 1000 / this.ratePerSecond() : Number.NEGATIVE_INFINITY;
+    const spaced = rate === this.spec.refillPerSecond ? Number.NEGATIVE_INFINITY : this.lastTakeAt + 1000 / rate;
     return Math.max(token, spaced);
   }
 
   tryTake(now: number): boolean {
-    if (this.pausedAt(now) !== undefined || this.readyAt(now) > now) return false;
-    if (!this.bucket.take(now)) return false;
+    if (this.pausedAt(now) !== undefined) return false;
+    if (this.readyAt(now) > now || !this.bucket.take(now)) {
+      this.headroom.noteWaiting();
+      return false;
+    }
     this.lastTakeAt = now;
+    this.headroom.noteRead(now);
     return true;
+  }
+
+  /**
+   * Our bucket refills at the rate allowed now, never below the base (spacing slows it further). What it saved up while
+   * reading faster is let go on falling back: spent at once, it would be a burst just when others need the bucket.
+   */
+  private tune(now: number): number {
+    const rate = this.ratePerSecond(now);
+    const base = this.spec.refillPerSecond;
+    if (rate <= base && this.tunedAbove) this.bucket.keepAtMost(0, now);
+    this.tunedAbove = rate > base;
+    this.bucket.setRefill(Math.max(rate, base), now);
+    return rate;
   }
 
   /**

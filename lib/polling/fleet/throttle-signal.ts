@@ -1,4 +1,5 @@
 import { PROXY_SLOW_DOWN_CODES } from "@/lib/azure/proxy-refusals";
+import type { RateWindow } from "@/lib/azure/ratelimit-headers";
 import { clampRetryAfterMs } from "../retry-after";
 import type { OperationSnapshot } from "../snapshot";
 
@@ -23,6 +24,8 @@ export interface ReadSignals {
   throttle: ThrottleSignal;
   /** The fewest reads Azure said are left for this scope, when it said. */
   remainingReads: number | undefined;
+  /** What a DevCenter endpoint said of its window, when it said. */
+  rateWindow?: RateWindow | undefined;
 }
 
 const NONE: ThrottleSignal = { pause: "none" };
@@ -33,8 +36,10 @@ export function readSignalsOf(snapshot: OperationSnapshot): ReadSignals {
   // lastResponse outlives a read that got no response at all; only a response of this very read counts.
   const response = snapshot.lastResponse?.at === last?.at ? snapshot.lastResponse : undefined;
   const remainingReads = response?.remainingReads;
-  if (last?.outcome !== "readError" || error === undefined) return { throttle: NONE, remainingReads };
-  return answerSignals({ at: error.at, httpStatus: error.responseStatus, code: error.code, retryAfterMs: error.retryAfterMs, remainingReads });
+  const rateWindow = response?.rateWindow;
+  if (last?.outcome !== "readError" || error === undefined) return { throttle: NONE, remainingReads, rateWindow };
+  const signals = answerSignals({ at: error.at, httpStatus: error.responseStatus, code: error.code, retryAfterMs: error.retryAfterMs, remainingReads });
+  return { ...signals, rateWindow };
 }
 
 /** What a failed answer says about its scope: a status read's, or a discovery list's (lib/discovery/fetch-list.ts). */

@@ -109,8 +109,16 @@ const readErrorsFor = (random: Random, terminalAtMs: number): ReadErrorEpisode[]
   });
 };
 
-function lifetime(random: Random, id: number): Lifetime {
-  const terminalAtMs = logUniform(random, MIN_DURATION_MS, MAX_DURATION_MS);
+/** How long the corpus's operations run, log-uniform between the two. */
+interface DurationRange {
+  minMs: number;
+  maxMs: number;
+}
+
+const DEFAULT_DURATIONS: DurationRange = { minMs: MIN_DURATION_MS, maxMs: MAX_DURATION_MS };
+
+function lifetime(random: Random, id: number, durations: DurationRange): Lifetime {
+  const terminalAtMs = logUniform(random, durations.minMs, durations.maxMs);
   const outcome = weighted(random, [["succeeded", 0.82], ["failed", 0.15], ["canceled", 0.03]] as const);
   const queuedUntilMs = chance(random, 0.3) ? terminalAtMs * uniform(random, 0, 0.15) : 0;
   // A success reaches 100% and may spend a while finalising; a failure stops part way through its work.
@@ -129,7 +137,7 @@ function lifetime(random: Random, id: number): Lifetime {
   };
 }
 
-export function generateCorpus(seed = CORPUS_SEED, size = CORPUS_SIZE): Lifetime[] {
+export function generateCorpus(seed = CORPUS_SEED, size = CORPUS_SIZE, durations = DEFAULT_DURATIONS): Lifetime[] {
   const random = seededRandom(seed);
-  return Array.from({ length: size }, (_, id) => lifetime(random, id));
+  return Array.from({ length: size }, (_, id) => lifetime(random, id, durations));
 }

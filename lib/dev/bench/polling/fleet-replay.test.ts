@@ -7,7 +7,7 @@ import { nextSnapshot } from "@/lib/polling/snapshot";
 import { sdkPoller } from "./baselines";
 import { CORPUS_SEED, generateCorpus } from "./corpus";
 import { EmulatedArmReads, fetchResultOf, type BenchAnswer } from "./emulated-arm";
-import { budgetExcess, maxReadsInWindow, replayFleet, summarizeFleet, type FleetPoller } from "./fleet-replay";
+import { budgetExcess, maxReadsInWindow, msToBase, replayFleet, steadyReads, summarizeFleet, type FleetPoller } from "./fleet-replay";
 import { plainLifetime } from "@/lib/dev/test-support/lifetimes";
 
 const opwatch: FleetPoller = { name: "opwatch", kind: "scheduler", budget: DEFAULT_READ_BUDGET };
@@ -87,5 +87,29 @@ describe("fleet replay", () => {
     expect(budgetExcess([0, 0, 0], spec)).toBe(1);
     expect(maxReadsInWindow([0, 100, 999, 1_000, 1_500], 1_000)).toBe(3);
     expect(maxReadsInWindow([], 1_000)).toBe(0);
+  });
+});
+
+describe("the rival's figures", () => {
+  it("spaces a steady rival's reads evenly, half a gap in", () => {
+    expect(steadyReads(20, 1_000, 1_200)).toEqual([1_025, 1_075, 1_125, 1_175]);
+  });
+
+  it("times the way back to the base from the burst's start, 0 when the rate was not above it", () => {
+    const rates: [number, number][] = [[0, 5], [1_000, 9], [5_200, 12.5], [6_400, 5], [7_000, 6], [7_300, 5]];
+    expect(msToBase(rates, 5, 6_000, 16_000)).toBe(1_300);
+    expect(msToBase(rates, 5, 8_000, 16_000)).toBe(0);
+    expect(msToBase(rates, 5, 500, 16_000)).toBe(6_800);
+    // Still above the base when the burst ends: all of it.
+    expect(msToBase(rates, 5, 5_000, 6_000)).toBe(1_000);
+  });
+
+  it("counts a rival's 429s apart from opwatch's, and those in its burst apart again", () => {
+    const corpus = generateCorpus(CORPUS_SEED, 20).map((l) => ({ ...l, readErrors: [] }));
+    const burst = { from: 1_000, to: 3_000 };
+    const run = replayFleet(corpus, opwatch, { reads: [...steadyReads(400, 0, 2_000), ...steadyReads(100, burst.from, burst.to)], burst });
+    expect(run.rival429s).toBeGreaterThan(0);
+    expect(run.rival429sInBurst).toBeGreaterThan(0);
+    expect(run.rival429sInBurst).toBeLessThan(run.rival429s);
   });
 });

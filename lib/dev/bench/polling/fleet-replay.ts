@@ -1,5 +1,6 @@
 import type { DevopsRef } from "@/lib/azure/operation-ref";
 import type { BucketSpec } from "@/lib/azure/token-bucket";
+import type { HeadroomSettings } from "@/lib/config/headroom-settings";
 import { isTerminal } from "@/lib/operations/model";
 import { FleetScheduler, type FleetEntry } from "@/lib/polling/fleet/fleet-scheduler";
 import { tierOf, type Tier } from "@/lib/polling/fleet/priority";
@@ -37,7 +38,7 @@ const STAGGER_SEED = 31;
 const HORIZON_AFTER_LAST_END_MS = 3_600_000;
 
 export type FleetPoller =
-  | { name: string; kind: "scheduler"; budget: BucketSpec }
+  | { name: string; kind: "scheduler"; budget: BucketSpec; headroom?: HeadroomSettings | undefined }
   | { name: string; kind: "perOperation"; poller: Poller; jitterSeed: number };
 
 export interface FleetOperationResult {
@@ -68,6 +69,27 @@ export interface FleetRun {
   /** Scheduler only: how often and how long the subscription stood paused (by a 429, or a 503 with Retry-After). */
   scopePauses: number;
   scopePausedMs: number;
+  /** Scheduler only: the subscription's allowed reads per second after each plan, [at, perSecond]. */
+  rates: [number, number][];
+  /** The rival's reads ARM refused, in all and during its burst. */
+  rival429s: number;
+  rival429sInBurst: number;
+}
+
+/**
+ * Another client of the same person on the same subscription's bucket (a pipeline, the CLI in a loop): it reads at the
+ * times given, whatever ARM answers, and counts apart. `burst` is the stretch its burst reads fall in, if any.
+ */
+export interface Rival {
+  reads: readonly number[];
+  burst: { from: number; to: number } | undefined;
+}
+
+/** Evenly spaced reads at `perSecond` from `from` to `to` (exclusive), starting half a gap in. */
+export function steadyReads(perSecond: number, from: number, to: number): number[] {
+  const gap = 1000 / perSecond;
+  const count = Math.floor(((to - from) * perSecond) / 1000);
+  return Array.from({ length: count }, (_, i) => from + gap / 2 + i * gap);
 }
 
 interface OperationState {
@@ -83,7 +105,8 @@ interface OperationState {
 type SimEvent =
   | { at: number; seq: number; kind: "start" | "send"; op: OperationState }
   | { at: number; seq: number; kind: "reply"; op: OperationState; answer: BenchAnswer }
-  | { at: number; seq: number; kind: "timer"; generation: number };
+  | { at: number; seq: number; kind: "timer"; generation: number }
+  | { at: number; seq: number; kind: "rival" };
 
 /** A binary min-heap on (at, seq): events at the same time run in the order they were scheduled. */
 class EventQueue {
@@ -163,9 +186,9 @@ const refOf = (id: number): DevopsRef => ({
   operationResultId: `op-${id}`,
 });
 
-export function replayFleet(lifetimes: readonly Lifetime[], poller: FleetPoller): FleetRun {
+export function replayFleet(lifetimes: readonly Lifetime[], poller: FleetPoller, rival?: Rival): FleetRun {
   const starts = staggeredStarts(lifetimes.length);
-  const arm = new EmulatedArmReads(0); // full at the start; nobody else (portal, CLI) reads this subscription
+  const arm = new EmulatedArmReads(0); // full at the start; nobody else (portal, CLI) reads it but the rival, if any
   const queue = new EventQueue();
   const sendTimes: number[] = [];
   const ops: OperationState[] = lifetimes.map((lifetime, i) => {
@@ -193,6 +216,14 @@ export function replayFleet(lifetimes: readonly Lifetime[], poller: FleetPoller)
     };
   });
   for (const op of ops) queue.push({ at: op.startAt, kind: "start", op });
+  for (const at of rival?.reads ?? []) queue.push({ at, kind: "rival" });
+  let rival429s = 0;
+  let rival429sInBurst = 0;
+  const rivalRead = (at: number): void => {
+    if (arm.read(at).allowed) return;
+    rival429s++;
+    if (rival?.burst && at >= rival.burst.from && at < rival.burst.to) rival429sInBurst++;
+  };
   const horizon = Math.max(0, ...ops.map((op) => op.startAt + op.lifetime.terminalAtMs)) + HORIZON_AFTER_LAST_END_MS;
 
   /** ARM takes the read at `at`; its answer reaches the poller FLEET_LATENCY_MS later. */
@@ -229,13 +260,15 @@ export function replayFleet(lifetimes: readonly Lifetime[], poller: FleetPoller)
 
   let scopePauses = 0;
   let scopePausedMs = 0;
+  const rates: [number, number][] = [];
 
   if (poller.kind === "perOperation") {
     const random = seededRandom(poller.jitterSeed);
     while (queue.size > 0) {
       const event = queue.pop();
       if (!event || event.at > horizon) break;
-      if (event.kind === "start" || event.kind === "send") send(event.op, event.at);
+      if (event.kind === "rival") rivalRead(event.at);
+      else if (event.kind === "start" || event.kind === "send") send(event.op, event.at);
       else if (event.kind === "reply") {
         const { op, answer } = event;
         op.history.push(answer.record);
@@ -246,7 +279,7 @@ export function replayFleet(lifetimes: readonly Lifetime[], poller: FleetPoller)
       }
     }
   } else {
-    const scheduler = new FleetScheduler({ devops: poller.budget, devcenter: poller.budget });
+    const scheduler = new FleetScheduler({ devops: poller.budget, devcenter: poller.budget, headroom: poller.headroom });
     const active = new Map<string, OperationState>();
     let timerGeneration = 0;
     let pauseCoveredUntil = Number.NEGATIVE_INFINITY;
@@ -260,6 +293,8 @@ export function replayFleet(lifetimes: readonly Lifetime[], poller: FleetPoller)
         op.tierInFlight = tierOf(entry.interest, entry.snapshot, now);
         send(op, now);
       }
+      const rate = plan.status.scopes[0]?.ratePerSecond;
+      if (rate !== undefined && rate !== rates.at(-1)?.[1]) rates.push([now, rate]);
       const pause = plan.status.scopes[0]?.pause;
       if (pause && pause.until > pauseCoveredUntil) {
         if (now >= pauseCoveredUntil) scopePauses++;
@@ -292,13 +327,15 @@ export function replayFleet(lifetimes: readonly Lifetime[], poller: FleetPoller)
           tickWanted = true;
         } else if (e.kind === "timer") {
           if (e.generation === timerGeneration) tickWanted = true;
+        } else if (e.kind === "rival") {
+          rivalRead(now);
         }
       }
       if (tickWanted) tick(now);
     }
   }
 
-  return { name: poller.name, operations: ops.map((op) => op.result), sendTimes, scopePauses, scopePausedMs };
+  return { name: poller.name, operations: ops.map((op) => op.result), sendTimes, scopePauses, scopePausedMs, rates, rival429s, rival429sInBurst };
 }
 
 // ---- figures ----------------------------------------------------------------------------------------------------
@@ -370,4 +407,20 @@ export function summarizeFleet(run: FleetRun): FleetSummary {
     detectP95Ms: percentile(delays, 0.95),
     undetected: operations.length - delays.length,
   };
+}
+
+/**
+ * How long after `from` the scheduler's allowed rate for the subscription was last above `base`, looking no further
+ * than `to` (0 if it was never above it then): the time it took to be back at or below its base for good.
+ */
+export function msToBase(rates: readonly (readonly [at: number, perSecond: number])[], base: number, from: number, to: number): number {
+  let current = rates.filter(([at]) => at < from).at(-1)?.[1] ?? base;
+  let backAt = current > base ? undefined : from;
+  for (const [at, perSecond] of rates) {
+    if (at < from || at >= to) continue;
+    if (perSecond <= base && current > base) backAt = at;
+    if (perSecond > base) backAt = undefined;
+    current = perSecond;
+  }
+  return (backAt ?? to) - from;
 }
