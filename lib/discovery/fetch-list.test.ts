@@ -24,6 +24,14 @@ describe("fetchList", () => {
     expect(init?.headers).toMatchObject({ Authorization: "Bearer tok" });
   });
 
+  it("hands on what a DevCenter answer says of its per-minute window, for the endpoint's budget", async () => {
+    const headers = { "x-rate-limit-limit": "1m", "x-rate-limit-remaining": "250", "x-rate-limit-reset": "2026-12-07T12:00:30Z" };
+    const read = await fetchList(boxes, token, options(() => Promise.resolve(json(200, { value: [] }, headers))));
+    expect(read.rateWindow).toEqual({ remaining: 250, count: undefined, windowMs: 60_000, resetAt: T + 30_000 });
+    const throttled = await fetchList(boxes, token, options(() => Promise.resolve(json(429, {}, { ...headers, "x-rate-limit-remaining": "0" }))));
+    expect(throttled.rateWindow?.remaining).toBe(0);
+  });
+
   it("reads Azure's (and the proxy's) error shape with Retry-After", async () => {
     const throttled = json(429, { error: { code: "TooManyRequests", message: "slow down" } }, { "retry-after": "30" });
     expect((await fetchList(boxes, token, options(() => Promise.resolve(throttled)))).answer).toEqual({

@@ -1,6 +1,6 @@
 import type { GetAccessToken } from "@/lib/auth/use-get-access-token";
 import { discoveryProxyPath, type DiscoveryListRequest } from "@/lib/azure/discovery-lists";
-import { remainingReads } from "@/lib/azure/ratelimit-headers";
+import { devcenterRateWindow, remainingReads, type RateWindow } from "@/lib/azure/ratelimit-headers";
 import { parseRetryAfter } from "@/lib/azure/retry-after-header";
 import { readErrorResponse } from "@/lib/azure/wire-reader";
 import { redactSecrets } from "@/lib/operations/redact-secrets";
@@ -16,8 +16,10 @@ export interface ListRead {
   answer: ListAnswer;
   /** When the answer (or the failure) came. */
   at: number;
-  /** What the endpoint said is left of its per-minute limit, when it said. */
+  /** What the answer said is left of an ARM-style read bucket, when it said. */
   remainingReads: number | undefined;
+  /** What the endpoint said of its per-minute window, when it said. */
+  rateWindow?: RateWindow | undefined;
 }
 
 export interface FetchListOptions {
@@ -75,20 +77,20 @@ async function attempt(
   const at = now();
   if (response.status === 401) return "unauthorized";
   const body = parseJson(text);
-  const left = remainingReads(response.headers);
+  const budget = { remainingReads: remainingReads(response.headers), rateWindow: devcenterRateWindow(response.headers, at) };
   if (response.ok) {
-    if (body === undefined) return failed(at, 0, "InvalidResponse", "the list's answer is not JSON", left);
-    return { answer: { ok: true, body: body.value }, at, remainingReads: left };
+    if (body === undefined) return { ...failed(at, 0, "InvalidResponse", "the list's answer is not JSON"), ...budget };
+    return { answer: { ok: true, body: body.value }, at, ...budget };
   }
   const error = body === undefined ? undefined : readErrorResponse(body.value).value;
   const code = error?.code ?? response.headers.get("x-ms-error-code") ?? `Http${response.status}`;
   const message = error?.message ?? `the list's answer was HTTP ${response.status}`;
   const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"), at);
-  return { answer: { ok: false, httpStatus: response.status, code: clip(code, 200), message: clip(message, MAX_MESSAGE), retryAfterMs }, at, remainingReads: left };
+  return { answer: { ok: false, httpStatus: response.status, code: clip(code, 200), message: clip(message, MAX_MESSAGE), retryAfterMs }, at, ...budget };
 }
 
-function failed(at: number, httpStatus: number, code: string, message: string, left?: number): ListRead {
-  return { answer: { ok: false, httpStatus, code, message, retryAfterMs: undefined }, at, remainingReads: left };
+function failed(at: number, httpStatus: number, code: string, message: string): ListRead {
+  return { answer: { ok: false, httpStatus, code, message, retryAfterMs: undefined }, at, remainingReads: undefined };
 }
 
 function parseJson(text: string): { value: unknown } | undefined {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { DiscoveryListRequest } from "@/lib/azure/discovery-lists";
+import type { RateWindow } from "@/lib/azure/ratelimit-headers";
 import type { DevcenterRef, OperationRef } from "@/lib/azure/operation-ref";
 import type { EndpointDiscovery } from "@/lib/discovery/discovery-types";
 import type { ListRead } from "@/lib/discovery/fetch-list";
@@ -49,7 +50,7 @@ class FakeSweep implements SweepLike {
   }
 }
 
-function create({ watched = [] as OperationRef[], answers = [] as ListAnswer[] } = {}) {
+function create({ watched = [] as OperationRef[], answers = [] as ListAnswer[], rateWindow = undefined as RateWindow | undefined } = {}) {
   const sweeps = new Map<string, FakeSweep>();
   const snapshots = new Map<string, OperationSnapshot>();
   const shared: EndpointDiscovery[] = [];
@@ -59,7 +60,7 @@ function create({ watched = [] as OperationRef[], answers = [] as ListAnswer[] }
   let status: FleetStatus | undefined;
   const fetchList = vi.fn((): Promise<ListRead> => {
     const answer = answers.shift() ?? { ok: true, body: { value: [] } };
-    return Promise.resolve({ answer, at: Date.now(), remainingReads: undefined });
+    return Promise.resolve({ answer, at: Date.now(), remainingReads: undefined, rateWindow });
   });
   const loop = new ReadLoop({
     budgets: { devops: { capacity: 10, refillPerSecond: 5 }, devcenter: { capacity: 4, refillPerSecond: 2 } },
@@ -154,6 +155,14 @@ describe("the read loop's sweeps", () => {
     expect(statusReads.length).toBeGreaterThan(1);
     expect(statusReads[1]).toBeGreaterThanOrEqual(30_000);
     expect(sweeps.get(HOST)?.calls.at(3)).toBe("started 30000");
+  });
+
+  it("tells the endpoint's budget what a list's answer said of its window, as a status read's does", async () => {
+    const rateWindow: RateWindow = { remaining: 123, count: 300, windowMs: 60_000, resetAt: T0 + 30_000 };
+    const { loop, status } = create({ rateWindow });
+    loop.setPolling(true);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(status()?.scopes.find((s) => s.name === HOST)?.remainingReads).toBe(123);
   });
 
   it("tells the sweep the Retry-After the scope honours, clamped: a year's wait would stop discovery for good", async () => {

@@ -88,9 +88,10 @@ export class SweepReads {
       sweep.answered(request, answer, read.at);
       this.share(sweep.view(read.at));
     }
-    return answer.ok
+    const signals = answer.ok
       ? answerSignals({ at: read.at, httpStatus: 200, code: "", retryAfterMs: undefined, remainingReads: read.remainingReads })
       : answerSignals({ at: read.at, httpStatus: answer.httpStatus, code: answer.code, retryAfterMs: answer.retryAfterMs, remainingReads: read.remainingReads });
+    return { ...signals, rateWindow: read.rateWindow };
   }
 
   /** This tab stopped polling: the next polling tab sweeps from scratch. */
