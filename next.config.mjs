@@ -36,6 +36,18 @@ const nextConfig = {
   // With it off, sharp and its libvips binaries are never loaded (/_next/image answers 404 before reaching them): they
   // stay out of the standalone folder, half its size and the only native code it would ship.
   outputFileTracingExcludes: { "*": ["**/node_modules/sharp/**/*", "**/node_modules/@img/**/*"] },
+  // The server's telemetry (lib/telemetry, loaded by instrumentation.ts): required from node_modules at run time rather
+  // than bundled, so Next's own spans and the proxy's share one OpenTelemetry API, and each exporter loads only when
+  // its setting is set. pino and pino-pretty are on Next's own list already.
+  serverExternalPackages: [
+    "@opentelemetry/api",
+    "@opentelemetry/resources",
+    "@opentelemetry/sdk-metrics",
+    "@opentelemetry/sdk-trace-node",
+    "@opentelemetry/exporter-trace-otlp-http",
+    "@opentelemetry/exporter-metrics-otlp-http",
+    "@azure/monitor-opentelemetry-exporter",
+  ],
   // Headers that are the same on every answer; the page's CSP (a nonce per response), COOP and HSTS come from proxy.ts.
   async headers() {
     return [

@@ -12,6 +12,7 @@ export default defineConfig({
   test: {
     include: ["{app,components,lib,scripts}/**/*.test.{ts,tsx}"],
     environment: "node",
+    setupFiles: ["lib/dev/test-support/quiet-logger.ts"],
     pool: "threads",
     maxWorkers: 2,
   },

@@ -68,6 +68,8 @@ const keepAliveTimeout = Number.parseInt(process.env.KEEP_ALIVE_TIMEOUT ?? "", 1
 process.env.NODE_ENV = "production";
 process.chdir(dir);
 process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(config);
+// Next's id of this build, for /api/info (lib/server/build-info.ts, BUILD_ID_VARIABLE): route handlers cannot read it.
+process.env.OPWATCH_BUILD_ID = readFileSync(path.join(dir, distDir, "BUILD_ID"), "utf8").trim();
 
 // Required only now: Next reads the variables above as it loads.
 const next = createRequire(import.meta.url)("next");

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { localSigninMetadata } from "@/lib/dev/local-app-env";
 import { FIXES } from "./fixes";
-import { discoveryGroup, proxyGroup, readBudgetGroup, signInGroup } from "./groups";
+import { discoveryGroup, operatingGroup, proxyGroup, readBudgetGroup, signInGroup } from "./groups";
 import { readConfig } from "./read-config";
 import { CONFIG_VARIABLES, configSchema, type ConfigVariable } from "./schema";
 
@@ -48,6 +48,11 @@ const BAD_VALUES: readonly (readonly [ConfigVariable, Record<string, string>])[]
   ["OPWATCH_DISCOVERY_ENDPOINTS", { AZURE_CLIENT_ID: CLIENT, OPWATCH_DISCOVERY_ENDPOINTS: "dc.example.com" }],
   ["OPWATCH_DISCOVERY_INTERVAL_SECONDS", { AZURE_CLIENT_ID: CLIENT, OPWATCH_DISCOVERY_INTERVAL_SECONDS: "3601" }],
   ["OPWATCH_DISCOVERY_READS_PER_MINUTE", { AZURE_CLIENT_ID: CLIENT, OPWATCH_DISCOVERY_READS_PER_MINUTE: "0" }],
+  ["OPWATCH_LOG_LEVEL", { AZURE_CLIENT_ID: CLIENT, OPWATCH_LOG_LEVEL: "verbose" }],
+  ["OTEL_EXPORTER_OTLP_ENDPOINT", { AZURE_CLIENT_ID: CLIENT, OTEL_EXPORTER_OTLP_ENDPOINT: "grpc://collector:4317" }],
+  ["APPLICATIONINSIGHTS_CONNECTION_STRING", { AZURE_CLIENT_ID: CLIENT, APPLICATIONINSIGHTS_CONNECTION_STRING: "InstrumentationKey=x" }],
+  ["OTEL_METRIC_EXPORT_INTERVAL", { AZURE_CLIENT_ID: CLIENT, OTEL_METRIC_EXPORT_INTERVAL: "often" }],
+  ["OTEL_BSP_SCHEDULE_DELAY", { AZURE_CLIENT_ID: CLIENT, OTEL_BSP_SCHEDULE_DELAY: "0" }],
 ];
 
 const PROXY_VARIABLES = Object.keys(proxyGroup.shape);
@@ -72,7 +77,7 @@ describe("fix-it text keyed by variable", () => {
   it("puts every variable in exactly one group", () => {
     // The discovery group reads DEVCENTER_ALLOWED_HOSTS only to check its endpoints against it.
     const discovery = Object.keys(discoveryGroup.shape).filter((name) => name !== "DEVCENTER_ALLOWED_HOSTS");
-    const grouped = [...PROXY_VARIABLES, ...Object.keys(signInGroup.shape), ...Object.keys(readBudgetGroup.shape), ...discovery];
+    const grouped = [...PROXY_VARIABLES, ...Object.keys(signInGroup.shape), ...Object.keys(readBudgetGroup.shape), ...discovery, ...Object.keys(operatingGroup.shape)];
     expect(grouped.toSorted()).toEqual(CONFIG_VARIABLES.toSorted());
   });
 });

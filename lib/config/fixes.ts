@@ -2,6 +2,7 @@ import "server-only";
 import { ARM_SUBSCRIPTION_READS, DEFAULT_READ_BUDGET } from "@/lib/azure/token-bucket";
 import { DISCOVERY_INTERVAL_SECONDS, DISCOVERY_READS_PER_MINUTE } from "./discovery-settings";
 import { HEADROOM_CEILING_SHARE } from "./headroom-settings";
+import { TELEMETRY_INTERVALS } from "./operating-settings";
 import type { ConfigVariable } from "./schema";
 
 /**
@@ -52,4 +53,14 @@ export const FIXES: Readonly<Record<ConfigVariable, string>> = {
     `Set OPWATCH_DISCOVERY_INTERVAL_SECONDS to a whole number of seconds from ${DISCOVERY_INTERVAL_SECONDS.min} to ${DISCOVERY_INTERVAL_SECONDS.max} between sweeps of an endpoint's dev boxes, or leave it unset for ${DISCOVERY_INTERVAL_SECONDS.fallback}.`,
   OPWATCH_DISCOVERY_READS_PER_MINUTE:
     `Set OPWATCH_DISCOVERY_READS_PER_MINUTE to a whole number from ${DISCOVERY_READS_PER_MINUTE.min} to ${DISCOVERY_READS_PER_MINUTE.max} of list reads a browser may make per DevCenter endpoint in a minute, or leave it unset for ${DISCOVERY_READS_PER_MINUTE.fallback}.`,
+  OPWATCH_LOG_LEVEL:
+    "Set OPWATCH_LOG_LEVEL to one of silent, fatal, error, warn, info (the default: a line per proxied request), debug or trace.",
+  OTEL_EXPORTER_OTLP_ENDPOINT:
+    "Set OTEL_EXPORTER_OTLP_ENDPOINT to the base URL of an OTLP/HTTP receiver such as http://localhost:4318 (traces go to /v1/traces, metrics to /v1/metrics; headers in OTEL_EXPORTER_OTLP_HEADERS), or leave it unset to send no OpenTelemetry data.",
+  APPLICATIONINSIGHTS_CONNECTION_STRING:
+    "Set APPLICATIONINSIGHTS_CONNECTION_STRING to the Application Insights resource's connection string as its Overview page shows it (InstrumentationKey=<GUID>;IngestionEndpoint=https://…), or leave it unset to send nothing to Azure Monitor.",
+  OTEL_METRIC_EXPORT_INTERVAL:
+    `Set OTEL_METRIC_EXPORT_INTERVAL to a whole number of milliseconds from ${TELEMETRY_INTERVALS.metricExport.min} to ${TELEMETRY_INTERVALS.metricExport.max} between two exports of the metrics, or leave it unset for ${TELEMETRY_INTERVALS.metricExport.fallback}.`,
+  OTEL_BSP_SCHEDULE_DELAY:
+    `Set OTEL_BSP_SCHEDULE_DELAY to a whole number of milliseconds from ${TELEMETRY_INTERVALS.spanBatch.min} to ${TELEMETRY_INTERVALS.spanBatch.max} between two exports of the finished spans, or leave it unset for ${TELEMETRY_INTERVALS.spanBatch.fallback}.`,
 };

@@ -21,6 +21,15 @@ export const proxyGroup = configSchema.pick({
   OPWATCH_TRUSTED_PROXY_HOPS: true,
 });
 
+/** The server's log and telemetry (lib/telemetry): a mistake here shows on the page, the proxy keeps serving. */
+export const operatingGroup = configSchema.pick({
+  OPWATCH_LOG_LEVEL: true,
+  OTEL_EXPORTER_OTLP_ENDPOINT: true,
+  APPLICATIONINSIGHTS_CONNECTION_STRING: true,
+  OTEL_METRIC_EXPORT_INTERVAL: true,
+  OTEL_BSP_SCHEDULE_DELAY: true,
+});
+
 /** The browser's read budgets (lib/polling/fleet): public, and no concern of the proxy's. */
 export const readBudgetGroup = configSchema.pick({
   OPWATCH_ARM_READS_PER_SECOND: true,
@@ -129,3 +138,4 @@ export type ProxyVariables = z.output<typeof proxyGroup>;
 export type SignInVariables = z.output<typeof signInGroup>;
 export type ReadBudgetVariables = z.output<typeof readBudgetGroup>;
 export type DiscoveryVariables = z.output<typeof discoveryGroup>;
+export type OperatingVariables = z.output<typeof operatingGroup>;

@@ -7,14 +7,17 @@ import { FIXES } from "./fixes";
 import {
   discoveryGroup,
   isDiscoveryIssue,
+  operatingGroup,
   proxyGroup,
   readBudgetGroup,
   signInGroup,
   type DiscoveryVariables,
+  type OperatingVariables,
   type ProxyVariables,
   type ReadBudgetVariables,
   type SignInVariables,
 } from "./groups";
+import type { OperatingConfig } from "./operating-config";
 import type { ProxyConfig } from "./proxy-config";
 import type { PublicConfig } from "./public-config";
 import { CONFIG_VARIABLES, isConfigVariable } from "./schema";
@@ -23,6 +26,8 @@ import { CONFIG_VARIABLES, isConfigVariable } from "./schema";
 export interface ServerConfig {
   /** Fails only on the proxy's own variables, so the proxy keeps serving when sign-in is misconfigured. */
   proxy: Result<ProxyConfig, ConfigProblem[]>;
+  /** The server's log and telemetry; fails only on their own variables (the log then keeps its default level). */
+  operating: Result<OperatingConfig, ConfigProblem[]>;
   /** What the browser gets; fails on any problem, the proxy's included, so the page shows every fix at once. */
   public: Result<PublicConfig, ConfigProblem[]>;
   /**
@@ -39,19 +44,22 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
   const signIn = signInGroup.safeParse(input);
   const reads = readBudgetGroup.safeParse(input);
   const discovery = discoveryGroup.safeParse(input);
+  const operating = operatingGroup.safeParse(input);
   const issues = inSchemaOrder(
     [
       ...(signIn.error?.issues ?? []),
       ...(proxy.error?.issues ?? []),
       ...(reads.error?.issues ?? []),
       ...(discovery.error?.issues.filter(isDiscoveryIssue) ?? []),
+      ...(operating.error?.issues ?? []),
     ].map(toFound),
   );
   const problems = issues.map((found) => found.problem);
   return {
     proxy: proxy.success ? ok(toProxyConfig(proxy.data)) : fail(problems.filter(isProxyProblem)),
+    operating: operating.success ? ok(toOperatingConfig(operating.data)) : fail(problems.filter(isOperatingProblem)),
     public:
-      proxy.success && signIn.success && reads.success && discovery.success
+      proxy.success && signIn.success && reads.success && discovery.success && operating.success
         ? ok(toPublicConfig(signIn.data, proxy.data, reads.data, discovery.data))
         : fail(problems),
     logLines: issues.map((found) => logLine(found, input[found.problem.variable])),
@@ -83,6 +91,7 @@ function toFound(issue: z.core.$ZodIssue): Found {
 }
 
 const isProxyProblem = (problem: ConfigProblem) => Object.hasOwn(proxyGroup.shape, problem.variable);
+const isOperatingProblem = (problem: ConfigProblem) => Object.hasOwn(operatingGroup.shape, problem.variable);
 
 /** Stable, so a variable's own problems keep their order and a rule joining two variables lands next to its variable. */
 const inSchemaOrder = (found: Found[]) =>
@@ -112,6 +121,16 @@ function toProxyConfig(vars: ProxyVariables): ProxyConfig {
       maxInFlight: vars.OPWATCH_PROXY_MAX_IN_FLIGHT,
     },
     trustedProxyHops: vars.OPWATCH_TRUSTED_PROXY_HOPS,
+  };
+}
+
+function toOperatingConfig(vars: OperatingVariables): OperatingConfig {
+  return {
+    logLevel: vars.OPWATCH_LOG_LEVEL,
+    otlpEndpoint: vars.OTEL_EXPORTER_OTLP_ENDPOINT,
+    applicationInsightsConnectionString: vars.APPLICATIONINSIGHTS_CONNECTION_STRING,
+    metricExportIntervalMs: vars.OTEL_METRIC_EXPORT_INTERVAL,
+    spanBatchDelayMs: vars.OTEL_BSP_SCHEDULE_DELAY,
   };
 }
 

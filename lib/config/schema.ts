@@ -13,6 +13,7 @@ import { ARM_SUBSCRIPTION_READS, DEFAULT_READ_BUDGET } from "@/lib/azure/token-b
 import { parseAuthorityMetadata } from "./authority-metadata";
 import { DISCOVERY_INTERVAL_SECONDS, DISCOVERY_READS_PER_MINUTE } from "./discovery-settings";
 import { DEFAULT_HEADROOM, HEADROOM_CEILING_SHARE } from "./headroom-settings";
+import { connectionStringProblem, isLogLevel, LOG_LEVELS, TELEMETRY_INTERVALS, type LogLevel } from "./operating-settings";
 import type { AuthProtocol, DemoOperation } from "./public-config";
 
 /**
@@ -124,6 +125,15 @@ function discoveryEndpointHost(entry: string): string | undefined {
   const parsed = parseEndpointInput(entry);
   return parsed.ok ? parsed.value : undefined;
 }
+
+/** Milliseconds between two exports of telemetry, from its bounds and the OpenTelemetry default. */
+const exportMilliseconds = ({ min, max, fallback }: { min: number; max: number; fallback: number }) =>
+  z.coerce
+    .number({ error: "must be a whole number of milliseconds." })
+    .int({ error: "must be a whole number of milliseconds." })
+    .min(min, { error: `must be at least ${min}.` })
+    .max(max, { error: `must be at most ${max}.` })
+    .default(fallback);
 
 /** More proxies than this in front of one app is not a deployment but a typo. */
 const MAX_TRUSTED_PROXY_HOPS = 5;
@@ -330,6 +340,38 @@ export const configSchema = z.object({
     .min(DISCOVERY_READS_PER_MINUTE.min, { error: `must be at least ${DISCOVERY_READS_PER_MINUTE.min}.` })
     .max(DISCOVERY_READS_PER_MINUTE.max, { error: `must be at most ${DISCOVERY_READS_PER_MINUTE.max}.` })
     .default(DISCOVERY_READS_PER_MINUTE.fallback),
+
+  // Operating the server: its log and where its telemetry goes (lib/telemetry). Nowhere unless an operator names a host.
+  OPWATCH_LOG_LEVEL: z
+    .string()
+    .transform((raw, ctx): LogLevel => {
+      const level = raw.toLowerCase();
+      return isLogLevel(level) ? level : reject(ctx, `is not one of ${LOG_LEVELS.join(", ")}.`);
+    })
+    .default("info"),
+
+  OTEL_EXPORTER_OTLP_ENDPOINT: z
+    .string()
+    .transform((raw, ctx) => {
+      if (!/^https?:\/\//i.test(raw) || !URL.canParse(raw)) return reject(ctx, "must be an absolute http:// or https:// URL.");
+      const url = new URL(raw);
+      if (url.username || url.password || url.search || url.hash) {
+        return reject(ctx, "must not contain credentials, a query or a fragment (headers go in OTEL_EXPORTER_OTLP_HEADERS).");
+      }
+      return trimTrailingSlashes(url.href);
+    })
+    .optional(),
+
+  APPLICATIONINSIGHTS_CONNECTION_STRING: z
+    .string()
+    .transform((raw, ctx) => {
+      const problem = connectionStringProblem(raw);
+      return problem === undefined ? raw : reject(ctx, problem);
+    })
+    .optional(),
+
+  OTEL_METRIC_EXPORT_INTERVAL: exportMilliseconds(TELEMETRY_INTERVALS.metricExport),
+  OTEL_BSP_SCHEDULE_DELAY: exportMilliseconds(TELEMETRY_INTERVALS.spanBatch),
 });
 
 export type ConfigVariable = keyof typeof configSchema.shape;

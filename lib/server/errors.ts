@@ -100,10 +100,19 @@ function headersFor<C extends ProxyErrorCode>(code: C, ...args: MessageArgs<C>):
   return template(...args);
 }
 
+/**
+ * The answers the proxy made itself, with their code. Azure's own errors carry `x-ms-error-code` too, so the header
+ * cannot tell them apart; the log and the metrics count a refusal by this.
+ */
+const OWN_ANSWERS = new WeakMap<Response, ProxyErrorCode>();
+
+/** The proxy's own error code of an answer it made with proxyError, or undefined for anything else (Azure's). */
+export const proxyRefusalCode = (response: Response): ProxyErrorCode | undefined => OWN_ANSWERS.get(response);
+
 /** The proxy's own error answer: `{"error":{"code","message"}}`, never cached, code also in `x-ms-error-code`. */
 export function proxyError<C extends ProxyErrorCode>(code: C, ...args: MessageArgs<C>): Response {
   const body = JSON.stringify({ error: { code, message: proxyErrorMessage(code, ...args) } });
-  return new Response(body, {
+  const response = new Response(body, {
     status: PROXY_ERRORS[code].status,
     headers: {
       "Content-Type": "application/json; charset=utf-8",
@@ -112,4 +121,6 @@ export function proxyError<C extends ProxyErrorCode>(code: C, ...args: MessageAr
       ...headersFor(code, ...args),
     },
   });
+  OWN_ANSWERS.set(response, code);
+  return response;
 }
