@@ -50,7 +50,12 @@ const stack = await startLocalStack({
 
 // The person's own settings win, so `AZURE_CLIENT_ID=... npm run demo` can point the demo at a real tenant.
 const given = Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ""));
-const appEnv: NodeJS.ProcessEnv = { ...process.env, ...withGivenSettings(stack.appEnv, given), NEXT_TELEMETRY_DISABLED: "1" };
+// A line per proxied read would bury this terminal's own messages: the demo logs what needs a look (warn) unless told.
+const appEnv: NodeJS.ProcessEnv = {
+  ...process.env,
+  ...withGivenSettings({ ...stack.appEnv, OPWATCH_LOG_LEVEL: "warn" }, given),
+  NEXT_TELEMETRY_DISABLED: "1",
+};
 console.info(`Starting the app on ${appOrigin}...`);
 const app = startNext(appPort, appEnv, "inherit");
 app.on("exit", (code) => {
