@@ -69,7 +69,17 @@ describe("configuration values stay in the server's log", () => {
     expect(visible).not.toContain(MARK);
   });
 
-  it.each(Object.entries(WRONG))("a wrong %s is logged with its value, one line per problem", (variable, values) => {
+  /** Their values carry a credential: the log says what is wrong and how long the value is, never the value. */
+  const CREDENTIALS: readonly ConfigVariable[] = ["OTEL_EXPORTER_OTLP_ENDPOINT", "APPLICATIONINSIGHTS_CONNECTION_STRING"];
+
+  it.each(CREDENTIALS)("a wrong %s is logged without its value", (variable) => {
+    const config = read(WRONG[variable]);
+    const line = config.logLines.find((l) => l.startsWith(`opwatch configuration: ${variable}=`));
+    expect(line).toMatch(/=<\d+ characters, not logged> /);
+    expect(line).not.toContain(MARK);
+  });
+
+  it.each(Object.entries(WRONG).filter(([variable]) => !(CREDENTIALS as readonly string[]).includes(variable)))("a wrong %s is logged with its value, one line per problem", (variable, values) => {
     const config = read(values);
     if (config.public.ok) throw new Error("expected problems");
     expect(config.logLines).toHaveLength(config.public.error.length);

@@ -20,7 +20,7 @@ import {
 import type { OperatingConfig } from "./operating-config";
 import type { ProxyConfig } from "./proxy-config";
 import type { PublicConfig } from "./public-config";
-import { CONFIG_VARIABLES, isConfigVariable } from "./schema";
+import { CONFIG_VARIABLES, isConfigVariable, type ConfigVariable } from "./schema";
 
 /** The configuration as each consumer needs it, with every problem listed in the schema's order. */
 export interface ServerConfig {
@@ -101,10 +101,19 @@ const MAX_LOGGED_VALUE = 200;
 const JWT_LIKE = /eyJ[\w-]*\.[\w-]*\.[\w-]*/g;
 
 /**
- * None of these variables is a secret, but a value may still be something pasted by mistake: it is clipped, anything
+ * Values that carry a credential (an ingestion key, a URL's user and password) are never logged, only their length:
+ * the problem's sentence says what is wrong without them.
+ */
+const UNLOGGED_VALUES: ReadonlySet<ConfigVariable> = new Set(["APPLICATIONINSIGHTS_CONNECTION_STRING", "OTEL_EXPORTER_OTLP_ENDPOINT"]);
+
+/**
+ * The other variables are no secret, but a value may still be something pasted by mistake: it is clipped, anything
  * shaped like a token is cut out, and JSON quoting keeps a line break from forging another log line.
  */
 function logLine({ problem, detail }: Found, value: string | undefined): string {
+  if (value !== undefined && UNLOGGED_VALUES.has(problem.variable)) {
+    return `opwatch configuration: ${problem.variable}=<${value.length} characters, not logged> ${problem.problem}`;
+  }
   const clipped = value === undefined ? "unset" : JSON.stringify(value.slice(0, MAX_LOGGED_VALUE).replace(JWT_LIKE, "<token>"));
   const more = value !== undefined && value.length > MAX_LOGGED_VALUE ? ` (first ${MAX_LOGGED_VALUE} of ${value.length} characters)` : "";
   const said = detail === undefined ? "" : ` ${detail.replace(JWT_LIKE, "<token>")}`;
