@@ -1,0 +1,69 @@
+import { randomUUID } from "node:crypto";
+import type { Page } from "@playwright/test";
+import { createScenario } from "../simulator/control-client";
+import type { CreatedScenario } from "../simulator/scenario-store";
+import { OPEN_PROBE_SCRIPT, printOpenTimings, readOpenTiming, type OpenTiming } from "./open-timing";
+
+/**
+ * `npm run bench:dashboard`'s opening section: how soon a signed-in person (token in the session, scripts cached)
+ * sees the status of the operation they open, by a permalink's full load and from the dashboard's row, while the
+ * watch list's other operations are read too. The first run of each warms the cache and is not counted.
+ */
+
+const WATCH_LIST_KEY = "opwatch.watchlist.v1";
+const ROW = '[data-testid="operation-row"]';
+
+/** A running operation no page has read yet. */
+const freshOperation = (simulatorUrl: string): Promise<CreatedScenario> =>
+  createScenario(simulatorUrl, {
+    kind: "devops",
+    ids: { subscriptionId: randomUUID(), operationResultId: randomUUID() },
+    steps: [{ afterMs: 0, body: { status: "InProgress", startTime: "{{start}}", percentComplete: 40 } }],
+  });
+
+async function permalinkLoads(page: Page, simulatorUrl: string, runs: number): Promise<OpenTiming[]> {
+  const timings: OpenTiming[] = [];
+  for (let i = 0; i <= runs; i++) {
+    const created = await freshOperation(simulatorUrl);
+    await page.goto(created.permalink, { waitUntil: "commit" });
+    const timing = await readOpenTiming(page, created.proxyPath);
+    if (i > 0) timings.push(timing);
+  }
+  return timings;
+}
+
+/** Adds the operations to the watch list the page keeps (the demo's first-visit list stays on it). */
+async function watchToo(page: Page, created: readonly CreatedScenario[]): Promise<void> {
+  await page.evaluate(
+    ({ key, refs }) => {
+      const stored = JSON.parse(localStorage.getItem(key) ?? '{"version":1,"items":[]}') as { version: number; items: unknown[] };
+      stored.items.push(...refs.map((ref) => ({ ref, addedAt: Date.now() })));
+      localStorage.setItem(key, JSON.stringify(stored));
+    },
+    { key: WATCH_LIST_KEY, refs: created.map((c) => c.ref) },
+  );
+}
+
+async function fromDashboard(page: Page, simulatorUrl: string, runs: number): Promise<OpenTiming[]> {
+  const created: CreatedScenario[] = [];
+  for (let i = 0; i <= runs; i++) created.push(await freshOperation(simulatorUrl));
+  await page.goto("/");
+  await watchToo(page, created);
+  const timings: OpenTiming[] = [];
+  for (const [i, operation] of created.entries()) {
+    await page.goto("/");
+    const link = `a[href="${operation.permalink}"]`;
+    await page.locator(`${ROW}:has(${link}):not([data-status-category="pending"])`).waitFor({ timeout: 60_000 });
+    await page.locator(`${ROW} ${link}`).first().click();
+    const timing = await readOpenTiming(page, operation.proxyPath);
+    if (i > 0) timings.push(timing);
+  }
+  return timings;
+}
+
+/** Runs both measures on a signed-in page of the demo stack and prints them. */
+export async function openSection(page: Page, simulatorUrl: string, runs: number): Promise<void> {
+  await page.addInitScript(OPEN_PROBE_SCRIPT);
+  printOpenTimings("a permalink's full load, a fresh operation", await permalinkLoads(page, simulatorUrl, runs));
+  printOpenTimings("from the dashboard's row (in-app navigation)", await fromDashboard(page, simulatorUrl, runs));
+}
