@@ -1,10 +1,11 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useMsal } from "@azure/msal-react";
+import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
 import type { SignedInViewName } from "./signed-in-app";
 import { SignInGate } from "./sign-in-gate";
 
-/**
+/*
  * The dashboard and the operation page, loaded only once someone is signed in: a signed-out visit downloads the
  * sign-in prompt and MSAL, not the views, React Query and their rules. Not rendered on the server: without an account
  * there is nothing to show, and MSAL only knows the account in the browser.
@@ -13,64 +14,83 @@ import { SignInGate } from "./sign-in-gate";
  * signed-in page always needs them. The sign-in start-up fetches them as soon as it knows an account is there
  * (`preloadSignedInApp`), so they are usually in before the gate opens and render in the same pass.
  */
-type SignedInAppComponent = (typeof import("./signed-in-app"))["default"];
+type SignedInApp = typeof import("./signed-in-app");
 
-let loaded: SignedInAppComponent | undefined;
-let loading: Promise<SignedInAppComponent> | undefined;
+let loading: Promise<SignedInApp> | undefined;
+let loaded: SignedInApp | undefined;
 
-export function preloadSignedInApp(): Promise<SignedInAppComponent> {
+export function preloadSignedInApp(): Promise<SignedInApp> {
   loading ??= import("./signed-in-app").then(
-    (module) => (loaded = module.default),
+    (module) => (loaded = module),
     (error: unknown) => {
-      loading = undefined; // a failed chunk load is tried again by the next view that needs it
+      loading = undefined; // a failed chunk load is tried again by the next page that needs it
       throw error;
     },
   );
   return loading;
 }
 
-function useSignedInApp(): SignedInAppComponent | undefined {
-  const [app, setApp] = useState(() => loaded);
+type Loaded = { app: SignedInApp } | { error: unknown } | undefined;
+
+const SignedInAppContext = createContext<Loaded>(undefined);
+
+function useLoadedApp(wanted: boolean): Loaded {
+  const [state, setState] = useState<Loaded>(() => (loaded ? { app: loaded } : undefined));
+  const have = state !== undefined && "app" in state;
   useEffect(() => {
-    if (app) return;
+    if (!wanted || have) return;
     let live = true;
     preloadSignedInApp().then(
-      (component) => {
-        if (live) setApp(() => component);
+      (app) => {
+        if (live) setState({ app });
       },
       (error: unknown) => {
-        // To the nearest error boundary (app/(app)/.../error.tsx), as a failed lazy chunk would go.
-        if (live)
-          setApp(() => {
-            throw error;
-          });
+        if (live) setState({ error });
       },
     );
     return () => {
       live = false;
     };
-  }, [app]);
-  return app;
+  }, [wanted, have]);
+  return state;
 }
 
-function SignedInApp({ view }: { view: SignedInViewName }) {
-  const App = useSignedInApp();
-  if (!App) {
+/**
+ * In the signed-in pages' shared layout: once someone is signed in, their providers (React Query, the fleet runner)
+ * wrap every page, so moving between pages restarts nothing.
+ */
+export function SignedInShell({ children }: { children: ReactNode }) {
+  const signedIn = useMsal().accounts.length > 0;
+  const loadedApp = useLoadedApp(signedIn);
+  const app = signedIn && loadedApp && "app" in loadedApp ? loadedApp.app : undefined;
+  return (
+    <SignedInAppContext.Provider value={signedIn ? loadedApp : undefined}>
+      {app ? <app.SignedInProviders>{children}</app.SignedInProviders> : children}
+    </SignedInAppContext.Provider>
+  );
+}
+
+function SignedInContent({ view }: { view: SignedInViewName }) {
+  const loadedApp = useContext(SignedInAppContext);
+  if (loadedApp && "error" in loadedApp) {
+    // To the page's error boundary (app/(app)/.../error.tsx), as a failed lazy chunk would go.
+    throw loadedApp.error;
+  }
+  if (!loadedApp) {
     return (
       <p role="status" className="p-6 text-slate-600 dark:text-slate-300">
         Loading…
       </p>
     );
   }
-  // The module's one default export, the same on every render: not a component made during render.
-  // eslint-disable-next-line react-hooks/static-components
-  return <App view={view} />;
+  return <loadedApp.app.SignedInContent view={view} />;
 }
 
+/** A page's signed-in view: the sign-in prompt for a signed-out person, the view once the shell has its providers. */
 export function SignedInView({ view }: { view: SignedInViewName }) {
   return (
     <SignInGate>
-      <SignedInApp view={view} />
+      <SignedInContent view={view} />
     </SignInGate>
   );
 }
