@@ -62,18 +62,15 @@ async function fromDashboard(page: Page, simulatorUrl: string, runs: number, poi
     await page.locator(`${ROW}:has(${link}):not([data-status-category="pending"])`).waitFor({ timeout: 60_000 });
     const name = page.locator(`${ROW} ${link}`).first();
     if (pointFirst) {
-      const pointedAt = await page.evaluate(() => performance.now());
+      const pointedAt = Date.now();
+      // The page itself, not the route tree Next fetches first on its way to it.
+      const pageIn = page.waitForEvent("requestfinished", {
+        predicate: (request) => new URL(request.url()).pathname === operation.permalink && request.headers()["next-router-segment-prefetch"] === undefined,
+        timeout: 30_000,
+      });
       await name.hover();
-      const pageIn = await page.waitForFunction(
-        (path) =>
-          performance
-            .getEntriesByType("resource")
-            .map((entry) => entry as PerformanceResourceTiming)
-            .find((entry) => new URL(entry.name).pathname === path && entry.responseEnd > 0)?.responseEnd,
-        operation.permalink,
-        { timeout: 30_000 },
-      );
-      if (i > 0) dwell.push(((await pageIn.jsonValue()) ?? pointedAt) - pointedAt);
+      await pageIn;
+      if (i > 0) dwell.push(Date.now() - pointedAt);
     }
     await name.click();
     const timing = await readOpenTiming(page, operation.proxyPath);

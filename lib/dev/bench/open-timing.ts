@@ -8,6 +8,8 @@ import type { Page } from "@playwright/test";
 
 /** Times in ms from the navigation's start; undefined: it did not happen (or happened before the start). */
 export interface OpenTiming {
+  /** The page from the server: a full load's HTML, an in-app navigation's router payload (none when prefetched). */
+  pageIn: number | undefined;
   /** The last script the page fetched before the operation's read left (from the cache, once warm). */
   scriptsIn: number | undefined;
   /** "Starting sign-in…" gone: MSAL initialized and the account known (a full load only). */
@@ -51,6 +53,10 @@ export const OPEN_PROBE_SCRIPT = `(() => {
 
 interface ProbeReading {
   start: number;
+  /** When the document's HTML was in, on the page's clock. */
+  documentIn: number;
+  /** The page's path (the operation's permalink). */
+  path: string;
   seen: Record<string, number | undefined>;
   resources: { name: string; initiatorType: string; startTime: number; responseEnd: number }[];
 }
@@ -66,12 +72,13 @@ export async function readOpenTiming(page: Page, readPath: string): Promise<Open
       const timing = entry as PerformanceResourceTiming;
       return { name: timing.name, initiatorType: timing.initiatorType, startTime: timing.startTime, responseEnd: timing.responseEnd };
     });
-    return { start: probe.start, seen: probe.seen, resources };
+    const navigation = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
+    return { start: probe.start, seen: probe.seen, resources, documentIn: navigation?.responseEnd ?? 0, path: location.pathname };
   });
   return openTimingOf(reading, readPath);
 }
 
-function openTimingOf({ start, seen, resources }: ProbeReading, readPath: string): OpenTiming {
+function openTimingOf({ start, seen, resources, documentIn, path }: ProbeReading, readPath: string): OpenTiming {
   const since = (at: number | undefined) => (at === undefined || at < start ? undefined : at - start);
   const reads = resources.filter((r) => r.startTime >= start && new URL(r.name).pathname.startsWith("/api/"));
   const own = reads.find((r) => new URL(r.name).pathname === readPath);
@@ -79,6 +86,7 @@ function openTimingOf({ start, seen, resources }: ProbeReading, readPath: string
   const scripts = resources.filter((r) => r.startTime >= start && r.startTime <= leftAt && (r.initiatorType === "script" || r.name.endsWith(".js")));
   const lastScript = scripts.reduce<number | undefined>((latest, r) => Math.max(latest ?? 0, r.responseEnd), undefined);
   return {
+    pageIn: start === 0 ? since(documentIn) : since(resources.find((r) => r.startTime >= start && new URL(r.name).pathname === path)?.responseEnd),
     scriptsIn: since(lastScript),
     signInReady: since(seen.signInReady),
     pageShown: since(seen.pageShown),
@@ -98,6 +106,7 @@ const median = (values: readonly number[]): number | undefined => {
 };
 
 const STEPS: readonly [keyof OpenTiming, string][] = [
+  ["pageIn", "page in from the server"],
   ["scriptsIn", "scripts in"],
   ["signInReady", "sign-in ready (MSAL)"],
   ["pageShown", "operation page shown"],
