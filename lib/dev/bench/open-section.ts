@@ -62,6 +62,8 @@ async function fromDashboard(page: Page, simulatorUrl: string, runs: number, poi
     await page.locator(`${ROW}:has(${link}):not([data-status-category="pending"])`).waitFor({ timeout: 60_000 });
     const name = page.locator(`${ROW} ${link}`).first();
     if (pointFirst) {
+      // From elsewhere: the pointer still rests where the last click was, maybe on this very name.
+      await page.mouse.move(0, 0);
       const pointedAt = Date.now();
       // The page itself, not the route tree Next fetches first on its way to it.
       const pageIn = page.waitForEvent("requestfinished", {
