@@ -21,7 +21,7 @@ export type SignedInViewName = { name: "dashboard" } | { name: "board" } | { nam
  * React Query's provider and the fleet scheduler's, for every signed-in page. They sit in the pages' shared layout,
  * so going from one page to another keeps the runner, its election and what it has read.
  */
-export function SignedInProviders({ children }: { children: ReactNode }) {
+function SignedInProviders({ children }: { children: ReactNode }) {
   const client = getQueryClient();
   const { instance } = useMsal();
   // Gone because the person signed out (here or in another tab), not because the page changed: what was read for
@@ -40,8 +40,12 @@ export function SignedInProviders({ children }: { children: ReactNode }) {
 }
 
 /** One page's view, inside SignedInProviders. */
-export function SignedInContent({ view }: { view: SignedInViewName }) {
+function SignedInContent({ view }: { view: SignedInViewName }) {
   if (view.name === "dashboard") return <Dashboard />;
   if (view.name === "board") return <BoardView />;
   return <OperationPage operationRef={view.operationRef} />;
 }
+
+/** What signed-in-view.tsx takes from this chunk once loaded. */
+const signedInApp = { SignedInProviders, SignedInContent };
+export default signedInApp;

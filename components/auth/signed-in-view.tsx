@@ -14,14 +14,14 @@ import { SignInGate } from "./sign-in-gate";
  * signed-in page always needs them. The sign-in start-up fetches them as soon as it knows an account is there
  * (`preloadSignedInApp`), so they are usually in before the gate opens and render in the same pass.
  */
-type SignedInApp = typeof import("./signed-in-app");
+type SignedInApp = (typeof import("./signed-in-app"))["default"];
 
 let loading: Promise<SignedInApp> | undefined;
 let loaded: SignedInApp | undefined;
 
 export function preloadSignedInApp(): Promise<SignedInApp> {
   loading ??= import("./signed-in-app").then(
-    (module) => (loaded = module),
+    (module) => (loaded = module.default),
     (error: unknown) => {
       loading = undefined; // a failed chunk load is tried again by the next page that needs it
       throw error;
