@@ -65,16 +65,15 @@ test.describe("dashboard rows", () => {
     // Requests for the page itself (Next's router payload), not for its operation's reads; the page's route tree
     // alone (a segment prefetch) is not the page.
     const pageRequests: string[] = [];
-    let pageIn = 0;
-    const isPage = (request: Request) => new URL(request.url()).pathname === scenario.permalink;
+    const pageAskedFor: Request[] = [];
     page.on("request", (request) => {
-      if (isPage(request)) pageRequests.push(request.url());
-    });
-    page.on("requestfinished", (request) => {
-      if (isPage(request) && request.headers()["next-router-segment-prefetch"] === undefined) pageIn++;
+      if (new URL(request.url()).pathname !== scenario.permalink) return;
+      pageRequests.push(request.url());
+      if (request.headers()["next-router-segment-prefetch"] === undefined) pageAskedFor.push(request);
     });
     await dashboard.rowName(scenario.permalink).hover();
-    await expect.poll(() => pageIn, { message: "the page is fetched while the pointer is on its name" }).toBeGreaterThan(0);
+    await expect.poll(() => pageAskedFor.length, { message: "the page is asked for while the pointer is on its name" }).toBeGreaterThan(0);
+    expect((await pageAskedFor[0]?.response())?.status()).toBe(200);
     const fetched = pageRequests.length;
 
     await dashboard.rowName(scenario.permalink).click();
