@@ -65,9 +65,11 @@ async function fromDashboard(page: Page, simulatorUrl: string, runs: number, poi
       // From elsewhere: the pointer still rests where the last click was, maybe on this very name.
       await page.mouse.move(0, 0);
       const pointedAt = Date.now();
-      // The page itself, not the route tree Next fetches first on its way to it.
-      const pageIn = page.waitForEvent("requestfinished", {
-        predicate: (request) => new URL(request.url()).pathname === operation.permalink && request.headers()["next-router-segment-prefetch"] === undefined,
+      // The page itself answering, not the route tree Next fetches first on its way to it. (Playwright may never see
+      // the end of a prefetch's body, which Next stops reading once it has what it needs.)
+      const pageIn = page.waitForEvent("response", {
+        predicate: (response) =>
+          new URL(response.url()).pathname === operation.permalink && response.request().headers()["next-router-segment-prefetch"] === undefined,
         timeout: 30_000,
       });
       await name.hover();
