@@ -87,7 +87,7 @@ test("moving from the dashboard to an operation's page and back keeps the page's
   await expect(operationPage.progressBar).toHaveAttribute("aria-valuenow", "10");
   expect(await saidBye(), "the scheduler stopped on the way to the operation's page").toBe(0);
 
-  await page.goBack();
+  await page.getByRole("banner").getByRole("link", { name: "opwatch" }).click();
   await expect(dashboard.progressBar(scenario.permalink)).toHaveAttribute("aria-valuenow", "10");
   expect(await saidBye(), "the scheduler stopped on the way back to the dashboard").toBe(0);
 });
