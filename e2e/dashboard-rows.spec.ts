@@ -1,3 +1,4 @@
+import type { Request } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { expectAxeClean } from "./fixtures/axe";
 import { answering, DEEP_DEVOPS_ERROR, failed, NOT_FOUND, ofConnector, RETRY_AFTER_2, running } from "./fixtures/scenarios";
@@ -52,6 +53,33 @@ test.describe("dashboard rows", () => {
     for (const name of await dashboard.rows.getByTestId("operation-name").allTextContents()) expect(name).not.toMatch(GUID_IN_TEXT);
 
     await expectAxeClean(page);
+  });
+
+  test("pointing at a row's name fetches its operation's page, and the click opens it without asking the server again", async ({ page, sim }) => {
+    const scenario = await sim.create(ofConnector("conn-open", answering(running(30))));
+    const dashboard = new DashboardPage(page);
+    await page.goto("/");
+    await dashboard.watch(scenario);
+    await expect(dashboard.progressBar(scenario.permalink)).toHaveAttribute("aria-valuenow", "30");
+
+    // Requests for the page itself (Next's router payload), not for its operation's reads; the page's route tree
+    // alone (a segment prefetch) is not the page.
+    const pageRequests: string[] = [];
+    const pageAskedFor: Request[] = [];
+    page.on("request", (request) => {
+      if (new URL(request.url()).pathname !== scenario.permalink) return;
+      pageRequests.push(request.url());
+      if (request.headers()["next-router-segment-prefetch"] === undefined) pageAskedFor.push(request);
+    });
+    await dashboard.rowName(scenario.permalink).hover();
+    await expect.poll(() => pageAskedFor.length, { message: "the page is asked for while the pointer is on its name" }).toBeGreaterThan(0);
+    expect((await pageAskedFor[0]?.response())?.status()).toBe(200);
+    const fetched = pageRequests.length;
+
+    await dashboard.rowName(scenario.permalink).click();
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expect(page).toHaveURL(new RegExp(`${scenario.permalink}$`));
+    expect(pageRequests.length, "the click found the page at hand").toBe(fetched);
   });
 
   test("order holds while the person acts in the list: a row that fails moves once the pointer, the focus and the label form leave", async ({ page, sim }) => {

@@ -61,3 +61,33 @@ test("two pages of one browser read an operation once between them, and the othe
   await expect(followerBadge).toHaveAttribute("data-status-category", "succeeded", { timeout: 40_000 });
   expect(followerReads.length).toBeGreaterThan(followerBefore);
 });
+
+test("moving from the dashboard to an operation's page and back keeps the page's poller: it never says bye to the other tabs", async ({ page, sim }) => {
+  const scenario = await sim.create(devops([{ afterMs: 0, body: running(10) }]));
+  // What the page's scheduler tells the other tabs, kept across its in-app navigations (one document throughout).
+  await page.addInitScript(() => {
+    const said: unknown[] = [];
+    (window as unknown as { __tabMessages: unknown[] }).__tabMessages = said;
+    const prototype = BroadcastChannel.prototype;
+    const post = Object.getOwnPropertyDescriptor(prototype, "postMessage")?.value as (this: BroadcastChannel, message: unknown) => void;
+    prototype.postMessage = function (this: BroadcastChannel, message: unknown) {
+      said.push((message as { type?: unknown } | null)?.type);
+      post.call(this, message);
+    };
+  });
+  const saidBye = () => page.evaluate(() => (window as unknown as { __tabMessages: unknown[] }).__tabMessages.filter((type) => type === "bye").length);
+
+  const dashboard = new DashboardPage(page);
+  await page.goto("/");
+  await dashboard.watch(scenario);
+  await expect(dashboard.progressBar(scenario.permalink)).toHaveAttribute("aria-valuenow", "10");
+
+  await dashboard.rowName(scenario.permalink).click();
+  const operationPage = new OperationPage(page);
+  await expect(operationPage.progressBar).toHaveAttribute("aria-valuenow", "10");
+  expect(await saidBye(), "the scheduler stopped on the way to the operation's page").toBe(0);
+
+  await page.getByRole("banner").getByRole("link", { name: "opwatch" }).click();
+  await expect(dashboard.progressBar(scenario.permalink)).toHaveAttribute("aria-valuenow", "10");
+  expect(await saidBye(), "the scheduler stopped on the way back to the dashboard").toBe(0);
+});

@@ -7,14 +7,20 @@
  * until every row has read its status, then records long tasks for `--seconds` of polling. Prints their count,
  * total, max, p95 and how many pass 50/100/200 ms, the rows by status and the requests the simulator received in
  * that window. `--view` picks the dashboard's view (the table, its default at this size, or the cards) and `--sort` the
- * table's order, through the URL; the view found on the page is printed with the figures. It never fails on speed: a
- * non-zero exit means the run itself broke (e.g. the rows never loaded).
+ * table's order, through the URL; the view found on the page is printed with the figures.
+ *
+ * Its opening section (`--section open`, or first with `all`) serves the demo's operations instead, and times how soon
+ * the person sees the status of an operation they open: by a permalink's full load and from the dashboard's row, each
+ * `--runs` times, with the median of each step on the way (lib/dev/bench/open-section.ts).
+ *
+ * It never fails on speed: a non-zero exit means the run itself broke (e.g. the rows never loaded).
  */
 import { randomUUID } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { ADA } from "../e2e/pages/sign-in-page";
 import { launchBrowser, newBenchContext } from "../lib/dev/bench/browser";
 import { ensureBenchBuild } from "../lib/dev/bench/build";
+import { openSection } from "../lib/dev/bench/open-section";
 import { longTaskStats, observeLongTasks, type LongTaskStats } from "../lib/dev/bench/long-tasks";
 import type { OptionSpec, ParsedOptions } from "../lib/dev/bench/options";
 import { watchPageErrors } from "../e2e/fixtures/page-errors";
@@ -26,6 +32,13 @@ import { startBenchStack } from "../lib/dev/bench/stack";
 import { createScenario } from "../lib/dev/simulator/control-client";
 
 const OPTIONS = {
+  section: {
+    kind: "choice",
+    choices: ["all", "open", "polling"],
+    default: "all",
+    help: "what is measured: opening an operation (a permalink's load and from the dashboard), the main thread while polling, or both",
+  },
+  runs: { kind: "int", min: 1, max: 100, default: 15, help: "openings timed of each kind (after one that warms the cache)" },
   count: { kind: "int", min: 1, max: 1000, default: 500, help: "operations on the watch list (it holds at most 1,000)" },
   seconds: { kind: "int", min: 1, max: 600, default: 10, help: "length of the measured polling window in seconds" },
   subscriptions: {
@@ -123,24 +136,33 @@ function printLongTasks(stats: LongTaskStats, windowSeconds: number): void {
 }
 
 async function main(options: ParsedOptions<typeof OPTIONS>): Promise<void> {
-  console.info(
+  const polling = options.section !== "open";
+  const opening = options.section !== "polling";
+  if (opening) console.info(`bench:dashboard: opening an operation, signed in and warm, ${options.runs} runs of each kind`);
+  if (polling) console.info(
     `bench:dashboard: ${options.count} watched operations in the ${options.view} view, in ${options.subscriptions} subscription${options.subscriptions === 1 ? "" : "s"}, long tasks over ${options.seconds} s of polling`,
   );
   const build = await ensureBenchBuild({ rebuild: options.rebuild });
   console.info(`build      ${build.summary}`);
 
-  const stack = await startBenchStack({ seedDemo: false });
+  // The opening section runs against the demo: its watch list is read alongside the operation opened.
+  const stack = await startBenchStack({ seedDemo: opening });
   const simulatorUrl = stack.local.simulator.url;
   console.info(`stack      app ${stack.appOrigin}, simulator ${simulatorUrl}, sign-in ${stack.local.signin.issuer} (loopback)`);
-
-  let at = Date.now();
-  const created = await createOperations(simulatorUrl, options.count, options.subscriptions);
-  const createdIn = Date.now() - at;
 
   const browser = await launchBrowser();
   const page = await (await newBenchContext(browser, stack.appOrigin)).newPage();
   const errors = watchPageErrors(page);
   await signInAtHome(page);
+  if (opening) await openSection(page, simulatorUrl, options.runs);
+  if (polling) await pollingSection(page, simulatorUrl, options);
+  console.info(`\n${pageErrorsLine(errors)}`);
+}
+
+async function pollingSection(page: Page, simulatorUrl: string, options: ParsedOptions<typeof OPTIONS>): Promise<void> {
+  let at = Date.now();
+  const created = await createOperations(simulatorUrl, options.count, options.subscriptions);
+  const createdIn = Date.now() - at;
   at = Date.now();
   const search = new URLSearchParams({ view: options.view, ...(options.sort === "default" ? {} : { sort: options.sort }) });
   await watchAll(page, created.map((c) => c.ref), search.toString());
@@ -180,7 +202,6 @@ async function main(options: ParsedOptions<typeof OPTIONS>): Promise<void> {
   console.info(`\nin the window`);
   console.info(`  rows         ${rows} on screen at its end: ${statusText}`);
   console.info(`  requests     ${inWindow} reached the simulator (${(inWindow / ((windowEnd - windowStart) / 1000)).toFixed(1)}/s)`);
-  console.info(`\n${pageErrorsLine(errors)}`);
 }
 
 await runBench("bench:dashboard", OPTIONS, main);

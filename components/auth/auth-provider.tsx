@@ -10,6 +10,7 @@ import { browserSignOutStores, forgetSignInHere, noteSignIn, onSignOutElsewhere,
 import { addressWithoutSignOutState } from "@/lib/auth/sign-out-return";
 import type { PublicConfig } from "@/lib/config/public-config";
 import { AuthStatusContext } from "./auth-status";
+import { preloadSignedInApp } from "./signed-in-view";
 
 type StartUp =
   | { state: "starting" }
@@ -32,6 +33,8 @@ export function AuthProvider({ config, children }: { config: PublicConfig; child
       try {
         instance = getMsalInstance(config);
         await instance.initialize();
+        // Someone is signed in here: their views download while the start-up finishes.
+        if (instance.getAllAccounts().length > 0) void preloadSignedInApp().catch(() => undefined);
       } catch (error) {
         return { state: "failed", error: describeAuthError(error, undefined, config) };
       }

@@ -2,7 +2,7 @@
 
 import { useMsal } from "@azure/msal-react";
 import { QueryClientProvider } from "@tanstack/react-query";
-import { useEffect } from "react";
+import { useEffect, type ReactNode } from "react";
 import { BoardView } from "@/components/board/board-view";
 import { Dashboard } from "@/components/dashboard/dashboard";
 import { OperationPage } from "@/components/operation/operation-page";
@@ -13,11 +13,15 @@ import { getQueryClient } from "@/lib/query/get-query-client";
 /** What a signed-in person sees; plain data, so a server page can name it. */
 export type SignedInViewName = { name: "dashboard" } | { name: "board" } | { name: "operation"; operationRef: OperationRef };
 
-/**
+/*
  * Everything that needs an account, in one chunk that the signed-out page never downloads (see signed-in-view.tsx).
- * React Query's provider and the fleet scheduler's live here too: only signed-in views read operations.
  */
-export default function SignedInApp({ view }: { view: SignedInViewName }) {
+
+/**
+ * React Query's provider and the fleet scheduler's, for every signed-in page. They sit in the pages' shared layout,
+ * so going from one page to another keeps the runner, its election and what it has read.
+ */
+function SignedInProviders({ children }: { children: ReactNode }) {
   const client = getQueryClient();
   const { instance } = useMsal();
   // Gone because the person signed out (here or in another tab), not because the page changed: what was read for
@@ -30,9 +34,18 @@ export default function SignedInApp({ view }: { view: SignedInViewName }) {
   );
   return (
     <QueryClientProvider client={client}>
-      <FleetProvider>
-        {view.name === "dashboard" ? <Dashboard /> : view.name === "board" ? <BoardView /> : <OperationPage operationRef={view.operationRef} />}
-      </FleetProvider>
+      <FleetProvider>{children}</FleetProvider>
     </QueryClientProvider>
   );
 }
+
+/** One page's view, inside SignedInProviders. */
+function SignedInContent({ view }: { view: SignedInViewName }) {
+  if (view.name === "dashboard") return <Dashboard />;
+  if (view.name === "board") return <BoardView />;
+  return <OperationPage operationRef={view.operationRef} />;
+}
+
+/** What signed-in-view.tsx takes from this chunk once loaded. */
+const signedInApp = { SignedInProviders, SignedInContent };
+export default signedInApp;

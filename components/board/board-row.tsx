@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { OperationLink } from "@/components/operation/operation-link";
 import { memo, useRef } from "react";
 import { useInView } from "@/components/hooks/use-in-view";
 import { useOperationQuery } from "@/components/hooks/use-operation-query";
@@ -11,7 +11,7 @@ import { StatusBadge } from "@/components/operation/status-badge";
 import { useReadInterest } from "@/components/polling/fleet-provider";
 import { Button } from "@/components/ui/button";
 import { focusRing } from "@/components/ui/focus-ring";
-import { permalinkPath, refKey } from "@/lib/azure/operation-ref";
+import { refKey } from "@/lib/azure/operation-ref";
 import type { BoardItem } from "@/lib/board/board-codec";
 import { describeOperation, displayName, fullDescription, labelOf, resourceName, shortOperationId } from "@/lib/operations/display-name";
 import { rowStateOf, unreadableOf } from "@/lib/polling/read-state";
@@ -41,15 +41,14 @@ export const BoardRow = memo(function BoardRow({ item, watched, onWatch }: { ite
     >
       <div className="flex flex-wrap items-center gap-2">
         <StatusBadge category={operation?.category} status={operation?.status} unreadable={unreadable} />
-        <Link
-          href={permalinkPath(item.ref)}
-          prefetch={false}
+        <OperationLink
+          operationRef={item.ref}
           title={fullDescription(item)}
           data-testid="board-row-name"
           className={`order-first min-w-0 flex-1 basis-full truncate font-medium text-blue-700 underline-offset-2 hover:underline sm:order-none sm:basis-0 dark:text-blue-300 ${focusRing}`}
         >
           {displayName(item)}
-        </Link>
+        </OperationLink>
         {watched ? (
           <span className="ml-auto text-xs text-slate-600 dark:text-slate-400">On your watch list</span>
         ) : (

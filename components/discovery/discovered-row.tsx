@@ -1,12 +1,11 @@
 "use client";
 
-import Link from "next/link";
+import { OperationLink } from "@/components/operation/operation-link";
 import { useId, useState } from "react";
 import { ErrorTree } from "@/components/error-tree/error-tree";
 import { StatusBadge } from "@/components/operation/status-badge";
 import { Button } from "@/components/ui/button";
 import { focusRing } from "@/components/ui/focus-ring";
-import { permalinkPath } from "@/lib/azure/operation-ref";
 import type { DiscoveredDevBox, DiscoveredOperation } from "@/lib/discovery/discovery-types";
 import { formatTimestamp } from "@/lib/operations/format";
 import { normalizeErrorBody, statusCategory } from "@/lib/operations/normalize";
@@ -47,9 +46,9 @@ export function DiscoveredRow({
       </span>
       <span className="ml-auto">
         {watched ? (
-          <Link href={permalinkPath(operation.ref)} prefetch={false} aria-describedby={nameId} className={`text-sm text-blue-700 underline-offset-2 hover:underline dark:text-blue-300 ${focusRing}`}>
+          <OperationLink operationRef={operation.ref} aria-describedby={nameId} className={`text-sm text-blue-700 underline-offset-2 hover:underline dark:text-blue-300 ${focusRing}`}>
             Watching
-          </Link>
+          </OperationLink>
         ) : (
           <Button
             variant="secondary"

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { OperationLink } from "@/components/operation/operation-link";
 import { memo, useRef, useState } from "react";
 import { useNameLinkRef, type NameLinks } from "@/components/dashboard/row-links";
 import { useInView } from "@/components/hooks/use-in-view";
@@ -9,7 +9,7 @@ import { useReadInterest, useRequestRead } from "@/components/polling/fleet-prov
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { focusRing } from "@/components/ui/focus-ring";
-import { permalinkPath, refKey } from "@/lib/azure/operation-ref";
+import { refKey } from "@/lib/azure/operation-ref";
 import { describeOperation, displayName, fullDescription, labelOf, operationIdOf, resourceName, shortOperationId } from "@/lib/operations/display-name";
 import { rowStateOf, unreadableOf } from "@/lib/polling/read-state";
 import type { WatchItem } from "@/lib/watch-list/watch-list";
@@ -84,18 +84,16 @@ export const OperationRow = memo(function OperationRow({
             onCancel={closeEditor}
           />
         ) : (
-          <Link
+          <OperationLink
             ref={nameRef}
-            href={permalinkPath(item.ref)}
-            // 500 rows in view must not prefetch 500 pages; the page is small and opens fast without it.
-            prefetch={false}
+            operationRef={item.ref}
             title={fullDescription(item)}
             data-testid="operation-name"
             // On a phone the name gets the whole first line (beside the badge and buttons it shrank to a letter or two).
             className={`order-first min-w-0 flex-1 basis-full truncate font-medium text-blue-700 underline-offset-2 hover:underline sm:order-none sm:basis-0 dark:text-blue-300 ${focusRing}`}
           >
             {name}
-          </Link>
+          </OperationLink>
         )}
         <div className="ml-auto flex items-center gap-1">
           {editing ? null : (

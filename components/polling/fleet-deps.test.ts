@@ -76,7 +76,7 @@ function createBrowser(answers: Answer[]) {
   });
   let currentTab = "";
 
-  function openTab(tab: string, pollLog?: { append: (key: string, record: PollRecord) => void }) {
+  function openTab(tab: string, pollLog?: { append: (key: string, record: PollRecord) => void }, tabLocks: Pick<LockManager, "request"> = locks) {
     let visible = true;
     const visibility = new Set<() => void>();
     const client = new QueryClient();
@@ -116,7 +116,7 @@ function createBrowser(answers: Answer[]) {
         pollLog,
         openChannel: channelOf,
         election: {
-          locks,
+          locks: tabLocks,
           isVisible: () => visible,
           onVisibilityChange: (listener) => {
             visibility.add(listener);
@@ -157,6 +157,24 @@ afterEach(() => {
 });
 
 const advance = (ms: number) => vi.advanceTimersByTimeAsync(ms);
+/** Runs what is already queued as promise callbacks (a token from the cache, a fetch), and no timer. */
+const settlePromises = async () => {
+  for (let i = 0; i < 100; i++) await Promise.resolve();
+};
+
+/** Web Locks that grant the one request only when the test says: until then, the election is undecided. */
+function undecidedLocks() {
+  let grant: (() => void) | undefined;
+  const locks = {
+    request: ((_name: string, _options: LockOptions, callback: () => Promise<void>) =>
+      new Promise<void>((resolve) => {
+        grant = () => {
+          void callback().finally(resolve);
+        };
+      })) as LockManager["request"],
+  };
+  return { locks, grant: () => grant?.() };
+}
 
 describe("one tab", () => {
   it("reads until the end, never earlier than Retry-After, and then stops", async () => {
@@ -328,6 +346,47 @@ describe("the poll log's lines", () => {
     expect(refused).toMatchObject({ httpStatus: 503, retryAfterMs: 8000 });
     expect(refused?.next).toEqual({ at: (refused?.at ?? 0) + 8000, reason: expect.stringMatching(/Retry-After/) as unknown });
     expect(last?.next).toEqual({ at: undefined, reason: "Polling stopped: operation succeeded." });
+    a.runner.stop();
+    b.runner.stop();
+  });
+});
+
+describe("the open page", () => {
+  const watched = Array.from({ length: 20 }, (_, i): DevopsRef => ({ ...ref, operationResultId: `watched-${i}` }));
+  const opened: DevopsRef = { ...ref, operationResultId: "opened" };
+  const urlOf = (r: DevopsRef) => `/api/devops/${r.subscriptionId}/${r.resourceGroupName}/${r.securityConnectorName}/${r.operationResultId}`;
+
+  it("is read first, in the turn this tab is elected, though many watched reads are due", async () => {
+    const browser = createBrowser([running()]);
+    const election = undecidedLocks();
+    const tab = browser.openTab("a", undefined, election.locks);
+    tab.runner.setWatched(watched);
+    const undo = tab.runner.declare(opened, "open");
+    await settlePromises();
+    expect(browser.requests).toHaveLength(0);
+    election.grant();
+    await settlePromises();
+    expect(browser.requests[0]?.url).toBe(urlOf(opened));
+    // One read of the scope's budget of 10, with the watched reads that fit beside it.
+    expect(browser.requests).toHaveLength(6);
+    undo();
+    tab.runner.stop();
+  });
+
+  it("of a tab that does not poll is read by the polling tab as soon as the tab's message arrives", async () => {
+    const browser = createBrowser([running()]);
+    const a = browser.openTab("a");
+    a.runner.setWatched(watched);
+    const b = browser.openTab("b");
+    b.runner.setWatched([]);
+    await advance(10_000);
+    const before = browser.requests.length;
+    const undo = b.runner.declare(opened, "open");
+    // The message crosses (a 0 ms timer here), and no other timer runs: no settling, no tick of the scheduler.
+    await advance(0);
+    await settlePromises();
+    expect(browser.requests.slice(before)).toEqual([expect.objectContaining({ tab: "a", url: urlOf(opened) })]);
+    undo();
     a.runner.stop();
     b.runner.stop();
   });

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { OperationLink } from "@/components/operation/operation-link";
 import { memo, useRef } from "react";
 import { useInView } from "@/components/hooks/use-in-view";
 import { useNow } from "@/components/hooks/use-now";
@@ -9,7 +9,7 @@ import { ProgressBar } from "@/components/operation/progress-bar";
 import { StatusBadge } from "@/components/operation/status-badge";
 import { useReadInterest } from "@/components/polling/fleet-provider";
 import { focusRing } from "@/components/ui/focus-ring";
-import { permalinkPath, refKey } from "@/lib/azure/operation-ref";
+import { refKey } from "@/lib/azure/operation-ref";
 import { describeOperation, displayName, fullDescription, operationIdOf, shortOperationId } from "@/lib/operations/display-name";
 import { elapsedMs, formatAgo, formatDuration, formatTimestamp } from "@/lib/operations/format";
 import { rowStateOf, unreadableOf } from "@/lib/polling/read-state";
@@ -86,16 +86,15 @@ export const TableRow = memo(function TableRow({
         <StatusBadge category={operation?.category} status={operation?.status} unreadable={unreadable} />
       </div>
       <div role="cell" className={`${COLUMN_CELL.name} flex flex-col`}>
-        <Link
+        <OperationLink
           ref={nameRef}
-          href={permalinkPath(item.ref)}
-          prefetch={false}
+          operationRef={item.ref}
           title={fullDescription(item)}
           data-testid="operation-name"
           className={`truncate font-medium text-blue-700 underline-offset-2 hover:underline dark:text-blue-300 ${focusRing}`}
         >
           {displayName(item)}
-        </Link>
+        </OperationLink>
         <span data-testid="operation-id" title={operationIdOf(item.ref)} className="hidden truncate font-mono text-xs text-slate-600 sm:block dark:text-slate-400">
           <span className="sr-only">operation id </span>
           {shortOperationId(item.ref)}

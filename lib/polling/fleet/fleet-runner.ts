@@ -50,7 +50,8 @@ export class FleetRunner {
           this.loop.interestChanged();
         },
         interestArrived: () => {
-          this.loop.queueTick();
+          // Tabs send their interest once it settles, or at once when a person waits on it: plan it now.
+          this.loop.tickNow();
         },
         leaderArrived: () => {
           this.local.send();
@@ -67,9 +68,13 @@ export class FleetRunner {
       },
     });
     this.local = new LocalInterest({
-      changed: () => {
+      changed: (urgent) => {
         this.loop.interestChanged();
-        if (this.loop.polling) this.loop.queueTick();
+        // What a person waits on (the page they opened) is planned, or sent to the polling tab, in this very turn.
+        if (this.loop.polling) {
+          if (urgent) this.loop.tickNow();
+          else this.loop.queueTick();
+        } else if (urgent) this.local.send();
         else this.local.sendSoon();
       },
       canSend: () => !this.loop.polling && !this.stopped,

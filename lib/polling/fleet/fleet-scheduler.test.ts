@@ -285,4 +285,28 @@ describe("FleetScheduler", () => {
     expect(plan.start).toHaveLength(6);
     expect(scheduler.plan(entries.filter((e) => !plan.start.includes(e)), T0).start).toHaveLength(0);
   });
+
+  it("starts the open page's read with six reads of others in flight, taking one token of its scope's budget", () => {
+    const scheduler = new FleetScheduler(BUDGETS);
+    const watched = Array.from({ length: 20 }, (_, i) => entry(devops("sub-a", i)));
+    const first = scheduler.plan(watched, T0);
+    expect(first.start).toHaveLength(6);
+    const open = entry(devops("sub-a", 99), undefined, "open");
+    const second = scheduler.plan([...watched, open], T0);
+    expect(keys(second.start)).toEqual([open.key]);
+    // Six reads and the open page's took 7 of the burst of 10: three are left for the others.
+    for (const e of first.start) scheduler.finished(e, nextSnapshot(undefined, running(T0), T0), T0);
+    const rest = watched.filter((e) => !first.start.includes(e));
+    expect(scheduler.plan(rest, T0).start).toHaveLength(3);
+  });
+
+  it("puts the open page first in line when its scope's budget is spent", () => {
+    const scheduler = new FleetScheduler(BUDGETS, 100);
+    const watched = Array.from({ length: 20 }, (_, i) => entry(devops("sub-a", i)));
+    expect(scheduler.plan(watched, T0).start).toHaveLength(10);
+    const open = entry(devops("sub-a", 99), undefined, "open");
+    const later = watched.slice(10);
+    expect(scheduler.plan([...later, open], T0).status.next[open.key]).toMatchObject({ cause: "budget", ahead: 0, at: T0 + 200 });
+    expect(keys(scheduler.plan([...later, open], T0 + 200).start)).toEqual([open.key]);
+  });
 });

@@ -132,13 +132,15 @@ export class FleetScheduler {
     const ahead = new Map<string, number>();
     for (const { entry, scope, budget } of due) {
       const position = ahead.get(scope.id) ?? 0;
-      if (this.inFlight.size + start.length < this.maxInFlight && budget.tryTake(now)) {
+      // The page a person opened does not queue behind other operations' reads; it still takes its scope's budget.
+      const busy = this.inFlight.size + start.length >= this.maxInFlight && entry.interest !== "open";
+      if (!busy && budget.tryTake(now)) {
         start.push(entry);
         continue;
       }
       ahead.set(scope.id, position + 1);
       waiting.set(scope.id, (waiting.get(scope.id) ?? 0) + 1);
-      if (this.inFlight.size + start.length >= this.maxInFlight) {
+      if (busy) {
         // A read ending plans again; no timer is needed for this one.
         if (shown(entry)) next[entry.key] = { at: undefined, cause: "busy", inFlight: this.inFlight.size + start.length, scopeId: scope.id };
       } else {

@@ -9,8 +9,11 @@ import type { InterestItem, TabInterest } from "./tab-messages";
  */
 
 export interface LocalInterestDeps {
-  /** After every change. */
-  changed: () => void;
+  /**
+   * After every change; `urgent` when a person waits on it (a page opened, a read asked for): sent at once, not
+   * once the changes settle.
+   */
+  changed: (urgent: boolean) => void;
   /** Whether there is a polling tab to send to: not while this tab polls, nor once it stopped. */
   canSend: () => boolean;
   send: (interest: TabInterest) => void;
@@ -33,7 +36,7 @@ export class LocalInterest {
   setWatched(refs: readonly OperationRef[]): void {
     this.watched.clear();
     for (const ref of refs) this.watched.set(refKey(ref), ref);
-    this.deps.changed();
+    this.deps.changed(false);
   }
 
   /** This tab shows the operation (its page, its row on screen, or a shared board of it) until the returned undo runs. */
@@ -42,12 +45,12 @@ export class LocalInterest {
     const found = this.declared.get(key) ?? { ref, interests: [] };
     found.interests.push(interest);
     this.declared.set(key, found);
-    this.deps.changed();
+    this.deps.changed(interest === "open");
     return () => {
       const index = found.interests.indexOf(interest);
       if (index >= 0) found.interests.splice(index, 1);
       if (found.interests.length === 0) this.declared.delete(key);
-      this.deps.changed();
+      this.deps.changed(false);
     };
   }
 
@@ -56,18 +59,18 @@ export class LocalInterest {
     const key = refKey(ref);
     if (!this.uses(key)) return;
     this.requested.add(key);
-    this.deps.changed();
+    this.deps.changed(true);
   }
 
   /** A view of this tab wants the endpoint's dev boxes swept, until the returned undo runs. */
   declareSweep(endpointHost: string): () => void {
     this.sweeps.set(endpointHost, (this.sweeps.get(endpointHost) ?? 0) + 1);
-    this.deps.changed();
+    this.deps.changed(false);
     return () => {
       const count = (this.sweeps.get(endpointHost) ?? 0) - 1;
       if (count > 0) this.sweeps.set(endpointHost, count);
       else this.sweeps.delete(endpointHost);
-      this.deps.changed();
+      this.deps.changed(false);
     };
   }
 
@@ -75,7 +78,7 @@ export class LocalInterest {
   requestSweep(endpointHost: string): void {
     if (!this.sweeps.has(endpointHost)) return;
     this.sweepSoon.add(endpointHost);
-    this.deps.changed();
+    this.deps.changed(false);
   }
 
   sweepHosts(): string[] {
@@ -125,6 +128,8 @@ export class LocalInterest {
   }
 
   send(): void {
+    clearTimeout(this.settleTimer);
+    this.settleTimer = undefined;
     if (!this.deps.canSend()) return;
     this.deps.send({ items: this.items(), requested: [...this.requested], sweeps: this.sweepHosts(), sweepSoon: this.takeSweepRequests() });
     // The polling tab has them now; it clears each as the read starts.

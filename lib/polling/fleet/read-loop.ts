@@ -94,7 +94,8 @@ export class ReadLoop {
     // Pauses Azure asked for before this tab polled are in the results it was sent: learn them first.
     const now = this.deps.now();
     for (const entry of this.entries(now)) if (entry.snapshot) this.scheduler.learn(entry.ref, entry.snapshot, now);
-    this.queueTick();
+    // The open page, first in line, need not wait for a timer once this tab is elected.
+    this.tickNow();
   }
 
   /** Some tab's interest changed: the next plan merges again. */
@@ -110,6 +111,11 @@ export class ReadLoop {
       this.tickQueued = false;
       this.tick();
     }, 0);
+  }
+
+  /** Plans now, in this turn: for what a person waits on. */
+  tickNow(): void {
+    this.tick();
   }
 
   /** No more plans; reads in flight still end, and are still recorded and shared. */
