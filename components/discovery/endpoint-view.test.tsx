@@ -1,9 +1,12 @@
 import { renderToStaticMarkup } from "react-dom/server";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { refKey, type DevcenterRef } from "@/lib/azure/operation-ref";
 import type { DiscoveredDevBox, DiscoveredGroup, DiscoveredOperation, EndpointDiscovery, EndpointProblem } from "@/lib/discovery/discovery-types";
 import type { DiscoveryEndpoint } from "@/lib/watch-list/discovery-endpoint";
 import { EndpointView, type EndpointViewProps } from "./endpoint-view";
+
+// A watched operation's row links its page, which asks Next's router to fetch it when pointed at; no router here.
+vi.mock("next/navigation", () => ({ useRouter: () => ({ prefetch: vi.fn() }) }));
 
 const HOST = "72f988bf-86f1-41af-91ab-2d7cd011db47-contoso-dc.westus3.devcenter.azure.com";
 const ME = "11111111-2222-3333-4444-555555555555";
