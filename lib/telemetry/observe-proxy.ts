@@ -3,6 +3,7 @@ import { performance } from "node:perf_hooks";
 import { context, SpanKind, SpanStatusCode, trace, type Attributes, type Span } from "@opentelemetry/api";
 import type { Logger } from "pino";
 import { CLIENT_REQUEST_ID_HEADER } from "@/lib/azure/request-ids";
+import { isExporting } from "./exporting";
 import { ATTR } from "./proxy-attributes";
 import { processLogger } from "./logger";
 import { PROXY_LOG_MESSAGE, processAddressHasher, proxyLogFields, proxyLogLevel, type ProxyRequestFacts, type ProxyRouteKind } from "./proxy-log-line";
@@ -11,7 +12,7 @@ import { proxyInstruments, recordProxyRequest } from "./proxy-metrics";
 /**
  * One proxied request as an operator sees it: a span (with a child span for the upstream call), the metrics and one
  * log line, all written from the same facts. The handler reports what it learns as it goes; what was answered is read
- * from the response at the end. With no tracer provider registered the spans are no-ops.
+ * from the response at the end. While nothing is exported (exporting.ts) there are no spans or metrics, only the line.
  */
 
 /** What the handler tells the observer; each call is optional, as a request may stop at any check. */
@@ -35,16 +36,17 @@ export interface ObserveDeps {
   hashAddress?: (address: string) => string;
 }
 
-const tracer = () => trace.getTracer("opwatch");
+// The API's proxy tracer: it starts real spans once instrumentation.ts has registered a provider.
+const tracer = trace.getTracer("opwatch");
 
-export async function observeProxyRequest(
+export function observeProxyRequest(
   route: ProxyRouteKind,
   deps: ObserveDeps,
   handle: (observation: ProxyObservation) => Promise<Response>,
 ): Promise<Response> {
   const started = performance.now();
   const facts: Omit<ProxyRequestFacts, "status" | "totalMs"> = { route };
-  return tracer().startActiveSpan(`proxy ${route}`, { kind: SpanKind.INTERNAL, attributes: { [ATTR.route]: route } }, async (span) => {
+  const observed = async (span: Span | undefined): Promise<Response> => {
     const observation: ProxyObservation = {
       client: (address) => {
         facts.clientAddress = address;
@@ -71,19 +73,23 @@ export async function observeProxyRequest(
           retryAfter: response.headers.get("retry-after") ?? undefined,
         }),
       };
-      finishRequestSpan(span, done);
-      recordProxyRequest(done);
+      if (span) {
+        finishRequestSpan(span, done);
+        recordProxyRequest(done);
+      }
       const logger = deps.logger ?? processLogger();
       logger[proxyLogLevel(done)](proxyLogFields(done, deps.hashAddress ?? processAddressHasher()), PROXY_LOG_MESSAGE);
       return response;
     } catch (error) {
-      span.recordException(error instanceof Error ? error : String(error));
-      span.setStatus({ code: SpanStatusCode.ERROR });
+      span?.recordException(error instanceof Error ? error : String(error));
+      span?.setStatus({ code: SpanStatusCode.ERROR });
       throw error;
     } finally {
-      span.end();
+      span?.end();
     }
-  });
+  };
+  if (!isExporting()) return observed(undefined);
+  return tracer.startActiveSpan(`proxy ${route}`, { kind: SpanKind.INTERNAL, attributes: { [ATTR.route]: route } }, observed);
 }
 
 function definedOnly<T extends Record<string, string | undefined>>(values: T): Partial<T> {
@@ -103,20 +109,23 @@ function finishRequestSpan(span: Span, facts: ProxyRequestFacts): void {
 
 const headerValue = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
+/** The upstream call, timed for the line; with a parent span (telemetry on), also a child span and the metrics. */
 async function observeUpstream<T extends UpstreamOutcome>(
-  parent: Span,
+  parent: Span | undefined,
   route: ProxyRouteKind,
   upstreamHost: string,
   call: () => Promise<T>,
   report: (status: number | undefined, ms: number, azureRequestId: string | undefined) => void,
 ): Promise<T> {
-  const { upstreamDuration, upstreamInFlight } = proxyInstruments();
-  const span = tracer().startSpan(
-    "upstream GET",
-    { kind: SpanKind.CLIENT, attributes: { [ATTR.route]: route, [ATTR.upstreamHost]: upstreamHost, [ATTR.method]: "GET" } },
-    trace.setSpan(context.active(), parent),
-  );
-  upstreamInFlight.add(1, { [ATTR.route]: route });
+  const instruments = parent && proxyInstruments();
+  const span =
+    parent &&
+    tracer.startSpan(
+      "upstream GET",
+      { kind: SpanKind.CLIENT, attributes: { [ATTR.route]: route, [ATTR.upstreamHost]: upstreamHost, [ATTR.method]: "GET" } },
+      trace.setSpan(context.active(), parent),
+    );
+  instruments?.upstreamInFlight.add(1, { [ATTR.route]: route });
   const started = performance.now();
   let result: T | undefined;
   try {
@@ -124,16 +133,20 @@ async function observeUpstream<T extends UpstreamOutcome>(
     return result;
   } finally {
     const ms = performance.now() - started;
-    upstreamInFlight.add(-1, { [ATTR.route]: route });
     const status = result?.kind === "response" ? result.status : undefined;
     const azureRequestId = result?.kind === "response" ? headerValue(result.headers["x-ms-request-id"]) : undefined;
-    upstreamDuration.record(ms, { [ATTR.route]: route, [ATTR.upstreamHost]: upstreamHost, ...(status === undefined ? {} : { [ATTR.status]: status }) });
-    if (status !== undefined) span.setAttribute(ATTR.status, status);
-    if (azureRequestId !== undefined) span.setAttribute(ATTR.azureRequestId, azureRequestId);
-    if (status === undefined || status >= 500) {
-      span.setStatus({ code: SpanStatusCode.ERROR, message: result === undefined ? "failed" : result.kind === "unavailable" ? result.reason : result.kind });
+    if (instruments) {
+      instruments.upstreamInFlight.add(-1, { [ATTR.route]: route });
+      instruments.upstreamDuration.record(ms, { [ATTR.route]: route, [ATTR.upstreamHost]: upstreamHost, ...(status === undefined ? {} : { [ATTR.status]: status }) });
+    }
+    if (span) {
+      if (status !== undefined) span.setAttribute(ATTR.status, status);
+      if (azureRequestId !== undefined) span.setAttribute(ATTR.azureRequestId, azureRequestId);
+      if (status === undefined || status >= 500) {
+        span.setStatus({ code: SpanStatusCode.ERROR, message: result === undefined ? "failed" : result.kind === "unavailable" ? result.reason : result.kind });
+      }
+      span.end();
     }
     report(status, ms, azureRequestId);
-    span.end();
   }
 }

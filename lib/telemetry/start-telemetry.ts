@@ -5,6 +5,7 @@ import { MeterProvider, PeriodicExportingMetricReader, type PushMetricExporter }
 import { BatchSpanProcessor, NodeTracerProvider, type SpanExporter } from "@opentelemetry/sdk-trace-node";
 import type { OperatingConfig } from "@/lib/config/operating-config";
 import { OPWATCH_VERSION } from "@/lib/server/build-info";
+import { markExporting } from "./exporting";
 import { processLogger } from "./logger";
 import { QueryFreeSpanProcessor } from "./query-free-spans";
 
@@ -71,6 +72,7 @@ export async function startTelemetry(config: OperatingConfig): Promise<void> {
     ),
   });
   metrics.setGlobalMeterProvider(meterProvider);
+  markExporting();
 
   // The server stops on SIGTERM (scripts/standalone-server.mjs); what is batched goes out while it closes.
   process.once("SIGTERM", () => {
