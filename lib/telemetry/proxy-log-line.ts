@@ -31,20 +31,8 @@ export interface ProxyRequestFacts {
   clientAddress?: string;
 }
 
-/** The fields of the JSON line, beside pino's `level`, `time` and `msg`. */
-export interface ProxyLogFields {
-  route: ProxyRouteKind;
-  status: number;
-  totalMs: number;
-  upstreamHost?: string;
-  upstreamStatus?: number;
-  upstreamMs?: number;
-  refusal?: string;
-  azureRequestId?: string;
-  clientRequestId?: string;
-  retryAfter?: string;
-  client?: string;
-}
+/** The fields of the JSON line, beside pino's `level`, `time` and `msg`: the facts, with the address as its hash. */
+export type ProxyLogFields = Omit<ProxyRequestFacts, "clientAddress"> & { client?: string };
 
 export const PROXY_LOG_MESSAGE = "proxied request";
 
