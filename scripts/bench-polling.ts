@@ -14,11 +14,8 @@
 import { decideNextPoll } from "@/lib/polling/policy";
 import { CORPUS_SEED, CORPUS_SIZE, generateCorpus, type Lifetime } from "@/lib/dev/bench/polling/corpus";
 import { guidancePoller, sdkPoller } from "@/lib/dev/bench/polling/baselines";
+import { budgetExcess, detectionDelays, maxReadsInWindow, msToBase, summarizeFleet } from "@/lib/dev/bench/polling/fleet-figures";
 import {
-  budgetExcess,
-  detectionDelays,
-  maxReadsInWindow,
-  msToBase,
   type Rival,
   steadyReads,
   FLEET_LATENCY_MS,
@@ -26,7 +23,6 @@ import {
   type FleetOperationResult,
   type FleetPoller,
   replayFleet,
-  summarizeFleet,
 } from "@/lib/dev/bench/polling/fleet-replay";
 import { ARM_SUBSCRIPTION_READS, DEFAULT_READ_BUDGET, type BucketSpec } from "@/lib/azure/token-bucket";
 import { DEFAULT_HEADROOM } from "@/lib/config/headroom-settings";

@@ -7,7 +7,8 @@ import { nextSnapshot } from "@/lib/polling/snapshot";
 import { sdkPoller } from "./baselines";
 import { CORPUS_SEED, generateCorpus } from "./corpus";
 import { EmulatedArmReads, fetchResultOf, type BenchAnswer } from "./emulated-arm";
-import { budgetExcess, maxReadsInWindow, msToBase, replayFleet, steadyReads, summarizeFleet, type FleetPoller } from "./fleet-replay";
+import { budgetExcess, maxReadsInWindow, msToBase, summarizeFleet } from "./fleet-figures";
+import { replayFleet, steadyReads, type FleetPoller } from "./fleet-replay";
 import { plainLifetime } from "@/lib/dev/test-support/lifetimes";
 
 const opwatch: FleetPoller = { name: "opwatch", kind: "scheduler", budget: DEFAULT_READ_BUDGET };
