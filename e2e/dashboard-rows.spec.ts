@@ -3,6 +3,7 @@ import { expect, test } from "./fixtures";
 import { expectAxeClean } from "./fixtures/axe";
 import { answering, DEEP_DEVOPS_ERROR, failed, NOT_FOUND, ofConnector, RETRY_AFTER_2, running } from "./fixtures/scenarios";
 import { DashboardPage, refKeyOf } from "./pages/dashboard-page";
+import { OperationPage } from "./pages/operation-page";
 import { expectNoSidewaysScroll } from "./fixtures/layout";
 import { turnOnCue } from "./fixtures/turn-on-cue";
 
@@ -80,6 +81,44 @@ test.describe("dashboard rows", () => {
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     await expect(page).toHaveURL(new RegExp(`${scenario.permalink}$`));
     expect(pageRequests.length, "the click found the page at hand").toBe(fetched);
+  });
+
+  test("a click on a row's name shows its operation's page at once, before the server has answered for the route", async ({ page, sim }) => {
+    const scenario = await sim.create(ofConnector("conn-at-once", answering(running(45))));
+    const dashboard = new DashboardPage(page);
+    await page.goto("/");
+    await dashboard.watch(scenario);
+    await expect(dashboard.progressBar(scenario.permalink)).toHaveAttribute("aria-valuenow", "45");
+
+    // Every request for the page (Next's router payload, prefetch or not) waits until the test lets it go.
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const held: string[] = [];
+    await page.route(
+      (url) => url.pathname === scenario.permalink,
+      async (route) => {
+        held.push(route.request().url());
+        await released;
+        await route.continue();
+      },
+    );
+    const name = await dashboard.rowName(scenario.permalink).innerText();
+    await dashboard.rowName(scenario.permalink).click();
+    const opened = new OperationPage(page);
+    await expect(dashboard.rows).toHaveCount(0);
+    await expect(opened.heading).toContainText(name);
+    await expect(opened.statusBadge).toHaveAttribute("data-status-category", "running");
+    await expect(opened.progressBar).toHaveAttribute("aria-valuenow", "45");
+    expect(held.length, "the route's answer is still held").toBeGreaterThan(0);
+    expect(new URL(page.url()).pathname).toBe("/");
+
+    release();
+    await expect(page).toHaveURL(new RegExp(`${scenario.permalink}$`));
+    await expect(opened.statusBadge).toHaveAttribute("data-status-category", "running");
+    // Back on the list, the list shows (not the operation opened from it).
+    await page.goBack();
+    await expect(dashboard.rowByKey(scenario.permalink)).toBeVisible();
+    await expect(opened.heading).not.toContainText(name);
   });
 
   test("order holds while the person acts in the list: a row that fails moves once the pointer, the focus and the label form leave", async ({ page, sim }) => {

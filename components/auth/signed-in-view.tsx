@@ -2,6 +2,7 @@
 
 import { useMsal } from "@azure/msal-react";
 import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
+import { OpeningOperation } from "./opening-operation";
 import type { SignedInViewName } from "./signed-in-app";
 import { SignInGate } from "./sign-in-gate";
 
@@ -57,7 +58,7 @@ function useLoadedApp(wanted: boolean): Loaded {
 
 /**
  * In the signed-in pages' shared layout: once someone is signed in, their providers (React Query, the fleet runner)
- * wrap every page, so moving between pages restarts nothing.
+ * wrap every page, so moving between pages restarts nothing, and an operation opened from a list shows at once.
  */
 export function SignedInShell({ children }: { children: ReactNode }) {
   const signedIn = useMsal().accounts.length > 0;
@@ -65,7 +66,13 @@ export function SignedInShell({ children }: { children: ReactNode }) {
   const app = signedIn && loadedApp && "app" in loadedApp ? loadedApp.app : undefined;
   return (
     <SignedInAppContext.Provider value={signedIn ? loadedApp : undefined}>
-      {app ? <app.SignedInProviders>{children}</app.SignedInProviders> : children}
+      {app ? (
+        <app.SignedInProviders>
+          <OpeningOperation render={(operationRef) => <SignedInView view={{ name: "operation", operationRef }} />}>{children}</OpeningOperation>
+        </app.SignedInProviders>
+      ) : (
+        children
+      )}
     </SignedInAppContext.Provider>
   );
 }

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { describeAuthError } from "@/lib/auth/auth-errors";
 import { announceSignOut, browserSignOutStores } from "@/lib/auth/sign-out-everywhere";
+import { useSignedInAccount } from "@/lib/auth/use-account-id";
 import { usePublicConfig } from "@/lib/config/public-config";
 import { forgetPollLog } from "@/lib/poll-log/browser-poll-log";
 
@@ -16,10 +17,10 @@ const FORGET_WAIT_MS = 1000;
  * out every other tab of the browser at once.
  */
 export function UserMenu() {
-  const { instance, accounts } = useMsal();
+  const { instance } = useMsal();
   const config = usePublicConfig();
   const [error, setError] = useState<string | null>(null);
-  const account = instance.getActiveAccount() ?? accounts[0];
+  const account = useSignedInAccount();
   if (!account) return null;
 
   const signOut = () => {

@@ -1,4 +1,12 @@
-import { AuthError, CacheLookupPolicy, InteractionRequiredAuthError, type AccountInfo, type SilentRequest } from "@azure/msal-browser";
+import {
+  AuthError,
+  CacheLookupPolicy,
+  EventType,
+  InteractionRequiredAuthError,
+  type AccountInfo,
+  type EventCallbackFunction,
+  type SilentRequest,
+} from "@azure/msal-browser";
 import { describe, expect, it, vi } from "vitest";
 import type { PublicConfig } from "@/lib/config/public-config";
 import { acquireAccessToken, INTERACTION_GUARD_MS, type AcquireEnvironment, type TokenClient } from "./acquire-token";
@@ -10,12 +18,23 @@ const account = { homeAccountId: "h", localAccountId: "l", environment: "e", ten
 
 type SilentResult = Promise<{ accessToken: string; expiresOn?: Date | null; refreshOn?: Date }>;
 
+/** `switchAccount` changes the first account as MSAL's setActiveAccount does: with an event. */
 function fakeClient(silent: (request: SilentRequest) => SilentResult, accounts: AccountInfo[] = [account]) {
+  const callbacks: EventCallbackFunction[] = [];
   const client = {
     acquireTokenSilent: vi.fn(silent),
     acquireTokenRedirect: vi.fn(() => Promise.resolve()),
     getActiveAccount: vi.fn(() => accounts[0] ?? null),
     getAllAccounts: vi.fn(() => accounts),
+    addEventCallback: vi.fn((callback: EventCallbackFunction) => {
+      callbacks.push(callback);
+      return null;
+    }),
+    switchAccount: (next: AccountInfo) => {
+      accounts[0] = next;
+      const message = { eventType: EventType.ACTIVE_ACCOUNT_CHANGED, interactionType: null, payload: null, error: null, timestamp: 0, correlationId: "c" };
+      for (const callback of callbacks) callback(message);
+    },
   };
   return client as typeof client & TokenClient;
 }
@@ -274,10 +293,10 @@ describe("acquireAccessToken's memory of the last token", () => {
     const accounts = [account];
     const { client, env } = setup(accounts);
     await expect(acquireAccessToken(client, "devops", {}, env)).resolves.toBe("token-1-h-false");
-    accounts[0] = other;
+    client.switchAccount(other);
     await expect(acquireAccessToken(client, "devops", {}, env)).resolves.toBe("token-2-h2-false");
     expect(client.acquireTokenSilent).toHaveBeenLastCalledWith(expect.objectContaining({ account: other }));
-    accounts[0] = account;
+    client.switchAccount(account);
     await expect(acquireAccessToken(client, "devops", {}, env)).resolves.toBe("token-1-h-false");
     expect(client.acquireTokenSilent).toHaveBeenCalledTimes(2);
   });
@@ -287,7 +306,7 @@ describe("acquireAccessToken's memory of the last token", () => {
     const accounts = [account];
     const { client, env } = setup(accounts);
     const first = acquireAccessToken(client, "devops", {}, env);
-    accounts[0] = other;
+    client.switchAccount(other);
     const second = acquireAccessToken(client, "devops", {}, env);
     expect(await first).toBe("token-1-h-false");
     expect(await second).toBe("token-2-h2-false");

@@ -10,11 +10,9 @@ import type { PublicConfig } from "@/lib/config/public-config";
 import { AccessTokenError, describeAuthError } from "./auth-errors";
 import { TOKEN_RENEWAL_OFFSET_SECONDS } from "./msal-config";
 import { API_NAMES, scopeForKind } from "./scopes";
+import { signedInAccount, type AccountSource } from "./signed-in-account";
 
-export type TokenClient = Pick<
-  IPublicClientApplication,
-  "acquireTokenSilent" | "acquireTokenRedirect" | "getActiveAccount" | "getAllAccounts"
->;
+export type TokenClient = Pick<IPublicClientApplication, "acquireTokenSilent" | "acquireTokenRedirect"> & AccountSource;
 
 export interface AcquireEnvironment {
   /** The page to come back to after an interactive sign-in. */
@@ -75,7 +73,7 @@ export function acquireAccessToken(
   options: { forceRefresh?: boolean },
   env: AcquireEnvironment,
 ): Promise<string> {
-  const account = client.getActiveAccount() ?? client.getAllAccounts()[0];
+  const account = signedInAccount(client);
   if (!account) return Promise.reject(new AccessTokenError("signedOut", "You are signed out: sign in to read operations.", kind));
   const slot = slotFor(client, kind, account);
   if (options.forceRefresh === true) {

@@ -2,11 +2,12 @@
 
 import type { AccountInfo } from "@azure/msal-browser";
 import { useMsal } from "@azure/msal-react";
+import { signedInAccount } from "./signed-in-account";
 
-/** The signed-in account: the active one, else the first MSAL knows; undefined while nobody is signed in. */
-function useSignedInAccount(): AccountInfo | undefined {
+/** The signed-in account (lib/auth/signed-in-account.ts); the component renders again when MSAL's accounts change. */
+export function useSignedInAccount(): AccountInfo | undefined {
   const { instance, accounts } = useMsal();
-  return instance.getActiveAccount() ?? accounts[0];
+  return accounts.length > 0 ? signedInAccount(instance) : undefined;
 }
 
 /** Whose browser state this is (the fleet's channel, the poll log's database); undefined while nobody is signed in. */

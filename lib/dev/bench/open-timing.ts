@@ -16,8 +16,12 @@ export interface OpenTiming {
   signInReady: number | undefined;
   /** The signed-in views' chunk in ("Loading…" gone, the operation page's heading there). */
   pageShown: number | undefined;
-  /** The operation's first read left the browser (its token at hand). */
+  /** The operation's first read asked for (its token at hand). */
   readLeft: number | undefined;
+  /** Its request on the wire (later than asked for while the browser queues it for a connection). */
+  readSent: number | undefined;
+  /** The first byte of its answer. */
+  firstByte: number | undefined;
   /** Its answer in. */
   answerBack: number | undefined;
   /** Its status text in the DOM. */
@@ -58,7 +62,7 @@ interface ProbeReading {
   /** The page's path (the operation's permalink). */
   path: string;
   seen: Record<string, number | undefined>;
-  resources: { name: string; initiatorType: string; startTime: number; responseEnd: number }[];
+  resources: { name: string; initiatorType: string; startTime: number; requestStart: number; responseStart: number; responseEnd: number }[];
 }
 
 /** The probe's figures for the operation read at `readPath` (the proxy's path for it). */
@@ -70,7 +74,14 @@ export async function readOpenTiming(page: Page, readPath: string): Promise<Open
     const probe = (window as unknown as { __openProbe: ProbeReading }).__openProbe;
     const resources = performance.getEntriesByType("resource").map((entry) => {
       const timing = entry as PerformanceResourceTiming;
-      return { name: timing.name, initiatorType: timing.initiatorType, startTime: timing.startTime, responseEnd: timing.responseEnd };
+      return {
+        name: timing.name,
+        initiatorType: timing.initiatorType,
+        startTime: timing.startTime,
+        requestStart: timing.requestStart,
+        responseStart: timing.responseStart,
+        responseEnd: timing.responseEnd,
+      };
     });
     const navigation = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
     return { start: probe.start, seen: probe.seen, resources, documentIn: navigation?.responseEnd ?? 0, path: location.pathname };
@@ -91,6 +102,8 @@ function openTimingOf({ start, seen, resources, documentIn, path }: ProbeReading
     signInReady: since(seen.signInReady),
     pageShown: since(seen.pageShown),
     readLeft: since(own?.startTime),
+    readSent: since(own?.requestStart),
+    firstByte: since(own?.responseStart),
     answerBack: since(own?.responseEnd),
     statusInDom: since(seen.statusInDom) ?? Number.NaN,
     onScreen: since(seen.onScreen) ?? Number.NaN,
@@ -110,7 +123,9 @@ const STEPS: readonly [keyof OpenTiming, string][] = [
   ["scriptsIn", "scripts in"],
   ["signInReady", "sign-in ready (MSAL)"],
   ["pageShown", "operation page shown"],
-  ["readLeft", "its read left (token at hand)"],
+  ["readLeft", "its read asked (token at hand)"],
+  ["readSent", "its request on the wire"],
+  ["firstByte", "first byte of its answer"],
   ["answerBack", "its answer back"],
   ["statusInDom", "status in the DOM"],
   ["onScreen", "status on screen (next frame)"],
