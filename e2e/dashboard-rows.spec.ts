@@ -1,6 +1,7 @@
-import type { Request } from "@playwright/test";
+import type { Page, Request } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { expectAxeClean } from "./fixtures/axe";
+import type { SimulatorClient } from "./fixtures/simulator-client";
 import { answering, DEEP_DEVOPS_ERROR, failed, NOT_FOUND, ofConnector, RETRY_AFTER_2, running } from "./fixtures/scenarios";
 import { DashboardPage, refKeyOf } from "./pages/dashboard-page";
 import { OperationPage } from "./pages/operation-page";
@@ -13,6 +14,16 @@ import { turnOnCue } from "./fixtures/turn-on-cue";
  */
 
 const GUID_IN_TEXT = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+
+/** A running operation at `percent`, watched on the dashboard and read there. */
+async function runningOnDashboard(page: Page, sim: SimulatorClient, connector: string, percent: number) {
+  const scenario = await sim.create(ofConnector(connector, answering(running(percent))));
+  const dashboard = new DashboardPage(page);
+  await page.goto("/");
+  await dashboard.watch(scenario);
+  await expect(dashboard.progressBar(scenario.permalink)).toHaveAttribute("aria-valuenow", String(percent));
+  return { scenario, dashboard };
+}
 
 test.describe("dashboard rows", () => {
   test("dead rows: a 404 is a still 'Cannot be read' row that needs attention and sorts first; a failure shows its root cause", async ({ page, sim }) => {
@@ -57,11 +68,7 @@ test.describe("dashboard rows", () => {
   });
 
   test("pointing at a row's name fetches its operation's page, and the click opens it without asking the server again", async ({ page, sim }) => {
-    const scenario = await sim.create(ofConnector("conn-open", answering(running(30))));
-    const dashboard = new DashboardPage(page);
-    await page.goto("/");
-    await dashboard.watch(scenario);
-    await expect(dashboard.progressBar(scenario.permalink)).toHaveAttribute("aria-valuenow", "30");
+    const { scenario, dashboard } = await runningOnDashboard(page, sim, "conn-open", 30);
 
     // Requests for the page itself (Next's router payload), not for its operation's reads; the page's route tree
     // alone (a segment prefetch) is not the page.
@@ -84,11 +91,7 @@ test.describe("dashboard rows", () => {
   });
 
   test("a click on a row's name shows its operation's page at once, before the server has answered for the route", async ({ page, sim }) => {
-    const scenario = await sim.create(ofConnector("conn-at-once", answering(running(45))));
-    const dashboard = new DashboardPage(page);
-    await page.goto("/");
-    await dashboard.watch(scenario);
-    await expect(dashboard.progressBar(scenario.permalink)).toHaveAttribute("aria-valuenow", "45");
+    const { scenario, dashboard } = await runningOnDashboard(page, sim, "conn-at-once", 45);
 
     // Every request for the page (Next's router payload, prefetch or not) waits until the test lets it go.
     let release: () => void = () => undefined;
