@@ -2,6 +2,7 @@ import { expect, test } from "./fixtures";
 import { BOTH_SCHEMES, expectAxeClean } from "./fixtures/axe";
 import { devops, NO_RETRY_AFTER, running, startedMinutesAgo } from "./fixtures/scenarios";
 import { holdReads } from "./fixtures/reads";
+import { turnOnCue } from "./fixtures/turn-on-cue";
 import { DashboardPage } from "./pages/dashboard-page";
 import { OperationPage } from "./pages/operation-page";
 import { PollLogPanel } from "./pages/poll-log-panel";
@@ -13,29 +14,41 @@ import { expectNoSidewaysScroll } from "./fixtures/layout";
  */
 
 test("the poll log lists every read, and it and the chart survive a reload", async ({ page, sim }) => {
-  // Started ten minutes ago, so the open page's 5 s step times the reads: 10%, 30%, 50% (twice), then a 503 asking
-  // for 8 s, some seconds after the test has read the first three rows, then 80%.
+  // Playwright's clock brings the open page's next 5 s read now. Started ten minutes ago, so that step times the reads;
+  // the operation moves on the test's cues, one read at each of 10%, 30% and 50%, then, once the test has read those
+  // rows across a reload, a 503 asking for 8 s, then 80%.
+  await page.clock.install();
   const startTime = startedMinutesAgo(10);
-  const scenario = await sim.create(
+  const at = (percent: number) => sim.create(devops([{ afterMs: 0, headers: NO_RETRY_AFTER, body: running(percent, { startTime }) }]));
+  const scenario = await at(10);
+  const [thirty, fifty] = [await at(30), await at(50)];
+  const unavailable = await sim.create(
     devops([
-      { afterMs: 0, headers: NO_RETRY_AFTER, body: running(10, { startTime }) },
-      { afterMs: 4_000, headers: NO_RETRY_AFTER, body: running(30, { startTime }) },
-      { afterMs: 8_000, headers: NO_RETRY_AFTER, body: running(50, { startTime }) },
       {
-        afterMs: 16_000,
+        afterMs: 0,
         status: 503,
         headers: { "Retry-After": "8", "x-ms-error-code": "ServiceUnavailable" },
         body: { error: { code: "ServiceUnavailable", message: "try later" } },
       },
-      { afterMs: 24_000, headers: NO_RETRY_AFTER, body: running(80, { startTime }) },
+      { afterMs: 8_000, headers: NO_RETRY_AFTER, body: running(80, { startTime }) },
     ]),
   );
+  // Of two cues turned, the later one set here wins.
+  const movesTo30 = await turnOnCue(page, scenario, thirty);
+  const movesTo50 = await turnOnCue(page, scenario, fifty);
+  const refuses = await turnOnCue(page, scenario, unavailable);
   const op = new OperationPage(page);
   const log = new PollLogPanel(page);
   await op.goto(scenario.permalink);
 
   // Three reads, newest first, each with its status, latency, ids and the reason for the next read.
-  await expect.poll(() => log.rows.count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(3);
+  await expect(op.progressBar).toHaveAttribute("aria-valuenow", "10");
+  for (const [cue, percent] of [[movesTo30, "30"], [movesTo50, "50"]] as const) {
+    cue.turn();
+    await page.clock.fastForward(5_000);
+    await expect(op.progressBar).toHaveAttribute("aria-valuenow", percent);
+  }
+  expect(await log.rows.count()).toBeGreaterThanOrEqual(3);
   await expect(log.table).toBeVisible();
   await expect(log.keptNote).toHaveAttribute("data-state", "kept");
   const newest = log.rows.first();
@@ -51,7 +64,7 @@ test("the poll log lists every read, and it and the chart survive a reload", asy
   }).toPass({ timeout: 10_000 });
   const requestIds = await log.requestIds();
   expect(requestIds.length).toBeGreaterThanOrEqual(3);
-  const sentIds = (await sim.requests(scenario.id)).map((r) => r.headers["x-ms-client-request-id"]);
+  const sentIds = (await Promise.all([scenario, thirty, fifty].map((read) => sim.requests(read.id)))).flat().map((r) => r.headers["x-ms-client-request-id"]);
   for (const row of await log.rows.all()) expect(sentIds).toContain((await log.clientRequestId(row).textContent())?.replace(/^client /, ""));
   await expect(op.progressChart.locator("figcaption")).toContainText(/\d+ reads, from 10% at .* to 50% at/);
 
@@ -66,6 +79,8 @@ test("the poll log lists every read, and it and the chart survive a reload", asy
   await expect(op.progressChart.locator("figcaption")).toContainText(/\d+ reads, from 10% at /);
 
   // A 503 with Retry-After: its status and Retry-After, and a reason that names it.
+  refuses.turn();
+  await page.clock.fastForward(5_000);
   const refused = log.rowWithStatus("503 ServiceUnavailable");
   await expect(refused).toBeVisible({ timeout: 30_000 });
   await expect(log.retryAfter(refused)).toHaveText(/8 s$/);

@@ -1,21 +1,18 @@
 import { expect, test } from "./fixtures";
 import { recordReads } from "./fixtures/reads";
-import { devops, running, succeeded } from "./fixtures/scenarios";
+import { answering, devops, running, succeeded } from "./fixtures/scenarios";
+import { turnOnCue } from "./fixtures/turn-on-cue";
 import { DashboardPage } from "./pages/dashboard-page";
 import { OperationPage } from "./pages/operation-page";
 
 /** The scheduler reads for every tab of a browser from one of them, and another takes over when that one closes. */
 
 test("two pages of one browser read an operation once between them, and the other page takes over when one closes", async ({ page, context, sim }) => {
-  // Its time starts at the first read. It moves once the second page shows its first state and two reads have shown
-  // which page reads; it ends long enough after that for the reading page to have closed before.
-  const scenario = await sim.create(
-    devops([
-      { afterMs: 0, body: running(10) },
-      { afterMs: 15_000, body: running(60) },
-      { afterMs: 35_000, body: succeeded },
-    ]),
-  );
+  // It moves when the test says, once two reads have shown which page reads, and ends once the reading page has
+  // closed: only the page that took over can have read its end. The cues hold for every page of the browser.
+  const scenario = await sim.create(devops(answering(running(10))));
+  const moves = await turnOnCue(context, scenario, await sim.create(devops(answering(running(60)))));
+  const ends = await turnOnCue(context, scenario, await sim.create(devops(answering(succeeded))));
 
   const dashboard = new DashboardPage(page);
   const dashboardReads = recordReads(page, scenario);
@@ -50,6 +47,7 @@ test("two pages of one browser read an operation once between them, and the othe
   const follower = dashboardWindow === 0 ? page : second;
   const poller = follower === page ? second : page;
   if (follower === page) await expect(page.getByTestId("fleet-role")).toBeVisible();
+  moves.turn();
   await expect(operationPage.progressBar).toHaveAttribute("aria-valuenow", "60", { timeout: 20_000 });
   await expect(dashboard.progressBar(scenario.permalink)).toHaveAttribute("aria-valuenow", "60");
 
@@ -57,6 +55,7 @@ test("two pages of one browser read an operation once between them, and the othe
   const followerReads = follower === page ? dashboardReads : operationReads;
   const followerBefore = followerReads.length;
   await poller.close();
+  ends.turn();
   const followerBadge = follower === page ? dashboard.statusBadge(scenario.permalink) : operationPage.statusBadge;
   await expect(followerBadge).toHaveAttribute("data-status-category", "succeeded", { timeout: 40_000 });
   expect(followerReads.length).toBeGreaterThan(followerBefore);

@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { expectNoSidewaysScroll } from "./fixtures/layout";
+import { turnOnCue } from "./fixtures/turn-on-cue";
 import { answering, devops, running, succeeded, uniqueId } from "./fixtures/scenarios";
 import type { CreatedScenario, LoggedRequest, SimulatorClient } from "./fixtures/simulator-client";
 import { BoardPage } from "./pages/board-page";
@@ -59,6 +60,25 @@ function throttledOperations(sim: SimulatorClient, subscriptionId: string, endAf
   );
 }
 
+/**
+ * Three such operations that run until the test turns `end`: from then on the page's reads of each go to a succeeded
+ * operation of the same subscription, so they still draw on its bucket (which the succeeded ones leave as it is).
+ */
+async function throttledUntilCue(page: Page, sim: SimulatorClient, subscriptionId: string): Promise<{ scenarios: CreatedScenario[]; end: () => void }> {
+  const scenarios = await Promise.all(
+    [0, 1, 2].map(() => sim.create(devops(answering(running(20)), { ids: { subscriptionId }, throttle: { capacity: 3, refillPerSecond: 0.2 } }))),
+  );
+  const cues = await Promise.all(
+    scenarios.map(async (scenario) => turnOnCue(page, scenario, await sim.create(devops(answering(succeeded), { ids: { subscriptionId } })))),
+  );
+  return {
+    scenarios,
+    end: () => {
+      for (const cue of cues) cue.turn();
+    },
+  };
+}
+
 test("Azure's throttling pauses the whole subscription, the dashboard says so, and every operation still reaches its end", async ({ page, sim }) => {
   const dashboard = new DashboardPage(page);
   const budgetNotices = await recordBudgetNotices(page);
@@ -103,7 +123,8 @@ test("a held-back subscription is named as the table names it, whole on hover an
 }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   const subscriptionId = uniqueId();
-  const scenarios = await throttledOperations(sim, subscriptionId, 30_000);
+  // They end once the test has seen the notice, as the test decides: not after a time it would have to guess.
+  const { scenarios, end } = await throttledUntilCue(page, sim, subscriptionId);
   const dashboard = new DashboardPage(page);
   await page.goto("/");
   for (const scenario of scenarios) await dashboard.watch(scenario);
@@ -130,6 +151,7 @@ test("a held-back subscription is named as the table names it, whole on hover an
   const shownOnPhone = await headingTop();
 
   // Once every operation of the subscription ended, nothing of it waits: the notice goes, and the rows stay put.
+  end();
   for (const scenario of scenarios) {
     await expect(board.row(scenario.permalink).getByTestId("status-badge")).toHaveAttribute("data-status-category", "succeeded", { timeout: 60_000 });
   }
