@@ -15,6 +15,33 @@ import { turnOnCue } from "./fixtures/turn-on-cue";
 
 const GUID_IN_TEXT = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
+/**
+ * Holds every request for `path` (Next's router payload, prefetch or not) until `release`, which resolves once each
+ * has gone on to the server (or was dropped by the page meanwhile); `held` lists them.
+ */
+async function holdRequests(page: Page, path: string): Promise<{ held: string[]; release: () => Promise<void> }> {
+  let open: () => void = () => undefined;
+  const released = new Promise<void>((resolve) => (open = resolve));
+  const held: string[] = [];
+  const passed: Promise<void>[] = [];
+  await page.route(
+    (url) => url.pathname === path,
+    (route) => {
+      held.push(route.request().url());
+      const going = released.then(() => route.continue()).catch(() => undefined);
+      passed.push(going);
+      return going;
+    },
+  );
+  return {
+    held,
+    release: async () => {
+      open();
+      await Promise.all(passed);
+    },
+  };
+}
+
 /** A running operation at `percent`, watched on the dashboard and read there. */
 async function runningOnDashboard(page: Page, sim: SimulatorClient, connector: string, percent: number) {
   const scenario = await sim.create(ofConnector(connector, answering(running(percent))));
@@ -93,18 +120,7 @@ test.describe("dashboard rows", () => {
   test("a click on a row's name shows its operation's page at once, before the server has answered for the route", async ({ page, sim }) => {
     const { scenario, dashboard } = await runningOnDashboard(page, sim, "conn-at-once", 45);
 
-    // Every request for the page (Next's router payload, prefetch or not) waits until the test lets it go.
-    let release: () => void = () => undefined;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    const held: string[] = [];
-    await page.route(
-      (url) => url.pathname === scenario.permalink,
-      async (route) => {
-        held.push(route.request().url());
-        await released;
-        await route.continue();
-      },
-    );
+    const { held, release } = await holdRequests(page, scenario.permalink);
     const name = await dashboard.rowName(scenario.permalink).innerText();
     await dashboard.rowName(scenario.permalink).click();
     const opened = new OperationPage(page);
@@ -115,13 +131,31 @@ test.describe("dashboard rows", () => {
     expect(held.length, "the route's answer is still held").toBeGreaterThan(0);
     expect(new URL(page.url()).pathname).toBe("/");
 
-    release();
+    await release();
     await expect(page).toHaveURL(new RegExp(`${scenario.permalink}$`));
     await expect(opened.statusBadge).toHaveAttribute("data-status-category", "running");
     // Back on the list, the list shows (not the operation opened from it).
     await page.goBack();
     await expect(dashboard.rowByKey(scenario.permalink)).toBeVisible();
     await expect(opened.heading).not.toContainText(name);
+  });
+
+  test("a link followed before the operation's route is in goes where it leads, even to the list the click came from", async ({ page, sim }) => {
+    const { scenario, dashboard } = await runningOnDashboard(page, sim, "conn-changed-mind", 55);
+    const { release } = await holdRequests(page, scenario.permalink);
+    const name = await dashboard.rowName(scenario.permalink).innerText();
+    await dashboard.rowName(scenario.permalink).click();
+    const opened = new OperationPage(page);
+    await expect(opened.heading).toContainText(name);
+
+    await page.getByRole("banner").getByRole("link", { name: "opwatch" }).click();
+    await expect(dashboard.rowByKey(scenario.permalink)).toBeVisible();
+    await expect(opened.heading).not.toContainText(name);
+    // The requests for the route, let go, do not take the person back to the operation.
+    await release();
+    await expect(dashboard.rowByKey(scenario.permalink)).toBeVisible();
+    await expect(opened.heading).not.toContainText(name);
+    expect(new URL(page.url()).pathname).toBe("/");
   });
 
   test("order holds while the person acts in the list: a row that fails moves once the pointer, the focus and the label form leave", async ({ page, sim }) => {

@@ -1,14 +1,15 @@
 "use client";
 
 import { usePathname } from "next/navigation";
-import { createContext, useCallback, useContext, useLayoutEffect, useState, type MouseEvent, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useEffect, useLayoutEffect, useState, type MouseEvent, type ReactNode } from "react";
 import { permalinkPath, type OperationRef } from "@/lib/azure/operation-ref";
 
 /*
  * An operation's page is a client view of what the lists have already read: the server's part of it is the route
  * and nothing more. So when a list's link is clicked, the shell shows that view at once, in the frame after the click,
  * while Next fetches the route as usual; once the address has changed, the route's own page (the same view on the same
- * cached data) takes over, with whatever the server said (a missing page, an error).
+ * cached data) takes over, with whatever the server said (a missing page, an error). Another link followed, or Back,
+ * before then ends the view too.
  */
 
 interface Opening {
@@ -45,6 +46,26 @@ export function OpeningOperation({ children, render }: { children: ReactNode; re
   useLayoutEffect(() => {
     // As Next does once the route is in: a new page starts at its top, not where the list was scrolled to.
     if (shown) window.scrollTo(0, 0);
+  }, [shown]);
+
+  useEffect(() => {
+    if (!shown) return;
+    // Another link or Back before the route is in: that is where the person is going now, and it may not change the
+    // address (a link to the list the click came from), so it ends the view here.
+    const end = () => {
+      setOpening(undefined);
+    };
+    const onClick = (event: globalThis.MouseEvent) => {
+      // A link within the page (a fragment) goes nowhere else.
+      const link = event.target instanceof Element ? event.target.closest('a[href]:not([href^="#"])') : null;
+      if (link && isPlainClick(event, link.getAttribute("target") ?? undefined)) end();
+    };
+    document.addEventListener("click", onClick, true);
+    window.addEventListener("popstate", end);
+    return () => {
+      document.removeEventListener("click", onClick, true);
+      window.removeEventListener("popstate", end);
+    };
   }, [shown]);
 
   const open = useCallback(
