@@ -39,10 +39,13 @@ const PHONE = { width: 390, height: 844 };
 const shortSubscription = (id: string): string => `sub ${id.slice(0, 5)}…${id.slice(-3)}`;
 
 /**
- * Three operations of one subscription whose bucket holds 3 reads, one more every 5 s: slower than opwatch ever slows
- * down by itself (a tenth of its budget), as when other tools of the person drain the subscription. Three operations
- * read every 6 s while young need far more reads than that, so Azure answers 429 however the reads fall.
+ * A subscription's bucket that holds 3 reads, one more every 5 s: slower than opwatch ever slows down by itself (a
+ * tenth of its budget), as when other tools of the person drain the subscription. Three operations read every 6 s
+ * while young need far more reads than that, so Azure answers 429 however the reads fall.
  */
+const DRAINED_BUCKET = { capacity: 3, refillPerSecond: 0.2 };
+
+/** Three operations of one subscription behind DRAINED_BUCKET, ending `endAfterMs` after their first read. */
 function throttledOperations(sim: SimulatorClient, subscriptionId: string, endAfterMs: number): Promise<CreatedScenario[]> {
   return Promise.all(
     [0, 1, 2].map(() =>
@@ -53,7 +56,7 @@ function throttledOperations(sim: SimulatorClient, subscriptionId: string, endAf
             { afterMs: endAfterMs / 2, body: running(70) },
             { afterMs: endAfterMs, body: succeeded },
           ],
-          { ids: { subscriptionId }, throttle: { capacity: 3, refillPerSecond: 0.2 } },
+          { ids: { subscriptionId }, throttle: DRAINED_BUCKET },
         ),
       ),
     ),
@@ -66,7 +69,7 @@ function throttledOperations(sim: SimulatorClient, subscriptionId: string, endAf
  */
 async function throttledUntilCue(page: Page, sim: SimulatorClient, subscriptionId: string): Promise<{ scenarios: CreatedScenario[]; end: () => void }> {
   const scenarios = await Promise.all(
-    [0, 1, 2].map(() => sim.create(devops(answering(running(20)), { ids: { subscriptionId }, throttle: { capacity: 3, refillPerSecond: 0.2 } }))),
+    [0, 1, 2].map(() => sim.create(devops(answering(running(20)), { ids: { subscriptionId }, throttle: DRAINED_BUCKET }))),
   );
   const cues = await Promise.all(
     scenarios.map(async (scenario) => turnOnCue(page, scenario, await sim.create(devops(answering(succeeded), { ids: { subscriptionId } })))),
