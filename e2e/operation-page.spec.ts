@@ -1,7 +1,8 @@
 import { expect, test } from "./fixtures";
 import { BOTH_SCHEMES, expectAxeClean } from "./fixtures/axe";
-import { answering, devops, failed, NO_RETRY_AFTER, permalinkUrl, running, startedMinutesAgo, succeeded } from "./fixtures/scenarios";
+import { answering, devops, failed, NO_RETRY_AFTER, ofConnector, permalinkUrl, running, startedMinutesAgo, succeeded } from "./fixtures/scenarios";
 import { E2E } from "./fixtures/stack";
+import { DashboardPage } from "./pages/dashboard-page";
 import { OperationPage } from "./pages/operation-page";
 
 /**
@@ -116,6 +117,32 @@ test.describe("the operation page", () => {
       await expect(op.progressSummary, when).toContainText(`to 65% at ${endClock} (its end).`);
       if (when === "read live") await page.reload();
     }
+  });
+
+  test("a permalink reads its own operation first and alone: the watch list's reads wait for its answer", async ({ page, sim }) => {
+    const watched = await Promise.all(["conn-a", "conn-b"].map((name) => sim.create(ofConnector(name, answering(running(30))))));
+    const dashboard = new DashboardPage(page);
+    await page.goto("/");
+    for (const scenario of watched) await dashboard.watch(scenario);
+    for (const scenario of watched) await expect(dashboard.statusBadge(scenario.permalink)).toHaveAttribute("data-status-category", "running");
+    const opened = await sim.create(ofConnector("conn-opened", answering(running(60))));
+
+    // Every read the page makes, and its own read's answer, in the order the browser saw them.
+    const seen: string[] = [];
+    const ownRead = opened.proxyPath;
+    page.on("request", (request) => {
+      const { pathname } = new URL(request.url());
+      if (pathname.startsWith("/api/")) seen.push(pathname === ownRead ? "own read" : "other read");
+    });
+    page.on("response", (response) => {
+      if (new URL(response.url()).pathname === ownRead) seen.push("own answer");
+    });
+    const op = new OperationPage(page);
+    await op.goto(opened.permalink);
+    await expect(op.statusBadge).toHaveAttribute("data-status-category", "running");
+    // The watch list is read too, once the operation opened has answered.
+    await expect.poll(() => seen.filter((event) => event === "other read").length).toBeGreaterThanOrEqual(watched.length);
+    expect(seen.slice(0, 2)).toEqual(["own read", "own answer"]);
   });
 
   test("share: the Share button copies the permalink, which opens the same operation", async ({ page, sim, context }) => {

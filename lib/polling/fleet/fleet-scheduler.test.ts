@@ -295,7 +295,7 @@ describe("FleetScheduler", () => {
     const second = scheduler.plan([...watched, open], T0);
     expect(keys(second.start)).toEqual([open.key]);
     // Six reads and the open page's took 7 of the burst of 10: three are left for the others.
-    for (const e of first.start) scheduler.finished(e, nextSnapshot(undefined, running(T0), T0), T0);
+    for (const e of [...first.start, open]) scheduler.finished(e, nextSnapshot(undefined, running(T0), T0), T0);
     const rest = watched.filter((e) => !first.start.includes(e));
     expect(scheduler.plan(rest, T0).start).toHaveLength(3);
   });

@@ -45,6 +45,15 @@ export type ReadBudgets = Record<OperationKind, BucketSpec> & { headroom?: Headr
 /** Browsers open about six connections per host; more reads in flight would only queue inside the browser. */
 const MAX_READS_IN_FLIGHT = 6;
 
+/**
+ * The first read of an operation a person has just opened has the browser, the server and the budget to itself for
+ * up to this long: until then nothing is on their screen, and every read beside it slows it down.
+ */
+export const OPEN_FIRST_ALONE_MS = 1_000;
+
+/** A page opened on an operation this browser has not read yet: what the person waits for. */
+const isFirstOpen = (entry: FleetEntry): boolean => entry.interest === "open" && entry.snapshot === undefined;
+
 interface Due {
   entry: FleetEntry;
   scope: ReadScope;
@@ -83,6 +92,8 @@ export class FleetScheduler {
   private readonly inFlight = new Set<string>();
   private readonly firstSeen = new Map<string, number>();
   private allPaused: FleetStatus["allPaused"];
+  /** The first read of an opened operation in flight, and until when it has the reads to itself. */
+  private alone: { key: string; until: number } | undefined;
 
   constructor(
     private readonly budgets: ReadBudgets,
@@ -127,20 +138,26 @@ export class FleetScheduler {
       const current = new Set(entries.map((e) => e.key));
       for (const key of this.firstSeen.keys()) if (!current.has(key)) this.firstSeen.delete(key);
     }
-    due.sort((a, b) => a.tier - b.tier || a.dueAt - b.dueAt);
+    due.sort((a, b) => a.tier - b.tier || Number(isFirstOpen(b.entry)) - Number(isFirstOpen(a.entry)) || a.dueAt - b.dueAt);
+    if (this.alone && !(this.inFlight.has(this.alone.key) && now < this.alone.until)) this.alone = undefined;
     const start: FleetEntry[] = [];
     const ahead = new Map<string, number>();
     for (const { entry, scope, budget } of due) {
       const position = ahead.get(scope.id) ?? 0;
+      const held = this.alone !== undefined && entry.interest !== "open";
       // The page a person opened does not queue behind other operations' reads; it still takes its scope's budget.
       const busy = this.inFlight.size + start.length >= this.maxInFlight && entry.interest !== "open";
-      if (!busy && budget.tryTake(now)) {
+      if (!held && !busy && budget.tryTake(now)) {
         start.push(entry);
+        if (isFirstOpen(entry)) this.alone ??= { key: entry.key, until: now + OPEN_FIRST_ALONE_MS };
         continue;
       }
       ahead.set(scope.id, position + 1);
       waiting.set(scope.id, (waiting.get(scope.id) ?? 0) + 1);
-      if (busy) {
+      if (held) {
+        // Its end plans again, or the timer at the end of its time alone.
+        if (shown(entry)) next[entry.key] = { at: undefined, cause: "openFirst", scopeId: scope.id };
+      } else if (busy) {
         // A read ending plans again; no timer is needed for this one.
         if (shown(entry)) next[entry.key] = { at: undefined, cause: "busy", inFlight: this.inFlight.size + start.length, scopeId: scope.id };
       } else {
@@ -151,7 +168,10 @@ export class FleetScheduler {
     }
     for (const entry of start) this.inFlight.add(entry.key);
     const budgetOf = (scope: ReadScope) => this.scopeOf(scope, now).budget;
-    const below = planBackground(background, { budgetOf, inFlight: this.inFlight, maxInFlight: this.maxInFlight, ahead, used, allPaused }, now);
+    // While an opened operation's first read is alone, no connection is spare for reads below the others.
+    const maxInFlight = this.alone ? 0 : this.maxInFlight;
+    const below = planBackground(background, { budgetOf, inFlight: this.inFlight, maxInFlight, ahead, used, allPaused }, now);
+    if (this.alone) wakeAt = Math.min(wakeAt, this.alone.until);
 
     return {
       start,

@@ -30,6 +30,7 @@ export type NextReadCause =
   | { cause: "allPaused"; code: string } // opwatch's server asked this browser to slow down (its error code)
   | { cause: "budget"; ahead: number } // due, waiting for the scope's budget behind this many reads
   | { cause: "busy"; inFlight: number } // due, waiting for one of this many reads in flight to end
+  | { cause: "openFirst" } // due, waiting for the first read of an operation a person has just opened
   | { cause: "scheduled"; reason: ReadReason }; // the schedule's own timing
 
 /** What holds back any read of an operation, even one the person asks for: only these, never the schedule or budget. */

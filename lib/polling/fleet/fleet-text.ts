@@ -72,6 +72,8 @@ export function nextReadSentence(next: NextRead, status: ScopeNames | undefined,
         : `Due now: waiting for the read budget of ${nounOf(next.scopeId, status)}, ${countOf(next.ahead, "read")} first.`;
     case "busy":
       return `Due now: waiting for one of the ${next.inFlight} reads in flight to end.`;
+    case "openFirst":
+      return "Due now: an operation just opened is read first.";
     case "scheduled":
       return `Next read ${when}: ${readReasonText(next.reason)}.`;
   }
@@ -86,6 +88,7 @@ export function nextReadShort(next: NextRead, now: number): string {
       return "stopped";
     case "budget":
     case "busy":
+    case "openFirst":
       return "due, queued";
     case "scopePaused":
     case "allPaused":

@@ -23,6 +23,7 @@ const CAUSE_CHECKS = {
   allPaused: (next) => isString(next.code),
   budget: (next) => isCount(next.ahead),
   busy: (next) => isCount(next.inFlight),
+  openFirst: () => true,
   scheduled: (next) => isReadReason(next.reason),
 } satisfies Record<NextReadCause["cause"], (next: Record<string, unknown>) => boolean>;
 
