@@ -153,10 +153,14 @@ test("sign-out clears the session: tokens leave session storage and the next req
     page.evaluate(() => Object.keys(sessionStorage).filter((k) => /accesstoken|refreshtoken|idtoken/i.test(k)).length);
   expect(await tokenEntries()).toBeGreaterThan(0);
   expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => /token/i.test(k)))).toEqual([]);
+  const pollLogs = () =>
+    page.evaluate(async () => (await indexedDB.databases()).filter((db) => db.name?.startsWith("opwatch.poll-log.") === true).length);
+  await expect.poll(pollLogs).toBe(1);
 
   await signInPage.signOut();
   const readsAtSignOut = watched.api().length;
   expect(await tokenEntries()).toBe(0);
+  await expect.poll(pollLogs, "the poll log leaves with the person").toBe(0);
 
   const okBefore = (await sim.requests(scenario.id)).filter((r) => r.status === 200).length;
   await page.goto(scenario.permalink);

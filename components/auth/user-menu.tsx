@@ -7,10 +7,19 @@ import { describeAuthError } from "@/lib/auth/auth-errors";
 import { announceSignOut, browserSignOutStores } from "@/lib/auth/sign-out-everywhere";
 import { useSignedInAccount } from "@/lib/auth/use-account-id";
 import { usePublicConfig } from "@/lib/config/public-config";
-import { forgetPollLog } from "@/lib/poll-log/browser-poll-log";
 
 /** Deleting the poll log must not hold up signing out: a tab that keeps it open would block the deletion. */
 const FORGET_WAIT_MS = 1000;
+
+/**
+ * Loaded when someone signs out, not with every page: the poll log's storage (IndexedDB and its record schemas) is
+ * otherwise needed only by the signed-in views, and the header is on pages that load before them.
+ */
+const forgetPollLog = (accountId: string): Promise<void> =>
+  import("@/lib/poll-log/browser-poll-log").then(
+    (module) => module.forgetPollLog(accountId),
+    () => undefined,
+  );
 
 /**
  * The signed-in person's name and account, and Sign out, which ends the session at the sign-in service too and signs
