@@ -3,6 +3,7 @@
 import type { PublicClientApplication } from "@azure/msal-browser";
 import { MsalProvider } from "@azure/msal-react";
 import { useEffect, useState, type ReactNode } from "react";
+import { startFirstReadAhead } from "@/components/polling/first-read-ahead";
 import { describeAuthError, type AccessTokenError } from "@/lib/auth/auth-errors";
 import { appRedirectUri } from "@/lib/auth/msal-config";
 import { getMsalInstance } from "@/lib/auth/msal-instance";
@@ -55,6 +56,7 @@ export function AuthProvider({ config, children }: { config: PublicConfig; child
       if (address) window.history.replaceState(null, "", address);
       const [first] = instance.getAllAccounts();
       if (!instance.getActiveAccount() && first) instance.setActiveAccount(first);
+      startFirstReadAhead(instance, config, window.location.pathname);
       return { state: "ready", instance, redirectError };
     };
     void start().then((next) => {

@@ -9,15 +9,14 @@ import type { ReadBudgets } from "@/lib/polling/fleet/fleet-scheduler";
 import type { SweepDeps } from "@/lib/polling/fleet/sweep-reads";
 import type { TabChannel } from "@/lib/polling/fleet/other-tabs";
 import { electPoller, type ElectionEnvironment } from "@/lib/polling/fleet/poller-election";
-import { PROTOCOL } from "@/lib/polling/fleet/tab-messages";
+import { meetingName } from "@/lib/polling/fleet/meeting-name";
 import { isNewerSnapshot, type OperationSnapshot } from "@/lib/polling/snapshot";
 import { operationKeys } from "@/lib/query/keys";
 import { operationQueryOptions } from "@/lib/query/operation-options";
 
 /**
  * The fleet runner's ties to this app: reads go through React Query (so every view sees them), results from other
- * tabs land in the same cache, and tabs meet on a channel and a lock named after the account: tabs signed in as two
- * different people (MSAL keeps each tab's sign-in apart) never share a poller or each other's results.
+ * tabs land in the same cache, and tabs meet on a channel and a lock named after the account (meeting-name.ts).
  */
 
 export interface FleetWiring {
@@ -41,7 +40,7 @@ export interface FleetWiring {
 
 export function fleetRunnerDeps(wiring: FleetWiring): FleetRunnerDeps {
   const { queryClient } = wiring;
-  const name = `${PROTOCOL}:${wiring.accountId}`;
+  const name = meetingName(wiring.accountId);
   const channel = wiring.openChannel?.(name);
   // Without a channel the other tabs could not get this tab's results: each polls alone, so the lock is not used.
   const election: ElectionEnvironment = channel ? wiring.election : { ...wiring.election, locks: undefined };
@@ -71,26 +70,5 @@ export function fleetRunnerDeps(wiring: FleetWiring): FleetRunnerDeps {
     channel,
     elect: (onChange) => electPoller(name, election, onChange),
     now: wiring.now,
-  };
-}
-
-/** A BroadcastChannel as the runner uses it, or undefined where the browser has none. */
-export function browserChannel(): ((name: string) => TabChannel) | undefined {
-  if (typeof BroadcastChannel === "undefined") return undefined;
-  return (name) => {
-    const channel = new BroadcastChannel(name);
-    return {
-      postMessage: (message) => {
-        channel.postMessage(message);
-      },
-      onMessage: (listener) => {
-        channel.addEventListener("message", (event: MessageEvent<unknown>) => {
-          listener(event.data);
-        });
-      },
-      close: () => {
-        channel.close();
-      },
-    };
   };
 }

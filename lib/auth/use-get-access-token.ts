@@ -8,7 +8,8 @@ import { acquireAccessToken, type AcquireEnvironment } from "./acquire-token";
 
 export type GetAccessToken = (kind: OperationKind, options?: { forceRefresh?: boolean }) => Promise<string>;
 
-function browserEnvironment(config: AcquireEnvironment["config"]): AcquireEnvironment {
+/** Where a token request in this browser tab remembers and returns (acquire-token.ts). */
+export function browserAcquireEnvironment(config: AcquireEnvironment["config"]): AcquireEnvironment {
   return {
     currentUrl: () => window.location.href,
     storage: typeof sessionStorage === "undefined" ? undefined : sessionStorage,
@@ -25,7 +26,7 @@ export function useGetAccessToken(): GetAccessToken {
   const { instance } = useMsal();
   const config = usePublicConfig();
   return useCallback(
-    (kind, options) => acquireAccessToken(instance, kind, options ?? {}, browserEnvironment(config)),
+    (kind, options) => acquireAccessToken(instance, kind, options ?? {}, browserAcquireEnvironment(config)),
     [instance, config],
   );
 }

@@ -11,11 +11,9 @@ import { readStatus } from "./status-check";
 /**
  * What the tabs of one browser tell each other about reads. Only refs, results and the scheduler's status cross:
  * never a token (each tab's MSAL keeps its own). A message is checked before use, since another tab may run an
- * older or newer opwatch after a deploy; the channel's name carries the protocol version, so a change that breaks
- * the shape gets a new name instead of a misread.
+ * older or newer opwatch after a deploy; the channel's name carries the protocol version (meeting-name.ts), so a
+ * change that breaks the shape gets a new version there instead of a misread.
  */
-
-export const PROTOCOL = "opwatch.fleet.v4";
 
 export interface InterestItem {
   ref: OperationRef;
