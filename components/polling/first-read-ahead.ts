@@ -16,9 +16,13 @@ import { browserChannel } from "./browser-channel";
  * the read. A failure there is the read's to report; if MSAL needs the sign-in page, the read would go there too.
  */
 export function startFirstReadAhead(instance: IPublicClientApplication, config: PublicConfig, pathname: string): void {
-  const account = signedInAccount(instance);
-  if (!account) return;
-  if (browserChannel()) standEarly(meetingName(account.homeAccountId), browserElectionEnvironment());
-  const ref = pathname.startsWith("/op/") ? parseAppPath(pathname) : undefined;
-  if (ref?.ok) acquireAccessToken(instance, ref.value.kind, {}, browserAcquireEnvironment(config)).catch(() => undefined);
+  try {
+    const account = signedInAccount(instance);
+    if (!account) return;
+    if (browserChannel()) standEarly(meetingName(account.homeAccountId), browserElectionEnvironment());
+    const ref = pathname.startsWith("/op/") ? parseAppPath(pathname) : undefined;
+    if (ref?.ok) acquireAccessToken(instance, ref.value.kind, {}, browserAcquireEnvironment(config)).catch(() => undefined);
+  } catch {
+    // Only a head start: the runner and the first read do all of this again, and report what fails.
+  }
 }

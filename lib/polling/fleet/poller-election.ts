@@ -86,7 +86,8 @@ export function electPoller(lockName: string, env: ElectionEnvironment, onChange
   let polling = false;
   let request: AbortController | undefined;
   let release: (() => void) | undefined;
-  let early = claimEarlyStand(lockName);
+  // Without Web Locks nothing was stood for; an unused stand would only wait out its time.
+  let early = env.locks ? claimEarlyStand(lockName) : undefined;
   const set = (value: boolean) => {
     if (polling === value) return;
     polling = value;
