@@ -120,7 +120,9 @@ test.describe("the operation page", () => {
   });
 
   test("a permalink reads its own operation first and alone: the watch list's reads wait for its answer", async ({ page, sim }) => {
-    const watched = await Promise.all(["conn-a", "conn-b"].map((name) => sim.create(ofConnector(name, answering(running(30))))));
+    // Without Retry-After: nothing holds their reads back once the permalink loads, but the rule under test.
+    const steps = [{ afterMs: 0, headers: NO_RETRY_AFTER, body: running(30) }];
+    const watched = await Promise.all(["conn-a", "conn-b"].map((name) => sim.create(ofConnector(name, steps))));
     const dashboard = new DashboardPage(page);
     await page.goto("/");
     for (const scenario of watched) await dashboard.watch(scenario);
