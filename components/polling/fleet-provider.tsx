@@ -15,8 +15,7 @@ import { browserElectionEnvironment } from "@/lib/polling/fleet/poller-election"
 import { browserNotBeforeMemory } from "@/lib/polling/not-before-memory";
 import { useWatchList } from "@/lib/watch-list/use-watch-list";
 import { DiscoverySweeps } from "./discovery-sweeps";
-import { browserChannel } from "./browser-channel";
-import { fleetRunnerDeps } from "./fleet-deps";
+import { browserChannel, fleetRunnerDeps } from "./fleet-deps";
 
 /**
  * The one fleet runner of this tab (lib/polling/fleet): it reads the watched operations and what the views say they
